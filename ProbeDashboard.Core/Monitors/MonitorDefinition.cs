@@ -1,0 +1,94 @@
+namespace ProbeDashboard.Core.Monitors;
+
+/// <summary>A service monitor: what to probe, how often, and how to judge the answer (seed 001 §1).</summary>
+public class MonitorDefinition
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public bool Enabled { get; set; } = true;
+    public MonitorKind Kind { get; set; }
+    /// <summary>URL for HTTP, host:port for TCP, host or IP for ICMP.</summary>
+    public string Target { get; set; } = "";
+    /// <summary>Probe interval in seconds (the seed's <c>duration</c>).</summary>
+    public int IntervalSeconds { get; set; } = 60;
+    public int TimeoutSeconds { get; set; } = 10;
+    /// <summary>Extra attempts inside one round before the round counts as failed.</summary>
+    public int Retry { get; set; }
+
+    public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
+    public int? ExecuteOnGroupId { get; set; }
+    public List<int> ExecuteOnHostIds { get; set; } = [];
+    public List<int> SkipHostIds { get; set; } = [];
+
+    public bool EnableAlert { get; set; }
+    public int FailThreshold { get; set; } = 3;
+    /// <summary>Consecutive good rounds before a probe alert resolves (damps flapping).</summary>
+    public int RecoverThreshold { get; set; } = 1;
+    public int? NotificationGroupId { get; set; }
+    public bool LatencyAlert { get; set; }
+    /// <summary>Latency threshold in seconds.</summary>
+    public double? MaxLatencySeconds { get; set; }
+
+    public HttpProbeOptions Http { get; set; } = new();
+
+    /// <summary>Where the monitor came from ("ui", "api", "iplive:app/group", "openapi:user"...).</summary>
+    public string Origin { get; set; } = "api";
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Latest known outcome, kept up to date by the result writer so lists never scan history.</summary>
+    public MonitorCurrentState Current { get; set; } = new();
+}
+
+public enum MonitorKind
+{
+    Http = 1,
+    Tcp = 2,
+    Icmp = 3,
+}
+
+public enum ExecuteOnKind
+{
+    All = 0,
+    Group = 1,
+    Hosts = 2,
+}
+
+/// <summary>Options only HTTP monitors use. Stored as JSON beside the monitor.</summary>
+public class HttpProbeOptions
+{
+    public string Method { get; set; } = "GET";
+    public Dictionary<string, string> Headers { get; set; } = [];
+    /// <summary>Overrides the Host header (probe a virtual host on a given IP).</summary>
+    public string? HostHeader { get; set; }
+    public string? Cookies { get; set; }
+    /// <summary>Accepted status codes as "200,204,300-399"; empty means any 2xx or 3xx.</summary>
+    public string? ExpectedStatusCodes { get; set; }
+    /// <summary>Plain substring the body must contain.</summary>
+    public string? Keyword { get; set; }
+    public bool FollowRedirects { get; set; } = true;
+    /// <summary>Origin IPs to pin the request to: the same URL is probed against each.</summary>
+    public List<string> PinnedIps { get; set; } = [];
+}
+
+/// <summary>Denormalised latest state of a monitor across all hosts.</summary>
+public class MonitorCurrentState
+{
+    public MonitorStatus Status { get; set; } = MonitorStatus.Unknown;
+    /// <summary>When <see cref="Status"/> last changed: "down since".</summary>
+    public DateTime? StatusSince { get; set; }
+    public DateTime? LastProbeAt { get; set; }
+    public bool? LastSuccess { get; set; }
+    public double? LastLatencyMs { get; set; }
+    public int? LastStatusCode { get; set; }
+    public string? LastError { get; set; }
+    public int ConsecutiveFailures { get; set; }
+}
+
+public enum MonitorStatus
+{
+    Unknown = 0,
+    Online = 1,
+    Offline = 2,
+}

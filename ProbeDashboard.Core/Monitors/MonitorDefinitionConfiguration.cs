@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Monitors;
+
+internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<MonitorDefinition>
+{
+    public void Configure(EntityTypeBuilder<MonitorDefinition> builder)
+    {
+        builder.ToTable("Monitors");
+        builder.Property(m => m.Name).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Target).HasMaxLength(2048).IsRequired();
+        builder.Property(m => m.Origin).HasMaxLength(200);
+        builder.Property(m => m.Http).HasJsonConversion();
+        builder.OwnsOne(m => m.Current, current =>
+        {
+            current.Property(c => c.Status).HasColumnName("CurrentStatus");
+            current.Property(c => c.StatusSince).HasColumnName("StatusSince");
+            current.Property(c => c.LastProbeAt).HasColumnName("LastProbeAt");
+            current.Property(c => c.LastSuccess).HasColumnName("LastSuccess");
+            current.Property(c => c.LastLatencyMs).HasColumnName("LastLatencyMs");
+            current.Property(c => c.LastStatusCode).HasColumnName("LastStatusCode");
+            current.Property(c => c.LastError).HasColumnName("LastError").HasMaxLength(500);
+            current.Property(c => c.ConsecutiveFailures).HasColumnName("ConsecutiveFailures");
+        });
+        builder.Navigation(m => m.Current).IsRequired();
+        builder.HasIndex(m => m.Name);
+        builder.HasIndex(m => m.Enabled);
+    }
+}

@@ -1,0 +1,19 @@
+namespace ProbeDashboard.Core.Results;
+
+/// <summary>One probe round of one monitor from one host. A failed probe is data, not an exception.</summary>
+public class ProbeResult
+{
+    public long Id { get; set; }
+    public int MonitorId { get; set; }
+    public int HostId { get; set; }
+    public DateTime Timestamp { get; set; }
+    public bool Success { get; set; }
+    /// <summary>Round-trip time in milliseconds; 0 when nothing answered.</summary>
+    public double LatencyMs { get; set; }
+    /// <summary>HTTP status code; 0 for TCP/ICMP or when no response arrived.</summary>
+    public int StatusCode { get; set; }
+    /// <summary>Short, human reason for a failure ("connection refused", "timeout after 10s").</summary>
+    public string? ErrorMessage { get; set; }
+    /// <summary>Expiry of the TLS certificate the target presented (https only).</summary>
+    public DateTime? CertificateExpiresAt { get; set; }
+}

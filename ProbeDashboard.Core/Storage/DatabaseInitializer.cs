@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Hosts;
+using ProbeDashboard.Core.Probing;
+
+namespace ProbeDashboard.Core.Storage;
+
+/// <summary>Brings the database to the current schema and makes sure the server's own probe host exists.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<ProbeDbContext> dbFactory,
+    IOptions<ProbingOptions> probing,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>Set once migrations have been applied; /healthz reports it.</summary>
+    public bool IsReady { get; private set; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            logger.LogInformation("Applying {MigrationCount} database migrations", pending.Count);
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var serverName = ServerHostName(probing.Value);
+        if (!await db.Hosts.AnyAsync(h => h.IsServer, cancellationToken))
+        {
+            db.Hosts.Add(new ProbeHost
+            {
+                Name = serverName,
+                Hostname = Environment.MachineName,
+                IsServer = true,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        IsReady = true;
+    }
+
+    public static string ServerHostName(ProbingOptions options) =>
+        string.IsNullOrWhiteSpace(options.ServerHostName) ? Environment.MachineName : options.ServerHostName;
+}

@@ -1,0 +1,198 @@
+CREATE TABLE "AspNetRoles" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NULL,
+    "NormalizedName" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL
+);
+
+
+CREATE TABLE "AspNetUsers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY AUTOINCREMENT,
+    "Role" INTEGER NOT NULL,
+    "Disabled" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UserName" TEXT NULL,
+    "NormalizedUserName" TEXT NULL,
+    "Email" TEXT NULL,
+    "NormalizedEmail" TEXT NULL,
+    "EmailConfirmed" INTEGER NOT NULL,
+    "PasswordHash" TEXT NULL,
+    "SecurityStamp" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL,
+    "PhoneNumber" TEXT NULL,
+    "PhoneNumberConfirmed" INTEGER NOT NULL,
+    "TwoFactorEnabled" INTEGER NOT NULL,
+    "LockoutEnd" TEXT NULL,
+    "LockoutEnabled" INTEGER NOT NULL,
+    "AccessFailedCount" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "AvailabilityBuckets" (
+    "MonitorId" INTEGER NOT NULL,
+    "HostId" INTEGER NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Start" TEXT NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "Successes" INTEGER NOT NULL,
+    "LatencySumMs" REAL NOT NULL,
+    "LatencyMinMs" REAL NULL,
+    "LatencyMaxMs" REAL NULL,
+    CONSTRAINT "PK_AvailabilityBuckets" PRIMARY KEY ("MonitorId", "Size", "Start", "HostId")
+);
+
+
+CREATE TABLE "HostGroups" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HostGroups" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL
+);
+
+
+CREATE TABLE "Hosts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Hosts" PRIMARY KEY AUTOINCREMENT,
+    "Uuid" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Hostname" TEXT NOT NULL,
+    "IsServer" INTEGER NOT NULL,
+    "GroupId" INTEGER NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastSeenAt" TEXT NULL
+);
+
+
+CREATE TABLE "Monitors" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Monitors" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Enabled" INTEGER NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Target" TEXT NOT NULL,
+    "IntervalSeconds" INTEGER NOT NULL,
+    "TimeoutSeconds" INTEGER NOT NULL,
+    "Retry" INTEGER NOT NULL,
+    "ExecuteOn" INTEGER NOT NULL,
+    "ExecuteOnGroupId" INTEGER NULL,
+    "ExecuteOnHostIds" TEXT NOT NULL,
+    "SkipHostIds" TEXT NOT NULL,
+    "EnableAlert" INTEGER NOT NULL,
+    "FailThreshold" INTEGER NOT NULL,
+    "RecoverThreshold" INTEGER NOT NULL,
+    "NotificationGroupId" INTEGER NULL,
+    "LatencyAlert" INTEGER NOT NULL,
+    "MaxLatencySeconds" REAL NULL,
+    "Http" TEXT NOT NULL,
+    "Origin" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "CurrentStatus" INTEGER NOT NULL,
+    "StatusSince" TEXT NULL,
+    "LastProbeAt" TEXT NULL,
+    "LastSuccess" INTEGER NULL,
+    "LastLatencyMs" REAL NULL,
+    "LastStatusCode" INTEGER NULL,
+    "LastError" TEXT NULL,
+    "ConsecutiveFailures" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "ProbeResults" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ProbeResults" PRIMARY KEY AUTOINCREMENT,
+    "MonitorId" INTEGER NOT NULL,
+    "HostId" INTEGER NOT NULL,
+    "Timestamp" TEXT NOT NULL,
+    "Success" INTEGER NOT NULL,
+    "LatencyMs" REAL NOT NULL,
+    "StatusCode" INTEGER NOT NULL,
+    "ErrorMessage" TEXT NULL,
+    "CertificateExpiresAt" TEXT NULL
+);
+
+
+CREATE TABLE "AspNetRoleClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
+    "RoleId" INTEGER NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "AspNetUserClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
+    "UserId" INTEGER NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "AspNetUserLogins" (
+    "LoginProvider" TEXT NOT NULL,
+    "ProviderKey" TEXT NOT NULL,
+    "ProviderDisplayName" TEXT NULL,
+    "UserId" INTEGER NOT NULL,
+    CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+    CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "AspNetUserRoles" (
+    "UserId" INTEGER NOT NULL,
+    "RoleId" INTEGER NOT NULL,
+    CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+    CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "AspNetUserTokens" (
+    "UserId" INTEGER NOT NULL,
+    "LoginProvider" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" TEXT NULL,
+    CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+    CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+
+
+CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+
+
+CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+
+
+CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+
+
+CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+
+
+CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+
+
+CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+
+CREATE UNIQUE INDEX "IX_HostGroups_Name" ON "HostGroups" ("Name");
+
+
+CREATE UNIQUE INDEX "IX_Hosts_Name" ON "Hosts" ("Name");
+
+
+CREATE UNIQUE INDEX "IX_Hosts_Uuid" ON "Hosts" ("Uuid");
+
+
+CREATE INDEX "IX_Monitors_Enabled" ON "Monitors" ("Enabled");
+
+
+CREATE INDEX "IX_Monitors_Name" ON "Monitors" ("Name");
+
+
+CREATE INDEX "IX_ProbeResults_MonitorId_Timestamp" ON "ProbeResults" ("MonitorId", "Timestamp");
+
+
+CREATE INDEX "IX_ProbeResults_Timestamp" ON "ProbeResults" ("Timestamp");
+
+

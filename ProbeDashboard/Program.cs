@@ -1,0 +1,26 @@
+using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
+using ProbeDashboard.Core;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+builder.Services.AddProbeDashboardCore(builder.Configuration);
+builder.AddApi();
+builder.AddDashboardAuth();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+app.UseApiErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthApi();
+
+app.Run();
+
+/// <summary>Entry point type, public for WebApplicationFactory.</summary>
+public partial class Program;

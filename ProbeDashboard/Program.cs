@@ -19,6 +19,7 @@ app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapTokenApi();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
+using ProbeDashboard.Monitors;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -20,6 +21,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTokenApi();
+app.MapMonitorsApi();
+app.MapApiFallback();
 
 app.Run();
 

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -92,6 +94,20 @@ public class DashboardFactory : WebApplicationFactory<Program>
         Assert.True(response.IsSuccessStatusCode, $"token request for {userName} failed: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("access_token").GetString()!;
     }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh context of the app's database (to seed or inspect data).</summary>
+    public async Task<T> WithDbAsync<T>(Func<ProbeDbContext, Task<T>> work)
+    {
+        var dbFactory = Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await work(db);
+    }
+
+    public Task WithDbAsync(Func<ProbeDbContext, Task> work) => WithDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
 
     protected override void Dispose(bool disposing)
     {

@@ -4,6 +4,7 @@ using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -22,6 +23,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
+app.MapUsersApi();
 app.MapApiFallback();
 
 app.Run();

@@ -1,3 +1,5 @@
+using ProbeDashboard.Core.Probing;
+
 namespace ProbeDashboard.Core.Monitors;
 
 /// <summary>Checks the optional HTTP settings; problems are keyed "http.&lt;field&gt;".</summary>
@@ -25,8 +27,8 @@ internal static class HttpOptionsRules
         if (!string.IsNullOrWhiteSpace(http.HostHeader) && !IsHostHeader(http.HostHeader.Trim()))
             errors.Add("http.host_header", "must be a host name, optionally with :port");
         if (HasLineBreak(http.Cookies)) errors.Add("http.cookies", "must not contain line breaks");
-        if (!ExpectedStatusCodes.TryParse(http.ExpectedStatusCodes, out _))
-            errors.Add("http.expected_status_codes", "must list codes 100-599 or ranges, e.g. \"200,204,300-399\"");
+        if (!ExpectedStatusCodes.TryParse(http.ExpectedStatusCodes, out _, out var statusProblem))
+            errors.Add("http.expected_status_codes", statusProblem!);
         if (http.Keyword?.Length > MaxKeywordLength)
             errors.Add("http.keyword", $"must be at most {MaxKeywordLength} characters");
 

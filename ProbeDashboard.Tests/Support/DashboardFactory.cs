@@ -44,6 +44,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
             {
                 ["Storage:DataDirectory"] = _data.Path,
                 ["Auth:AdminPassword"] = AdminPassword,
+                // API tests drive Core directly; a running scheduler would probe whatever targets they store.
+                // A fixture that wants real probing sets it back to "true" in Settings.
+                ["Probing:SchedulerEnabled"] = "false",
             };
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);

@@ -35,8 +35,11 @@ public static partial class ApiErrors
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
     {
         if (bad.InnerException is JsonException json)
-            return ApiErrorWriter.WriteAsync(context, 400, "request body is not valid JSON",
-                new Dictionary<string, string[]> { [FieldOf(json)] = [JsonProblem(json)] });
+        {
+            var (field, problem) = (FieldOf(json), JsonProblem(json));
+            var message = field == "body" ? $"request body is not valid JSON: {problem}" : $"invalid request body: {field} {problem}";
+            return ApiErrorWriter.WriteAsync(context, 400, message, new Dictionary<string, string[]> { [field] = [problem] });
+        }
         return ApiErrorWriter.WriteAsync(context, bad.StatusCode, bad.Message);
     }
 

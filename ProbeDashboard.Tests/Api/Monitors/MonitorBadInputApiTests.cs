@@ -15,24 +15,24 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         { "not an object", """[1, 2]""", "body" },
         { "JSON null", "null", "body" },
         { "empty body", "", "body" },
-        { "type as text", """{"name": "x", "type": "http", "target": "http://a.test", "duration": 30}""", "type" },
-        { "duration as text", """{"name": "x", "type": 1, "target": "http://a.test", "duration": "60"}""", "duration" },
-        { "enable as text", """{"name": "x", "enable": "yes", "type": 1, "target": "http://a.test", "duration": 30}""", "enable" },
-        { "skip_hosts as text", """{"name": "x", "type": 1, "target": "http://a.test", "duration": 30, "skip_hosts": "2,3"}""", "skip_hosts" },
-        { "execute_on as text", """{"name": "x", "type": 1, "target": "http://a.test", "duration": 30, "execute_on": "all"}""", "execute_on" },
-        { "fractional duration", """{"name": "x", "type": 1, "target": "http://a.test", "duration": 30.5}""", "duration" },
-        { "unknown type code", """{"name": "x", "type": 9, "target": "http://a.test", "duration": 30}""", "type" },
+        { "type as text", """{"name": "x", "type": "http", "target": "http://127.0.0.1:9", "duration": 30}""", "type" },
+        { "duration as text", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": "60"}""", "duration" },
+        { "enable as text", """{"name": "x", "enable": "yes", "type": 1, "target": "http://127.0.0.1:9", "duration": 30}""", "enable" },
+        { "skip_hosts as text", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "skip_hosts": "2,3"}""", "skip_hosts" },
+        { "execute_on as text", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "execute_on": "all"}""", "execute_on" },
+        { "fractional duration", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30.5}""", "duration" },
+        { "unknown type code", """{"name": "x", "type": 9, "target": "http://127.0.0.1:9", "duration": 30}""", "type" },
         { "missing fields", """{"name": "x"}""", "type" },
         { "missing target", """{"name": "x", "type": 1, "duration": 30}""", "target" },
         { "URL that is not http(s)", """{"name": "x", "type": 1, "target": "ftp://a.test/file", "duration": 30}""", "target" },
         { "TCP target without a port", """{"name": "x", "type": 2, "target": "db.a.test", "duration": 30}""", "target" },
-        { "duration below the minimum", """{"name": "x", "type": 3, "target": "192.0.2.1", "duration": 4, "timeout": 2}""", "duration" },
-        { "timeout equal to duration", """{"name": "x", "type": 3, "target": "192.0.2.1", "duration": 30, "timeout": 30}""", "timeout" },
-        { "negative retry", """{"name": "x", "type": 3, "target": "192.0.2.1", "duration": 30, "retry": -1}""", "retry" },
-        { "unknown execute_on type", """{"name": "x", "type": 3, "target": "192.0.2.1", "duration": 30, "execute_on": {"type": "cluster"}}""", "execute_on.type" },
-        { "skipping a host that does not exist", """{"name": "x", "type": 3, "target": "192.0.2.1", "duration": 30, "skip_hosts": [4242]}""", "skip_hosts" },
-        { "bad expected status codes", """{"name": "x", "type": 1, "target": "http://a.test", "duration": 30, "http": {"expected_status_codes": "2xx"}}""", "http.expected_status_codes" },
-        { "pinned IP that is not an IP", """{"name": "x", "type": 1, "target": "http://a.test", "duration": 30, "http": {"pinned_ips": ["origin"]}}""", "http.pinned_ips" },
+        { "duration below the minimum", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 4, "timeout": 2}""", "duration" },
+        { "timeout equal to duration", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "timeout": 30}""", "timeout" },
+        { "negative retry", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "retry": -1}""", "retry" },
+        { "unknown execute_on type", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "execute_on": {"type": "cluster"}}""", "execute_on.type" },
+        { "skipping a host that does not exist", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "skip_hosts": [4242]}""", "skip_hosts" },
+        { "bad expected status codes", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"expected_status_codes": "2xx"}}""", "http.expected_status_codes" },
+        { "pinned IP that is not an IP", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"pinned_ips": ["origin"]}}""", "http.pinned_ips" },
     };
 
     [Theory]
@@ -124,7 +124,7 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         lowMinimum.Settings["Probing:MinIntervalSeconds"] = "1";
         using var client = await lowMinimum.CreateClientAsync(UserRole.Operator);
 
-        using var response = await client.PostAsync(BasePath, ApiJson.Raw("""{"name": "fast", "type": 3, "target": "192.0.2.1", "duration": 2, "timeout": 1}"""));
+        using var response = await client.PostAsync(BasePath, ApiJson.Raw("""{"name": "fast", "type": 3, "target": "127.0.0.1", "duration": 2, "timeout": 1}"""));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

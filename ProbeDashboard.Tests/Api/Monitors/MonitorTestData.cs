@@ -14,13 +14,16 @@ internal static class MonitorTestData
     public const string BasePath = "/api/v1/service-monitors";
     public const string GroupName = "生产环境";
 
-    /// <summary>Seed 001's example request, made valid for this database (its group and skipped hosts exist).</summary>
+    /// <summary>
+    /// Seed 001's example request, made valid for this database (its group and skipped hosts exist). Test targets are
+    /// on loopback so that nothing leaves the machine even if a scheduler were running.
+    /// </summary>
     public static Dictionary<string, object?> SeedExample(SeededHosts hosts, string name = "网站可用性监控") => new()
     {
         ["name"] = name,
         ["enable"] = true,
         ["type"] = 1,
-        ["target"] = "https://example.com",
+        ["target"] = "https://127.0.0.1:9/health",
         ["duration"] = 60,
         ["timeout"] = 10,
         ["retry"] = 3,
@@ -34,7 +37,7 @@ internal static class MonitorTestData
     };
 
     /// <summary>The smallest valid body: an ICMP monitor on every host.</summary>
-    public static Dictionary<string, object?> Minimal(string name, int type = 3, string target = "192.0.2.1") => new()
+    public static Dictionary<string, object?> Minimal(string name, int type = 3, string target = "127.0.0.1") => new()
     {
         ["name"] = name,
         ["type"] = type,

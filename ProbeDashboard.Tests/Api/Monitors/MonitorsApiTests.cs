@@ -30,7 +30,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         Assert.Equal($"{BasePath}/{id}", response.Headers.Location!.ToString());
         Assert.Equal("网站可用性监控", data.GetProperty("name").GetString());
         Assert.Equal(1, data.GetProperty("type").GetInt32());
-        Assert.Equal("https://example.com", data.GetProperty("target").GetString());
+        Assert.Equal("https://127.0.0.1:9/health", data.GetProperty("target").GetString());
         Assert.Equal((60, 10, 3, 3), (data.GetProperty("duration").GetInt32(), data.GetProperty("timeout").GetInt32(),
             data.GetProperty("retry").GetInt32(), data.GetProperty("fail_threshold").GetInt32()));
         Assert.Equal("group", data.GetProperty("execute_on").GetProperty("type").GetString());
@@ -83,7 +83,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         body["http"] = new Dictionary<string, object?>
         {
             ["method"] = "HEAD", ["headers"] = new Dictionary<string, string> { ["X-Probe"] = "1" }, ["host_header"] = "www.example.test",
-            ["expected_status_codes"] = "200,300-399", ["keyword"] = "ok", ["follow_redirects"] = false, ["pinned_ips"] = new[] { "192.0.2.10" },
+            ["expected_status_codes"] = "200,300-399", ["keyword"] = "ok", ["follow_redirects"] = false, ["pinned_ips"] = new[] { "127.0.0.2" },
         };
 
         using var response = await client.PutAsync($"{BasePath}/{id}", ApiJson.Content(body));
@@ -95,7 +95,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         Assert.Equal("HEAD", http.GetProperty("method").GetString());
         Assert.Equal("1", http.GetProperty("headers").GetProperty("X-Probe").GetString());
         Assert.False(http.GetProperty("follow_redirects").GetBoolean());
-        Assert.Equal("192.0.2.10", http.GetProperty("pinned_ips")[0].GetString());
+        Assert.Equal("127.0.0.2", http.GetProperty("pinned_ips")[0].GetString());
     }
 
     [Fact]

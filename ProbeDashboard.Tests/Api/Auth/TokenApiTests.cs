@@ -1,9 +1,4 @@
 using System.Net;
-using System.Text;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-using ProbeDashboard.Auth.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
@@ -109,16 +104,6 @@ public class TokenApiTests(DashboardFactory factory) : IClassFixture<DashboardFa
         Assert.Equal("account is disabled", (await response.JsonAsync()).GetProperty("message").GetString());
     }
 
-    [Fact]
-    public async Task The_signing_key_is_generated_once_and_readable_by_the_owner_only()
-    {
-        await factory.RequestTokenAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword);
-
-        var file = Path.Combine(factory.DataDirectory, "jwt-signing-key");
-        Assert.True(File.Exists(file));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-    }
-
     private async Task UpdateUserAsync(int userId, Action<AppUser> change)
     {
         using var scope = factory.Services.CreateScope();
@@ -126,38 +111,5 @@ public class TokenApiTests(DashboardFactory factory) : IClassFixture<DashboardFa
         var user = await users.FindByIdAsync(userId.ToString());
         change(user!);
         Assert.True((await users.UpdateAsync(user!)).Succeeded);
-    }
-}
-
-public class ConfiguredSigningKeyTests
-{
-    private const string Key = "a-configured-signing-key-of-more-than-32-bytes";
-
-    [Fact]
-    public async Task A_configured_key_signs_the_tokens_and_none_is_generated()
-    {
-        using var factory = new DashboardFactory();
-        factory.Settings["Auth:JwtSigningKey"] = Key;
-
-        var token = await factory.RequestTokenAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword);
-
-        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = TokenClaims.Issuer,
-            ValidAudience = TokenClaims.Audience,
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Key)),
-        });
-        Assert.True(validation.IsValid, validation.Exception?.Message);
-        Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "jwt-signing-key")));
-    }
-
-    [Fact]
-    public void A_configured_key_shorter_than_32_bytes_stops_the_start()
-    {
-        using var factory = new DashboardFactory();
-        factory.Settings["Auth:JwtSigningKey"] = "too-short";
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-        Assert.Contains("Auth:JwtSigningKey", error.Message);
     }
 }

@@ -3,6 +3,7 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
+using ProbeDashboard.Probing;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -11,6 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
+builder.AddProbing();          // probes, result writer, Quartz scheduler
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -37,6 +37,7 @@ public sealed class LatenessHistogram
         for (var ms = 0; ms < Buckets; ms++)
         {
             seen += counts[ms];
+            if (seen >= rank && ms == Buckets - 1) return Max;
             if (seen >= rank) return TimeSpan.FromMilliseconds(Math.Min(ms + 1, Max.TotalMilliseconds));
         }
         return Max;

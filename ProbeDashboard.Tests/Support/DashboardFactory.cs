@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -31,6 +32,18 @@ public class DashboardFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
+    }
+
+    /// <summary>
+    /// One host build at a time across the test run: WebApplicationFactory finds the app's host by listening to
+    /// process-wide hosting events, so two factories building in parallel can each catch the other's host
+    /// (and its settings, e.g. a scheduler that should have been off).
+    /// </summary>
+    private static readonly Lock HostBuildLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildLock) return base.CreateHost(builder);
     }
 
     protected override void Dispose(bool disposing)

@@ -19,7 +19,6 @@ public sealed partial class ProbeSchedulerService(
     ProbeSchedulerStatus status,
     IDbContextFactory<ProbeDbContext> dbFactory,
     IOptions<ProbingOptions> options,
-    ILoggerFactory loggerFactory,
     ILogger<ProbeSchedulerService> logger) : IHostedService
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -27,7 +26,6 @@ public sealed partial class ProbeSchedulerService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Quartz.Logging.LogContext.SetCurrentLogProvider(loggerFactory);
         var factory = new StdSchedulerFactory(new NameValueCollection
         {
             // Unique per host: Quartz keeps schedulers in a process-wide registry by name (tests run several hosts).

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
+using Microsoft.Extensions.Hosting;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -111,6 +112,18 @@ public class DashboardFactory : WebApplicationFactory<Program>
         await work(db);
         return true;
     });
+
+    /// <summary>
+    /// One host build at a time across the test run: WebApplicationFactory finds the app's host by listening to
+    /// process-wide hosting events, so two factories building in parallel can each catch the other's host
+    /// (and its settings, e.g. a scheduler that should have been off).
+    /// </summary>
+    private static readonly Lock HostBuildLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildLock) return base.CreateHost(builder);
+    }
 
     protected override void Dispose(bool disposing)
     {

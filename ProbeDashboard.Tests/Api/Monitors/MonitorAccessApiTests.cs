@@ -28,6 +28,17 @@ public class MonitorAccessApiTests(DashboardFactory factory) : IClassFixture<Das
         Assert.Equal(404, (await response.JsonAsync()).GetProperty("code").GetInt32());
     }
 
+    [Fact]
+    public async Task A_method_an_endpoint_does_not_take_is_405_in_the_envelope()
+    {
+        using var client = await factory.CreateAdminClientAsync();
+
+        using var response = await client.PatchAsync($"{BasePath}/1", ApiJson.Raw("{}"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(405, (await response.JsonAsync()).GetProperty("code").GetInt32());
+    }
+
     [Theory]
     [InlineData("POST", "")]
     [InlineData("PUT", "/{id}")]

@@ -28,6 +28,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
             {
                 ["Storage:DataDirectory"] = _data.Path,
                 ["Auth:AdminPassword"] = AdminPassword,
+                // API tests drive probes themselves; a running scheduler would probe whatever targets they create.
+                ["Probing:SchedulerEnabled"] = "false",
             };
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);

@@ -3,6 +3,8 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
+using ProbeDashboard.Monitors;
+using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,10 @@ app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapTokenApi();
+app.MapMonitorsApi();
+app.MapUsersApi();
+app.MapApiFallback();
 
 app.Run();
 

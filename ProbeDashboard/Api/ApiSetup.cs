@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace ProbeDashboard.Api;
@@ -13,38 +12,22 @@ public static class ApiSetup
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // "duration": "60" is a wrong type, not a number: the contract is strict about JSON types.
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new UtcTimeJsonConverter());
     }
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        // Binding failures (malformed JSON, wrong types, `page=abc`) must reach UseApiErrors as exceptions in
+        // every environment, not only Development, so they are answered in the envelope.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return builder;
     }
 
-    /// <summary>
-    /// Turns what escapes an /api/v1 handler into the envelope: unreadable bodies and bad parameters are the
-    /// caller's fault (400), anything else is logged and reported without internals (500).
-    /// </summary>
-    public static void UseApiErrors(this WebApplication app)
-    {
-        app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
-        {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, message) = error switch
-            {
-                BadHttpRequestException bad => (bad.StatusCode, BadRequestMessage(bad)),
-                JsonException => (400, "request body is not valid JSON"),
-                _ => (500, "internal error"),
-            };
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(ApiEnvelope.Error(status, message), JsonOptionsFor(context));
-        }));
-    }
-
-    private static string BadRequestMessage(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? $"request body is not valid JSON: {json.Message}" : bad.Message;
-
-    private static JsonSerializerOptions JsonOptionsFor(HttpContext context) =>
-        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions;
+    /// <summary>Unknown paths under /api answer 404 in the envelope rather than with an empty body.</summary>
+    public static void MapApiFallback(this WebApplication app) =>
+        app.MapFallback("/api/{**path}", () => TypedResults.NotFound(ApiEnvelope.Error(404, "no such API endpoint")));
 }

@@ -48,7 +48,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task A_changed_monitor_is_probed_at_once_on_its_interval_and_stops_when_disabled()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = Monitors.Http("every second", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        var monitor = TestMonitors.Http("every second", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
         await using (var db = Db())
         {
             db.Monitors.Add(monitor);
@@ -79,7 +79,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task Reconcile_schedules_a_monitor_whose_change_event_was_lost()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = Monitors.Http("no event", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        var monitor = TestMonitors.Http("no event", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
         await using (var db = Db())
         {
             db.Monitors.Add(monitor);

@@ -51,13 +51,13 @@ public sealed class RealProbeTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var closed = TargetServer.ClosedPort();
         var monitors = await AddAsync(
-            Monitors.Http("up", _target.Url("/ok"), keyword: "is ok"),
-            Monitors.Http("down", new Uri($"http://127.0.0.1:{closed}/ok")),
-            Monitors.Http("slow", _target.Url("/slow"), timeoutSeconds: 1),
-            Monitors.Http("wrong status", _target.Url("/status/503"), expected: "200"),
-            Monitors.Http("keyword missing", _target.Url("/ok"), keyword: "ok!"),
-            Monitors.Tcp("tcp up", $"127.0.0.1:{_target.Port}"),
-            Monitors.Tcp("tcp down", $"127.0.0.1:{closed}"));
+            TestMonitors.Http("up", _target.Url("/ok"), keyword: "is ok"),
+            TestMonitors.Http("down", new Uri($"http://127.0.0.1:{closed}/ok")),
+            TestMonitors.Http("slow", _target.Url("/slow"), timeoutSeconds: 1),
+            TestMonitors.Http("wrong status", _target.Url("/status/503"), expected: "200"),
+            TestMonitors.Http("keyword missing", _target.Url("/ok"), keyword: "ok!"),
+            TestMonitors.Tcp("tcp up", $"127.0.0.1:{_target.Port}"),
+            TestMonitors.Tcp("tcp down", $"127.0.0.1:{closed}"));
 
         await RoundAsync(monitors, cts.Token);
         await RoundAsync(monitors, cts.Token);
@@ -102,7 +102,7 @@ public sealed class RealProbeTests : IAsyncLifetime
     public async Task Status_since_moves_only_when_the_target_goes_down_or_comes_back()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = (await AddAsync(Monitors.Http("switch", _target.Url("/switch"))))[0];
+        var monitor = (await AddAsync(TestMonitors.Http("switch", _target.Url("/switch"))))[0];
 
         _target.SwitchStatus = 200;
         var up1 = await RoundAsync([monitor], cts.Token);

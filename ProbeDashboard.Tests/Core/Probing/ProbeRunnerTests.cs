@@ -31,7 +31,7 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sends_method_headers_host_override_and_cookies_and_finds_them_in_the_body()
     {
-        var monitor = Monitors.Http("echo", _target.Url("/echo"), keyword: "host=shop.example cookie=session=abc x-probe=yes method=HEAD");
+        var monitor = TestMonitors.Http("echo", _target.Url("/echo"), keyword: "host=shop.example cookie=session=abc x-probe=yes method=HEAD");
         monitor.Http.Method = "HEAD";
         var head = await RunAsync(monitor);
         Assert.Equal(200, head.StatusCode);
@@ -51,7 +51,7 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Follows_redirects_only_when_asked()
     {
-        var monitor = Monitors.Http("redirect", _target.Url("/redirect"), expected: "200");
+        var monitor = TestMonitors.Http("redirect", _target.Url("/redirect"), expected: "200");
         var followed = await RunAsync(monitor);
         Assert.True(followed.Success, followed.ErrorMessage);
         Assert.Equal(200, followed.StatusCode);
@@ -67,7 +67,7 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
     public async Task Pinned_ips_reach_the_origin_without_dns_and_name_the_failing_origin()
     {
         // The host name resolves nowhere (and is never looked up): only the pinned IP can make this work.
-        var monitor = Monitors.Http("pinned", new Uri($"http://probe-target.invalid:{_target.Port}/echo"), keyword: "host=probe-target.invalid");
+        var monitor = TestMonitors.Http("pinned", new Uri($"http://probe-target.invalid:{_target.Port}/echo"), keyword: "host=probe-target.invalid");
         monitor.Http.PinnedIps = ["127.0.0.1"];
         var pinned = await RunAsync(monitor);
         Assert.True(pinned.Success, pinned.ErrorMessage);
@@ -82,7 +82,7 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Retries_inside_one_round_and_reports_the_last_failure()
     {
-        var monitor = Monitors.Http("down", new Uri($"http://127.0.0.1:{TargetServer.ClosedPort()}/"));
+        var monitor = TestMonitors.Http("down", new Uri($"http://127.0.0.1:{TargetServer.ClosedPort()}/"));
         monitor.Retry = 2;
         var started = TimeProvider.System.GetUtcNow().UtcDateTime;
         var result = await RunAsync(monitor);
@@ -99,7 +99,7 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
         using var certificate = TargetServer.SelfSignedCertificate(notAfter);
         await using var https = await TargetServer.StartAsync(certificate);
 
-        var result = await RunAsync(Monitors.Http("tls", https.Url("/ok")));
+        var result = await RunAsync(TestMonitors.Http("tls", https.Url("/ok")));
 
         Assert.False(result.Success);
         Assert.StartsWith("TLS handshake failed", result.ErrorMessage);
@@ -109,11 +109,11 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Tcp_connects_to_host_and_port()
     {
-        var up = await RunAsync(Monitors.Tcp("tcp up", $"127.0.0.1:{_target.Port}"));
+        var up = await RunAsync(TestMonitors.Tcp("tcp up", $"127.0.0.1:{_target.Port}"));
         Assert.True(up.Success, up.ErrorMessage);
         Assert.Equal(0, up.StatusCode);
 
-        var down = await RunAsync(Monitors.Tcp("tcp down", $"127.0.0.1:{TargetServer.ClosedPort()}"));
+        var down = await RunAsync(TestMonitors.Tcp("tcp down", $"127.0.0.1:{TargetServer.ClosedPort()}"));
         Assert.Equal("connection refused", down.ErrorMessage);
     }
 

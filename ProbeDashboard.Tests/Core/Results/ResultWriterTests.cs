@@ -17,7 +17,7 @@ public class ResultWriterTests
     public async Task SubmitAsync_completes_only_when_the_rows_are_readable_by_another_connection()
     {
         await using var pipeline = await PipelineServices.StartAsync();
-        var monitor = await pipeline.AddMonitorAsync(Monitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var results = Enumerable.Range(0, 25).Select(i => BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(i), i % 5 != 0, 10 + i)).ToList();
@@ -37,7 +37,7 @@ public class ResultWriterTests
     public async Task Rollups_from_several_batches_merge_into_the_same_rows()
     {
         await using var pipeline = await PipelineServices.StartAsync();
-        var monitor = await pipeline.AddMonitorAsync(Monitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
         var host = pipeline.ServerHostId;
         var writer = pipeline.Get<ResultWriter>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -60,7 +60,7 @@ public class ResultWriterTests
     public async Task A_batch_is_one_transaction_and_a_failed_one_is_retried_until_it_commits()
     {
         await using var pipeline = await PipelineServices.StartAsync();
-        var monitor = await pipeline.AddMonitorAsync(Monitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
         var host = pipeline.ServerHostId;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // A fault we cannot cause otherwise: the database refuses the third row of the batch.
@@ -90,7 +90,7 @@ public class ResultWriterTests
     public async Task Results_of_a_deleted_monitor_are_skipped_without_breaking_the_batch()
     {
         await using var pipeline = await PipelineServices.StartAsync();
-        var monitor = await pipeline.AddMonitorAsync(Monitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
         using var committed = pipeline.Get<EventBus>().Subscribe<ProbeResultsCommitted>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -111,7 +111,7 @@ public class ResultWriterTests
     {
         await using var pipeline = await PipelineServices.StartAsync(new() { ["Results:QueueCapacity"] = "100", ["Results:MaxBatchSize"] = "50" });
         var monitors = new List<MonitorDefinition>();
-        for (var i = 0; i < 8; i++) monitors.Add(await pipeline.AddMonitorAsync(Monitors.Http($"m{i}", new Uri("http://127.0.0.1:1/"))));
+        for (var i = 0; i < 8; i++) monitors.Add(await pipeline.AddMonitorAsync(TestMonitors.Http($"m{i}", new Uri("http://127.0.0.1:1/"))));
         var writer = pipeline.Get<ResultWriter>();
         var service = pipeline.Get<ResultWriterService>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

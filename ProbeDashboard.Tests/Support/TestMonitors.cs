@@ -3,7 +3,7 @@ using ProbeDashboard.Core.Monitors;
 namespace ProbeDashboard.Tests.Support;
 
 /// <summary>Monitor definitions for tests, with the settings a probe test usually varies.</summary>
-public static class Monitors
+public static class TestMonitors
 {
     public static MonitorDefinition Http(string name, Uri url, int timeoutSeconds = 2, string? keyword = null, string? expected = null,
         int intervalSeconds = 30, DateTime? at = null) => new()

@@ -26,7 +26,6 @@ app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
-app.MapApiFallback();
 
 app.Run();
 

@@ -85,9 +85,8 @@ public static class AlertEvaluator
     private static AlertStep Resolve(AlertState s, AlertChanges changes, DateTime now)
     {
         var announce = s.Announced && (!s.IsSilencedAt(now) || s.NotifyOnResolve);
-        var closed = Closed(s);
-        if (announce) closed = closed with { LastNotifiedAt = now };
-        return new AlertStep(closed, changes | AlertChanges.Resolved, announce ? AlertNotificationKind.Resolved : AlertNotificationKind.None);
+        // A recovery notice does not count for silence_period: that limits repeated alarms, not good news.
+        return new AlertStep(Closed(s), changes | AlertChanges.Resolved, announce ? AlertNotificationKind.Resolved : AlertNotificationKind.None);
     }
 
     /// <summary>Back to Ok; only the time of the last notification outlives an event, because silence_period spans events.</summary>

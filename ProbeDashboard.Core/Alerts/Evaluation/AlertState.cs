@@ -31,7 +31,7 @@ public sealed record AlertState
     public DateTime? TriggerTime { get; init; }
     /// <summary>Good samples in a row while firing.</summary>
     public int GoodRounds { get; init; }
-    /// <summary>The last notification for this (rule, target), across events: silence_period counts from it.</summary>
+    /// <summary>The last alarm (fired or reminder) for this (rule, target), across events: silence_period counts from it.</summary>
     public DateTime? LastNotifiedAt { get; init; }
     /// <summary>True once a fired notification went out for the current event; only then is its recovery announced.</summary>
     public bool Announced { get; init; }

@@ -1,3 +1,4 @@
+using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
@@ -11,6 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
+builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -19,6 +21,7 @@ app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapAlertingApis();
 
 app.Run();
 

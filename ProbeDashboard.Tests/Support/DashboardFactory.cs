@@ -11,9 +11,22 @@ namespace ProbeDashboard.Tests.Support;
 public class DashboardFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-password-for-tests";
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory? _ownedData;
 
-    public string DataDirectory => _data.Path;
+    /// <summary>A fresh data directory, deleted with the factory.</summary>
+    public DashboardFactory()
+    {
+        _ownedData = new TempDirectory();
+        DataDirectory = _ownedData.Path;
+    }
+
+    /// <summary>
+    /// Runs on an existing data directory, which the factory leaves in place: a second factory on the first
+    /// one's directory is the same server restarted.
+    /// </summary>
+    public DashboardFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    public string DataDirectory { get; }
 
     /// <summary>Extra configuration a fixture sets before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -25,7 +38,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         {
             var settings = new Dictionary<string, string?>
             {
-                ["Storage:DataDirectory"] = _data.Path,
+                ["Storage:DataDirectory"] = DataDirectory,
                 ["Auth:AdminPassword"] = AdminPassword,
             };
             foreach (var (key, value) in Settings) settings[key] = value;
@@ -36,6 +49,6 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _data.Dispose();
+        if (disposing) _ownedData?.Dispose();
     }
 }

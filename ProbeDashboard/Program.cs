@@ -21,6 +21,7 @@ app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapTokenApi();
 app.MapAlertingApis();
 
 app.Run();

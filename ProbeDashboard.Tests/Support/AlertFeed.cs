@@ -95,7 +95,7 @@ public sealed class AlertFeed(DashboardFactory factory)
         factory.Settings["Notifications:PollIntervalMs"] = "100";
         factory.Settings["Notifications:RetryBaseDelayMs"] = "200";
         factory.Settings["Notifications:RetryMaxDelayMs"] = "1000";
-        factory.Settings["Notifications:MaxAttempts"] = "1000";
+        factory.Settings["Notifications:MaxAttempts"] = "100";
         factory.Settings["Dashboard:PublicUrl"] = "http://dashboard.test";
     }
 }

@@ -30,6 +30,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         if (_process is not null) throw new InvalidOperationException("already running");
+        // The Maildir handler expects an existing directory to be a complete Maildir already.
+        foreach (var sub in new[] { "tmp", "new", "cur" }) Directory.CreateDirectory(Path.Combine(_maildir.Path, sub));
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
             ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir.Path },
@@ -54,9 +56,27 @@ public sealed class SmtpTestServer : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>The raw messages received so far.</summary>
+    /// <summary>The messages received so far, oldest first, with quoted-printable parts decoded for reading.</summary>
     public IReadOnlyList<string> Messages() =>
-        Directory.Exists(MaildirNew) ? Directory.GetFiles(MaildirNew).Order().Select(File.ReadAllText).ToList() : [];
+        Directory.Exists(MaildirNew)
+            ? Directory.GetFiles(MaildirNew).Select(f => (File.GetLastWriteTimeUtc(f), f)).Order().Select(x => DecodeQuotedPrintable(File.ReadAllText(x.f))).ToList()
+            : [];
+
+    private static string DecodeQuotedPrintable(string raw)
+    {
+        var text = raw.Replace("=\r\n", "").Replace("=\n", "");
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(text[i].ToString()));
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
 
     public async ValueTask DisposeAsync()
     {

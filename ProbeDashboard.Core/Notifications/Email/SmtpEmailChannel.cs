@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace ProbeDashboard.Core.Notifications.Email;
@@ -22,7 +24,13 @@ public sealed class SmtpEmailChannel(IOptionsMonitor<SmtpOptions> options, Secre
         };
         if (!string.IsNullOrEmpty(smtp.User))
             client.Credentials = new NetworkCredential(smtp.User, Password(smtp));
-        using var mail = new MailMessage(smtp.From, message.Address, message.Subject, message.Body);
+        // UTF-8 throughout: rule, monitor and host names are often not ASCII.
+        using var mail = new MailMessage(smtp.From, message.Address, message.Subject, message.Body)
+        {
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
+        };
         await client.SendMailAsync(mail, cancellationToken);
     }
 

@@ -81,7 +81,7 @@ public sealed record AlertRuleListItem(
     string Condition,
     string AlertLevel,
     int ActiveEvents,
-    int TotalEvents24h,
+    [property: System.Text.Json.Serialization.JsonPropertyName("total_events_24h")] int TotalEvents24h,
     DateTime? LastTriggerTime,
     DateTime CreatedAt);
 

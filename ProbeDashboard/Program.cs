@@ -4,6 +4,9 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
+using ProbeDashboard.Monitors;
+using ProbeDashboard.Users;
+using ProbeDashboard.Probing;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -12,6 +15,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
+builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 
 var app = builder.Build();
@@ -22,7 +26,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTokenApi();
+app.MapMonitorsApi();
+app.MapUsersApi();
 app.MapAlertingApis();
+app.MapApiFallback();
 
 app.Run();
 

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Alerts.Engine;
@@ -22,10 +26,11 @@ public static class AlertingServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Keys next to the database: secrets stay readable after a restart or an upgrade, and nowhere else.
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddDataProtection()
-            .SetApplicationName("ProbeDashboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "keys")));
+        // Resolved from the options, not read here, so settings added after registration (tests) still count.
+        services.AddDataProtection().SetApplicationName("ProbeDashboard");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "keys")), logs));
         services.AddSingleton<SecretProtector>();
 
         services.AddSingleton<ServiceSampleSource>();

@@ -87,15 +87,4 @@ public sealed class AlertFeed(DashboardFactory factory)
 
     public Task<AlertEvent> EventAsync(Func<AlertEvent, bool> match, string what) =>
         Eventually.GetAsync(async () => (await EventsAsync()).FirstOrDefault(match), what);
-
-    /// <summary>Fast engine tick and retries so tests wait milliseconds, not minutes.</summary>
-    public static void UseFastTimers(DashboardFactory factory)
-    {
-        factory.Settings["Alerts:TickIntervalMs"] = "100";
-        factory.Settings["Notifications:PollIntervalMs"] = "100";
-        factory.Settings["Notifications:RetryBaseDelayMs"] = "200";
-        factory.Settings["Notifications:RetryMaxDelayMs"] = "1000";
-        factory.Settings["Notifications:MaxAttempts"] = "100";
-        factory.Settings["Dashboard:PublicUrl"] = "http://dashboard.test";
-    }
 }

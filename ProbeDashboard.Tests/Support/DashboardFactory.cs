@@ -37,9 +37,12 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// Runs on an existing data directory, which the factory leaves in place: a second factory on the first
-    /// one's directory is the same server restarted.
+    /// one's directory is the same server restarted. Not public: xunit fixtures need a single public constructor.
     /// </summary>
-    public DashboardFactory(string dataDirectory) => DataDirectory = dataDirectory;
+    protected DashboardFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <inheritdoc cref="DashboardFactory(string)"/>
+    public static DashboardFactory OnExistingData(string dataDirectory) => new(dataDirectory);
 
     public string DataDirectory { get; }
 

@@ -7,7 +7,7 @@ using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Alerts;
 
-public class AlertEventsApiTests(AlertApiFactory factory) : IClassFixture<AlertApiFactory>
+public class AlertEventsApiTests(AlertTestFactory factory) : IClassFixture<AlertTestFactory>
 {
     /// <summary>A monitor that fires on its first failed round, and its firing event.</summary>
     private async Task<(MonitorDefinition Monitor, AlertEvent Event)> FiringAsync(string name, int? groupId = null)

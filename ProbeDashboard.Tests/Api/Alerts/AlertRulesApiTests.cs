@@ -6,7 +6,7 @@ using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Alerts;
 
-public class AlertRulesApiTests(AlertApiFactory factory) : IClassFixture<AlertApiFactory>
+public class AlertRulesApiTests(AlertTestFactory factory) : IClassFixture<AlertTestFactory>
 {
     private static object Rule(string name, string condition = "cpu_usage > 90", string type = "host_monitor", int[]? targets = null, string level = "warning") => new
     {

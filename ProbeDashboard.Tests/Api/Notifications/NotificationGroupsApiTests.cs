@@ -3,12 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Webhook;
-using ProbeDashboard.Tests.Api.Alerts;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Notifications;
 
-public class NotificationGroupsApiTests(AlertApiFactory factory) : IClassFixture<AlertApiFactory>
+public class NotificationGroupsApiTests(AlertTestFactory factory) : IClassFixture<AlertTestFactory>
 {
     [Fact]
     public async Task Create_update_and_delete_a_group_and_its_webhook_secret_is_stored_encrypted_and_never_returned()

@@ -7,17 +7,12 @@ namespace ProbeDashboard.Tests.Integration.Alerts;
 /// <summary>The real app's alert engine on its SQLite file, fed through the bus like the result writer feeds it.</summary>
 public class AlertEngineTests
 {
-    private static DashboardFactory NewFactory()
-    {
-        var factory = new DashboardFactory();
-        AlertFeed.UseFastTimers(factory);
-        return factory;
-    }
+    private static AlertTestFactory NewFactory() => new();
 
     [Fact]
     public async Task A_monitor_fires_after_fail_threshold_failed_rounds_and_resolves_after_recover_threshold_good_ones()
     {
-        using var factory = NewFactory();
+        await using var factory = NewFactory();
         var feed = new AlertFeed(factory);
         using var changes = feed.Bus.Subscribe<AlertEventChanged>();
         var monitor = await feed.AddMonitorAsync("shop", m => { m.EnableAlert = true; m.FailThreshold = 3; m.RecoverThreshold = 2; });
@@ -50,7 +45,7 @@ public class AlertEngineTests
     [Fact]
     public async Task A_latency_alert_fires_when_latency_exceeds_max_latency_and_failed_rounds_do_not_resolve_it()
     {
-        using var factory = NewFactory();
+        await using var factory = NewFactory();
         var feed = new AlertFeed(factory);
         var monitor = await feed.AddMonitorAsync("api", m => { m.LatencyAlert = true; m.MaxLatencySeconds = 0.5; });
 
@@ -71,7 +66,7 @@ public class AlertEngineTests
     [Fact]
     public async Task A_host_rule_is_pending_first_and_fires_on_the_tick_once_its_duration_has_passed()
     {
-        using var factory = NewFactory();
+        await using var factory = NewFactory();
         var feed = new AlertFeed(factory);
         await using (var db = feed.Db())
         {
@@ -103,17 +98,15 @@ public class AlertEngineTests
     {
         using var dataDir = new TempDirectory();
         int monitorId;
-        using (var first = new DashboardFactory(dataDir.Path))
+        await using (var first = AlertTestFactory.OnExistingData(dataDir.Path))
         {
-            AlertFeed.UseFastTimers(first);
             var feed = new AlertFeed(first);
             monitorId = (await feed.AddMonitorAsync("edge", m => { m.EnableAlert = true; m.FailThreshold = 1; })).Id;
             await feed.CommitRoundsAsync(monitorId, false);
             await feed.EventAsync(e => e.Status == AlertEventStatus.Firing, "the alert to fire before the restart");
         }
 
-        using var second = new DashboardFactory(dataDir.Path);
-        AlertFeed.UseFastTimers(second);
+        await using var second = AlertTestFactory.OnExistingData(dataDir.Path);
         var after = new AlertFeed(second);
         await after.CommitRoundsAsync(monitorId, false, false);
         await Task.Delay(300);
@@ -126,7 +119,7 @@ public class AlertEngineTests
     [Fact]
     public async Task History_keeps_the_ten_samples_before_the_trigger_and_stops_at_sixty()
     {
-        using var factory = NewFactory();
+        await using var factory = NewFactory();
         var feed = new AlertFeed(factory);
         var monitor = await feed.AddMonitorAsync("noisy", m => { m.EnableAlert = true; m.FailThreshold = 3; });
         await feed.CommitRoundsAsync(monitor.Id, Enumerable.Repeat(true, 15).Concat(Enumerable.Repeat(false, 100)).ToArray());

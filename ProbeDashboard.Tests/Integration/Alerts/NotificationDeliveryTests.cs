@@ -10,10 +10,9 @@ namespace ProbeDashboard.Tests.Integration.Alerts;
 /// <summary>Alerts reach real receivers: aiosmtpd for mail, a Kestrel endpoint for webhooks, both on 127.0.0.1.</summary>
 public class NotificationDeliveryTests
 {
-    private static DashboardFactory NewFactory(SmtpTestServer smtp, string? dataDirectory = null)
+    private static AlertTestFactory NewFactory(SmtpTestServer smtp, string? dataDirectory = null)
     {
-        var factory = dataDirectory is null ? new DashboardFactory() : new DashboardFactory(dataDirectory);
-        AlertFeed.UseFastTimers(factory);
+        var factory = dataDirectory is null ? new AlertTestFactory() : AlertTestFactory.OnExistingData(dataDirectory);
         factory.Settings["Smtp:Host"] = "127.0.0.1";
         factory.Settings["Smtp:Port"] = smtp.Port.ToString();
         factory.Settings["Smtp:Security"] = "none";
@@ -25,7 +24,7 @@ public class NotificationDeliveryTests
     public async Task The_fire_and_resolve_mails_arrive_at_a_real_smtp_server_and_say_what_where_since_when_and_link_the_event()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        using var factory = NewFactory(smtp);
+        await using var factory = NewFactory(smtp);
         var feed = new AlertFeed(factory);
         var group = await feed.AddGroupAsync("ops", emails: ["oncall@example.test"]);
         var monitor = await feed.AddMonitorAsync("checkout", m => { m.EnableAlert = true; m.FailThreshold = 2; m.NotificationGroupId = group.Id; });
@@ -45,6 +44,8 @@ public class NotificationDeliveryTests
         await Eventually.TrueAsync(() => smtp.Messages().Count == 2, "the resolved mail");
         Assert.Contains("Subject: [RESOLVED] checkout is down", smtp.Messages()[1]);
 
+        // The mail can land a moment before the dispatcher records the delivery.
+        await Eventually.TrueAsync(async () => (await feed.OutboxAsync()).All(o => o.Status == OutboxStatus.Delivered), "both marked delivered");
         var outbox = await feed.OutboxAsync();
         Assert.All(outbox, o => Assert.Equal((OutboxStatus.Delivered, 1), (o.Status, o.Attempts)));
         Assert.Equal([NotificationPurpose.Fired, NotificationPurpose.Resolved], outbox.Select(o => o.Purpose));
@@ -55,7 +56,7 @@ public class NotificationDeliveryTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var smtp = SmtpTestServer.NotStarted();
-        using var factory = NewFactory(smtp);
+        await using var factory = NewFactory(smtp);
         var feed = new AlertFeed(factory);
         var group = await feed.AddGroupAsync("hooks", webhooks: [(receiver.Url + "/signed", "s3cret"), (receiver.Url + "/plain", null)]);
         var monitor = await feed.AddMonitorAsync("payments", m => { m.EnableAlert = true; m.FailThreshold = 1; m.NotificationGroupId = group.Id; });
@@ -81,7 +82,7 @@ public class NotificationDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.StatusCode = 503;
         await using var smtp = SmtpTestServer.NotStarted();
-        using var factory = NewFactory(smtp);
+        await using var factory = NewFactory(smtp);
         var feed = new AlertFeed(factory);
         var group = await feed.AddGroupAsync("flaky", webhooks: [(receiver.Url, null)]);
         var monitor = await feed.AddMonitorAsync("search", m => { m.EnableAlert = true; m.FailThreshold = 1; m.NotificationGroupId = group.Id; });
@@ -105,7 +106,7 @@ public class NotificationDeliveryTests
         using var dataDir = new TempDirectory();
         await using var smtp = await SmtpTestServer.StartAsync();
         int monitorId;
-        using (var first = NewFactory(smtp, dataDir.Path))
+        await using (var first = NewFactory(smtp, dataDir.Path))
         {
             var feed = new AlertFeed(first);
             var group = await feed.AddGroupAsync("ops", emails: ["oncall@example.test", "lead@example.test"]);
@@ -125,7 +126,7 @@ public class NotificationDeliveryTests
         }
 
         await smtp.StartAgainAsync();
-        using var second = NewFactory(smtp, dataDir.Path);
+        await using var second = NewFactory(smtp, dataDir.Path);
         var after = new AlertFeed(second);
         await Eventually.TrueAsync(async () => (await after.OutboxAsync()).All(o => o.Status == OutboxStatus.Delivered), "delivery after the restart");
         await Task.Delay(500);

@@ -148,4 +148,40 @@ public class AlertEventsApiTests(AlertTestFactory factory) : IClassFixture<Alert
         Assert.Contains("resolved", (await ackResolved.JsonAsync()).GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/alert-events/987654/silence", ApiJson.Content(new { duration = 60 }))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_silence_ends_on_time_and_the_event_is_firing_again()
+    {
+        var (_, alertEvent) = await FiringAsync("short-hush");
+        using var client = await factory.CreateClientAsync(UserRole.Operator);
+        await DataAsync(await client.PostAsync($"/api/v1/alert-events/{alertEvent.Id}/silence", ApiJson.Content(new { duration = 1 })));
+        Assert.Equal(AlertEventStatus.Silenced, (await factory.Feed.EventsAsync()).Single(e => e.Id == alertEvent.Id).Status);
+        var back = await factory.Feed.EventAsync(e => e.Id == alertEvent.Id && e.Status == AlertEventStatus.Firing, "the silence to run out");
+        Assert.Null(back.SilenceUntil);
+    }
+
+    [Fact]
+    public async Task Deleting_or_disabling_a_rule_closes_its_open_events_and_keeps_them_as_history()
+    {
+        using var client = await factory.CreateClientAsync(UserRole.Operator);
+        var monitor = await factory.Feed.AddMonitorAsync("ruled", _ => { });
+        object Body(bool enable) => new { name = "ruled down", enable, type = "service_probe", target_ids = new[] { monitor.Id }, condition = "success == 0" };
+        var ruleId = (await DataAsync(await client.PostAsync("/api/v1/alert-rules", ApiJson.Content(Body(true))))).GetProperty("id").GetInt32();
+        await factory.Feed.CommitRoundsAsync(monitor.Id, false);
+        var first = await factory.Feed.EventAsync(e => e.AlertRuleId == ruleId && e.Status == AlertEventStatus.Firing, "the rule to fire");
+
+        await DataAsync(await client.PutAsync($"/api/v1/alert-rules/{ruleId}", ApiJson.Content(Body(false))));
+        await factory.Feed.EventAsync(e => e.Id == first.Id && e.Status == AlertEventStatus.Resolved, "disabling to close the event");
+        await factory.Feed.CommitRoundsAsync(monitor.Id, false);
+        await Task.Delay(300);
+        Assert.Single(await factory.Feed.EventsAsync(), e => e.AlertRuleId == ruleId);
+
+        await DataAsync(await client.PutAsync($"/api/v1/alert-rules/{ruleId}", ApiJson.Content(Body(true))));
+        await factory.Feed.CommitRoundsAsync(monitor.Id, false);
+        var second = await factory.Feed.EventAsync(e => e.AlertRuleId == ruleId && e.Status == AlertEventStatus.Firing, "the re-enabled rule to fire");
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/alert-rules/{ruleId}")).StatusCode);
+        await factory.Feed.EventAsync(e => e.Id == second.Id && e.Status == AlertEventStatus.Resolved, "deleting to close the event");
+        var history = await DataAsync(await client.GetAsync($"/api/v1/alert-events?alert_rule_id={ruleId}"));
+        Assert.Equal(2, history.GetProperty("total").GetInt32());
+    }
 }

@@ -90,16 +90,15 @@ public sealed partial class NotificationDispatcher(
                 LogGaveUp(message.Id, NotificationChannelNames.Of(message.Channel), message.Attempts, message.LastError);
                 return;
             }
-            message.NextAttemptAt = time.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
+            message.NextAttemptAt = time.GetUtcNow().UtcDateTime + Backoff(options.Value, message.Attempts);
             LogRetry(message.Id, NotificationChannelNames.Of(message.Channel), message.Attempts, message.NextAttemptAt, message.LastError);
         }
     }
 
     /// <summary>Base delay doubled per failed attempt, capped.</summary>
-    public TimeSpan Backoff(int failedAttempts)
+    public static TimeSpan Backoff(NotificationOptions o, int failedAttempts)
     {
-        var o = options.Value;
-        var ms = o.RetryBaseDelayMs * Math.Pow(2, Math.Min(30, failedAttempts - 1));
+        var ms = o.RetryBaseDelayMs * Math.Pow(2, Math.Min(30, Math.Max(0, failedAttempts - 1)));
         return TimeSpan.FromMilliseconds(Math.Min(ms, o.RetryMaxDelayMs));
     }
 

@@ -135,4 +135,51 @@ public class NotificationDeliveryTests
         Assert.Equal(2, mails.Count(m => m.Contains("Subject: [FIRING] billing is down")));
         Assert.Equal(2, mails.Count(m => m.Contains("Subject: [RESOLVED] billing is down")));
     }
+
+    [Fact]
+    public async Task A_message_is_given_up_as_failed_after_max_attempts_with_its_last_error()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.StatusCode = 500;
+        await using var smtp = SmtpTestServer.NotStarted();
+        await using var factory = NewFactory(smtp);
+        factory.Settings["Notifications:MaxAttempts"] = "3";
+        var feed = new AlertFeed(factory);
+        var group = await feed.AddGroupAsync("broken", webhooks: [(receiver.Url, null)]);
+        var monitor = await feed.AddMonitorAsync("gives-up", m => { m.EnableAlert = true; m.FailThreshold = 1; m.NotificationGroupId = group.Id; });
+
+        await feed.CommitRoundsAsync(monitor.Id, false);
+        var failed = await Eventually.GetAsync(async () => (await feed.OutboxAsync()).SingleOrDefault(o => o.Status == OutboxStatus.Failed), "the message to fail");
+        Assert.Equal(3, failed.Attempts);
+        Assert.Contains("500", failed.LastError);
+        await Task.Delay(1500);
+        Assert.Equal(3, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Sms_goes_through_the_configured_gateway_template_with_phone_and_text_filled_in()
+    {
+        await using var gateway = await WebhookReceiver.StartAsync();
+        await using var smtp = SmtpTestServer.NotStarted();
+        await using var factory = NewFactory(smtp);
+        factory.Settings["Notifications:Sms:UrlTemplate"] = gateway.Url + "/send?to={phone}&text={message}";
+        factory.Settings["Notifications:Sms:BodyTemplate"] = """{"to": "{phone}", "text": "{message}"}""";
+        var feed = new AlertFeed(factory);
+        var group = await feed.AddGroupAsync("pager");
+        await using (var db = feed.Db())
+        {
+            db.NotificationRecipients.Add(new NotificationRecipient { NotificationGroupId = group.Id, Channel = NotificationChannelKind.Sms, Address = "+15550100" });
+            await db.SaveChangesAsync();
+        }
+        var monitor = await feed.AddMonitorAsync("sms \"quoted\"", m => { m.EnableAlert = true; m.FailThreshold = 1; m.NotificationGroupId = group.Id; });
+
+        await feed.CommitRoundsAsync(monitor.Id, false);
+        await Eventually.TrueAsync(() => !gateway.Requests.IsEmpty, "the SMS gateway call");
+        var call = gateway.Requests.Single();
+        Assert.StartsWith("/send?to=%2B15550100&text=%5BFIRING%5D", call.Path);
+        var body = JsonDocument.Parse(call.Body).RootElement;
+        Assert.Equal("+15550100", body.GetProperty("to").GetString());
+        Assert.StartsWith("[FIRING] sms \"quoted\" is down - since ", body.GetProperty("text").GetString());
+        Assert.Contains("http://dashboard.test/alerts/", body.GetProperty("text").GetString());
+    }
 }

@@ -107,7 +107,7 @@ public sealed partial class AlertProcessor(
                 _tracked[key] = tracked = new TrackedAlert(candidate);
             tracked.Candidate = candidate;
             // Earlier samples of this batch may already have moved this key: continue from the planned state.
-            var state = plans.LastOrDefault(p => p.Key == key)?.Step.State ?? tracked.State;
+            var state = plans.FindLast(p => p.Key == key)?.Step.State ?? tracked.State;
             var step = AlertEvaluator.Next(candidate.Policy, state, candidate.Node.Evaluate(sample.Metrics), now);
             if (step.Changed || step.State.IsOpen)
                 plans.Add(new PlannedStep(key, tracked, candidate, step, sample));

@@ -81,6 +81,30 @@ public sealed class ProbeToAlertTests : IAsyncLifetime
         await _app.Feed.EventAsync(e => e.Id == fired.Id && e.Status == AlertEventStatus.Resolved, "the event to close with the setting");
     }
 
+    [Fact]
+    public async Task Deleting_a_monitor_closes_every_open_event_about_it_including_explicit_rules()
+    {
+        using var client = await _app.CreateClientAsync(UserRole.Operator);
+        using var created = await client.PostAsync("/api/v1/service-monitors", ApiJson.Content(new
+        {
+            name = "doomed", enable = true, type = 1, target = $"http://127.0.0.1:{TargetServer.ClosedPort()}/", duration = 60, timeout = 2,
+            enable_alert = true, fail_threshold = 1,
+        }));
+        var monitorId = (await created.JsonAsync()).GetProperty("data").GetProperty("id").GetInt32();
+        using var rule = await client.PostAsync("/api/v1/alert-rules", ApiJson.Content(new
+        {
+            name = "doomed rule", type = "service_probe", target_ids = new[] { monitorId }, condition = "success == 0",
+        }));
+        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+        await RoundAsync(monitorId);
+        await Eventually.TrueAsync(async () => (await _app.Feed.EventsAsync()).Count(e => e.TargetId == monitorId && e.Status == AlertEventStatus.Firing) == 2,
+            "both the monitor's alert and the rule to fire");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/service-monitors/{monitorId}")).StatusCode);
+        await Eventually.TrueAsync(async () => (await _app.Feed.EventsAsync()).Where(e => e.TargetId == monitorId).All(e => e.Status == AlertEventStatus.Resolved),
+            "both events to close");
+    }
+
     /// <summary>What one scheduler fire does: probe, then hand the result to the single writer.</summary>
     private async Task RoundAsync(int monitorId)
     {

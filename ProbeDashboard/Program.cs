@@ -3,6 +3,7 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
+using ProbeDashboard.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -11,14 +12,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
+builder.AddDashboardUi();           // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();
+app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapDashboardUi();
 
 app.Run();
 

@@ -22,6 +22,7 @@ app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapTokenApi();
 app.MapDashboardUi();
 
 app.Run();

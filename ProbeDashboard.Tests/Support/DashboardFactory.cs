@@ -1,22 +1,37 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Auth;
 
 namespace ProbeDashboard.Tests.Support;
 
 /// <summary>
 /// The real app on TestServer with its own SQLite file in a temp directory. Settings can be overridden per
-/// fixture; the admin password is fixed so tests can sign in.
+/// fixture; the admin password is fixed so tests can sign in. Helpers create users of any role and hand out
+/// clients that carry a bearer token obtained from the real token endpoint.
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
+    public const string AdminUser = "admin";
     public const string AdminPassword = "admin-password-for-tests";
+    /// <summary>Password of every user made by <see cref="CreateUserAsync"/>.</summary>
+    public const string UserPassword = "user-password-for-tests";
     private readonly TempDirectory _data = new();
+    private int _userCount;
 
     public string DataDirectory => _data.Path;
 
     /// <summary>Extra configuration a fixture sets before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Replaces the app's clock when set before the host starts (e.g. a <see cref="ManualTimeProvider"/>).</summary>
+    public TimeProvider? Time { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +46,51 @@ public class DashboardFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
+        if (Time is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(Time));
+    }
+
+    /// <summary>Creates a user through Identity; the name is unique per call unless given.</summary>
+    public async Task<AppUser> CreateUserAsync(UserRole role, string? userName = null, string password = UserPassword)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = userName ?? $"{role.ToString().ToLowerInvariant()}-{Interlocked.Increment(ref _userCount)}",
+            Role = role,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    /// <summary>A fresh user of <paramref name="role"/> and a client that sends its bearer token.</summary>
+    public async Task<HttpClient> CreateClientAsync(UserRole role)
+    {
+        var user = await CreateUserAsync(role);
+        return CreateBearerClient(await RequestTokenAsync(user.UserName!, UserPassword));
+    }
+
+    public async Task<HttpClient> CreateAdminClientAsync() =>
+        CreateBearerClient(await RequestTokenAsync(AdminUser, AdminPassword));
+
+    public HttpClient CreateBearerClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Signs in through <c>POST /api/v1/auth/token</c> and returns the access token.</summary>
+    public async Task<string> RequestTokenAsync(string userName, string password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"token request for {userName} failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("access_token").GetString()!;
     }
 
     protected override void Dispose(bool disposing)

@@ -70,7 +70,7 @@ public class DashboardPageTests : IClassFixture<DashboardFactory>
     [Fact]
     public async Task Wrong_passwords_lock_the_account_and_the_page_says_so()
     {
-        await DashboardSession.CreateUserAsync(_factory, "locky", "locky-password-1", UserRole.Operator);
+        await _factory.CreateUserAsync(UserRole.Operator, "locky", "locky-password-1");
         using var session = new DashboardSession(_factory);
         var first = await session.SignInAsync("locky", "wrong", Timeout());
         Assert.Contains("error=invalid", first.Headers.Location!.OriginalString);
@@ -86,7 +86,7 @@ public class DashboardPageTests : IClassFixture<DashboardFactory>
     [Fact]
     public async Task Viewer_sees_monitors_but_is_refused_the_create_page_with_403()
     {
-        await DashboardSession.CreateUserAsync(_factory, "viewer", ViewerPassword, UserRole.Viewer);
+        await _factory.CreateUserAsync(UserRole.Viewer, "viewer", ViewerPassword);
         using var session = new DashboardSession(_factory);
         await session.SignInAsync("viewer", ViewerPassword, Timeout());
 

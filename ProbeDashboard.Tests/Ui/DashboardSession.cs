@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Ui;
@@ -37,15 +34,6 @@ public sealed partial class DashboardSession : IDisposable
         return TokenPattern().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException($"No antiforgery token on {page}.");
-    }
-
-    public static async Task CreateUserAsync(DashboardFactory factory, string userName, string password, UserRole role)
-    {
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByNameAsync(userName) is not null) return;
-        var result = await users.CreateAsync(new AppUser { UserName = userName, Role = role }, password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     public static string? Title(string html) => TitlePattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;

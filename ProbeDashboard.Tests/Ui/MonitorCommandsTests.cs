@@ -74,7 +74,7 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
 
     private async Task<IServiceScope> ScopeSignedInAsAsync(string userName, UserRole role)
     {
-        await DashboardSession.CreateUserAsync(_factory, userName, userName + "-password", role);
+        await _factory.CreateUserAsync(role, userName);
         var scope = _factory.Services.CreateScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
         var user = await signIn.UserManager.FindByNameAsync(userName);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace ProbeDashboard.Api;
 
@@ -19,32 +19,38 @@ public static class ApiSetup
     {
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        // Binding failures (malformed JSON, wrong types, `page=abc`) must reach UseApiErrors as exceptions in
+        // every environment, not only Development, so they are answered in the envelope.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return builder;
     }
 
     /// <summary>
     /// Turns what escapes an /api/v1 handler into the envelope: unreadable bodies and bad parameters are the
-    /// caller's fault (400), anything else is logged and reported without internals (500).
+    /// caller's fault (400, naming the offending JSON field), anything else is reported without internals (500).
     /// </summary>
     public static void UseApiErrors(this WebApplication app)
     {
-        app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+        app.UseExceptionHandler(errorApp => errorApp.Run(context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, message) = error switch
+            var json = error as JsonException ?? error?.InnerException as JsonException;
+            return error switch
             {
-                BadHttpRequestException bad => (bad.StatusCode, BadRequestMessage(bad)),
-                JsonException => (400, "request body is not valid JSON"),
-                _ => (500, "internal error"),
+                _ when json is not null => ApiErrorWriter.WriteAsync(context, 400, "request body is not valid JSON",
+                    new Dictionary<string, string[]> { [FieldOf(json)] = [JsonProblem(json)] }),
+                BadHttpRequestException bad => ApiErrorWriter.WriteAsync(context, bad.StatusCode, bad.Message),
+                _ => ApiErrorWriter.WriteAsync(context, 500, "internal error"),
             };
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(ApiEnvelope.Error(status, message), JsonOptionsFor(context));
         }));
     }
 
-    private static string BadRequestMessage(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? $"request body is not valid JSON: {json.Message}" : bad.Message;
+    /// <summary>"$.execute_on.type" becomes "execute_on.type"; the whole body is "body".</summary>
+    private static string FieldOf(JsonException json) =>
+        json.Path is null or "$" ? "body" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
 
-    private static JsonSerializerOptions JsonOptionsFor(HttpContext context) =>
-        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions;
+    private static string JsonProblem(JsonException json) =>
+        json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type"
+        : json.Message.Contains("missing required properties", StringComparison.Ordinal) ? json.Message.Split(" Path:")[0]
+        : "is not valid JSON";
 }

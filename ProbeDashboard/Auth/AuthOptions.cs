@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProbeDashboard.Auth;
 
 public class AuthOptions
@@ -9,4 +11,14 @@ public class AuthOptions
 
     /// <summary>Initial admin password. When empty, one is generated, printed once and saved in the data directory.</summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Secret for signing API tokens (HMAC-SHA256), at least 32 characters. When empty, a random key is generated
+    /// on the first start and kept in the data directory, so tokens survive restarts.
+    /// </summary>
+    public string? JwtSigningKey { get; set; }
+
+    /// <summary>How long an API token from <c>POST /api/v1/auth/token</c> is valid, in minutes.</summary>
+    [Range(1, 60 * 24 * 30)]
+    public int TokenLifetimeMinutes { get; set; } = 60;
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 
@@ -14,7 +16,11 @@ public static class AuthSetup
     public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenSigningKey>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TokenUserCache>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -27,6 +33,7 @@ public static class AuthSetup
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<ProbeDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PermissionClaimsPrincipalFactory>();
 
@@ -38,6 +45,7 @@ public static class AuthSetup
             .AddPolicyScheme(SmartScheme, "Bearer for /api, cookie otherwise", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerScheme, null)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.LoginPath = "/login";

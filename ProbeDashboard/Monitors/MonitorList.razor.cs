@@ -27,7 +27,8 @@ public partial class MonitorList
     [Parameter] public bool OpenCreate { get; set; }
 
     private RadzenDataGrid<MonitorRow>? _grid;
-    private IReadOnlyList<MonitorRow> _rows = [];
+    // Null until the first load: the grid only asks LoadData for a page when it has no data at all.
+    private IReadOnlyList<MonitorRow>? _rows;
     private HashSet<int> _visibleIds = [];
     private int _total;
     private bool _loading;

@@ -80,7 +80,9 @@ public static class MonitorListQuery
             nameof(MonitorRow.Status) => descending ? query.OrderByDescending(m => m.Enabled).ThenByDescending(m => m.Current.Status) : query.OrderBy(m => m.Enabled).ThenBy(m => m.Current.Status),
             nameof(MonitorRow.LastProbeAt) => descending ? query.OrderByDescending(m => m.Current.LastProbeAt) : query.OrderBy(m => m.Current.LastProbeAt),
             nameof(MonitorRow.Target) => descending ? query.OrderByDescending(m => m.Target) : query.OrderBy(m => m.Target),
-            _ => descending ? query.OrderByDescending(m => m.Name) : query.OrderBy(m => m.Name),
+            nameof(MonitorRow.Name) => descending ? query.OrderByDescending(m => m.Name) : query.OrderBy(m => m.Name),
+            // Unsorted, what is down comes first: that is what an operator opens the list for.
+            _ => query.OrderByDescending(m => m.Enabled && m.Current.Status == MonitorStatus.Offline).ThenBy(m => m.Name),
         };
         return ordered.ThenBy(m => m.Id);
     }

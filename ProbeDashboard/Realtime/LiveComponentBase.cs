@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using ProbeDashboard.Ui.Time;
 
 namespace ProbeDashboard.Realtime;
 
@@ -15,6 +16,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     [Inject] private StatusFeed Feed { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ILogger<LiveComponentBase> Logger { get; set; } = default!;
+    [Inject] private BrowserClock Clock { get; set; } = default!;
 
     /// <summary>Cancelled when the component goes away; pass it to every query.</summary>
     protected CancellationToken ComponentToken => _disposed.Token;
@@ -38,12 +40,18 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         {
             if (IsRelevant(evt)) _throttle.Request();
         });
+        // The first data was shaped before the browser's time zone was known (chart axes, day buckets).
+        if (!Clock.KnowsTimeZone) Clock.TimeZoneLearned += _throttle.Request;
     }
 
     public virtual void Dispose()
     {
         _listening?.Dispose();
-        _throttle?.Dispose();
+        if (_throttle is not null)
+        {
+            Clock.TimeZoneLearned -= _throttle.Request;
+            _throttle.Dispose();
+        }
         _disposed.Cancel();
         GC.SuppressFinalize(this);
     }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Storage;
 
@@ -24,6 +26,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContextFactory<ProbeDbContext>((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<MonitorService>();
+        services.AddSingleton<AvailabilityQueries>();
         return services;
     }
 

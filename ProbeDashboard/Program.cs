@@ -3,6 +3,9 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
+using ProbeDashboard.Monitors;
+using ProbeDashboard.Users;
+using ProbeDashboard.Probing;
 using ProbeDashboard.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +15,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
-builder.AddDashboardUi();           // Blazor Server pages, live StatusFeed, localization
+builder.AddProbing();          // probes, result writer, Quartz scheduler
+builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -23,6 +27,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTokenApi();
+app.MapMonitorsApi();
+app.MapUsersApi();
+app.MapApiFallback();
 app.MapDashboardUi();
 
 app.Run();

@@ -12,4 +12,15 @@ public class ProbingOptions
 
     /// <summary>Name of the server's own probe host; the machine's host name when empty.</summary>
     public string? ServerHostName { get; set; }
+
+    /// <summary>Runs the Quartz probe scheduler. Off in API tests that drive probes themselves.</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>Probes in flight at once. Probes mostly wait on the network, so this can be far above the core count.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentProbes { get; set; } = 1000;
+
+    /// <summary>How often the schedule is compared with the database, in seconds, in case a change event was lost.</summary>
+    [Range(5, 3600)]
+    public int ReconcileSeconds { get; set; } = 45;
 }

@@ -54,20 +54,22 @@ public class MonitorJourneyTests : IClassFixture<BrowserFixture>
             row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Shop front page" });
             await Expect(row).ToBeVisibleAsync();
 
-            await row.GetByLabel("Enable Shop front page").ClickAsync();
+            // The switch's input is visually hidden; a person clicks the drawn switch around it.
+            var enabled = row.GetByRole(AriaRole.Switch, new() { Name = "Enable Shop front page" }).Locator("..");
+            await enabled.ClickAsync();
             await Expect(row.GetByText("Paused")).ToBeVisibleAsync();
-            await row.GetByLabel("Enable Shop front page").ClickAsync();
+            await enabled.ClickAsync();
             await Expect(row.GetByText("Paused")).ToBeHiddenAsync();
 
             await row.GetByRole(AriaRole.Link, new() { Name = "Shop front page" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shop front page", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Figure, new() { Name = "Latency" }).Locator("svg")).ToBeVisibleAsync();
-            var history = page.GetByRole(AriaRole.Grid, new() { Name = "Probe history" });
-            await Expect(history.GetByText("Failed").First).ToBeVisibleAsync();
-            await Expect(history.GetByText("OK").First).ToBeVisibleAsync();
+            var history = page.GetByRole(AriaRole.Region, new() { Name = "Probe history" });
+            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "connection refused" }).First).ToBeVisibleAsync();
+            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "OK · 200" }).First).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No monitors yet" })).ToBeVisibleAsync();
         });
     }

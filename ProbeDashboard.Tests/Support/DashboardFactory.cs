@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Storage;
+using Microsoft.Extensions.Hosting;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -42,6 +45,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
             {
                 ["Storage:DataDirectory"] = _data.Path,
                 ["Auth:AdminPassword"] = AdminPassword,
+                // API tests drive Core directly; a running scheduler would probe whatever targets they store.
+                // A fixture that wants real probing sets it back to "true" in Settings.
+                ["Probing:SchedulerEnabled"] = "false",
             };
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);
@@ -91,6 +97,32 @@ public class DashboardFactory : WebApplicationFactory<Program>
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"token request for {userName} failed: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh context of the app's database (to seed or inspect data).</summary>
+    public async Task<T> WithDbAsync<T>(Func<ProbeDbContext, Task<T>> work)
+    {
+        var dbFactory = Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await work(db);
+    }
+
+    public Task WithDbAsync(Func<ProbeDbContext, Task> work) => WithDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    /// <summary>
+    /// One host build at a time across the test run: WebApplicationFactory finds the app's host by listening to
+    /// process-wide hosting events, so two factories building in parallel can each catch the other's host
+    /// (and its settings, e.g. a scheduler that should have been off).
+    /// </summary>
+    private static readonly Lock HostBuildLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildLock) return base.CreateHost(builder);
     }
 
     protected override void Dispose(bool disposing)

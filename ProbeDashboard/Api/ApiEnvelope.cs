@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace ProbeDashboard.Api;
 
 /// <summary>Seed 001's envelope: <c>{"code": 0, "message": "success", "data": ...}</c>; errors carry a non-zero code.</summary>
-public record ApiEnvelope(int Code, string Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+public record ApiEnvelope(
+    int Code,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static ApiEnvelope Success(string message = "success") => new(0, message);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace ProbeDashboard.Api;
 
@@ -13,6 +12,9 @@ public static class ApiSetup
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // "duration": "60" is a wrong type, not a number: the contract is strict about JSON types.
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new UtcTimeJsonConverter());
     }
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
@@ -25,32 +27,7 @@ public static class ApiSetup
         return builder;
     }
 
-    /// <summary>
-    /// Turns what escapes an /api/v1 handler into the envelope: unreadable bodies and bad parameters are the
-    /// caller's fault (400, naming the offending JSON field), anything else is reported without internals (500).
-    /// </summary>
-    public static void UseApiErrors(this WebApplication app)
-    {
-        app.UseExceptionHandler(errorApp => errorApp.Run(context =>
-        {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var json = error as JsonException ?? error?.InnerException as JsonException;
-            return error switch
-            {
-                _ when json is not null => ApiErrorWriter.WriteAsync(context, 400, "request body is not valid JSON",
-                    new Dictionary<string, string[]> { [FieldOf(json)] = [JsonProblem(json)] }),
-                BadHttpRequestException bad => ApiErrorWriter.WriteAsync(context, bad.StatusCode, bad.Message),
-                _ => ApiErrorWriter.WriteAsync(context, 500, "internal error"),
-            };
-        }));
-    }
-
-    /// <summary>"$.execute_on.type" becomes "execute_on.type"; the whole body is "body".</summary>
-    private static string FieldOf(JsonException json) =>
-        json.Path is null or "$" ? "body" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
-
-    private static string JsonProblem(JsonException json) =>
-        json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type"
-        : json.Message.Contains("missing required properties", StringComparison.Ordinal) ? json.Message.Split(" Path:")[0]
-        : "is not valid JSON";
+    /// <summary>Unknown paths under /api answer 404 in the envelope rather than with an empty body.</summary>
+    public static void MapApiFallback(this WebApplication app) =>
+        app.MapFallback("/api/{**path}", () => TypedResults.NotFound(ApiEnvelope.Error(404, "no such API endpoint")));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using ProbeDashboard.Auth.Tokens;
+using ProbeDashboard.Users;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 
@@ -21,6 +22,7 @@ public static class AuthSetup
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenUserCache>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        services.AddScoped<UserAccounts>();
 
         services.AddIdentityCore<AppUser>(options =>
             {

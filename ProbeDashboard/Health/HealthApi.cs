@@ -1,4 +1,5 @@
 using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Probing;
 
 namespace ProbeDashboard.Health;
 
@@ -6,8 +7,8 @@ public static class HealthApi
 {
     public static void MapHealthApi(this WebApplication app)
     {
-        app.MapGet("/healthz", (DatabaseInitializer database) =>
-            database.IsReady
+        app.MapGet("/healthz", (DatabaseInitializer database, ProbeSchedulerStatus scheduler) =>
+            database.IsReady && scheduler.IsHealthy
                 ? Results.Text("ok")
                 : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous();

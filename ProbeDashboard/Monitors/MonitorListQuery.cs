@@ -52,13 +52,7 @@ public static class MonitorListQuery
 
     internal static IQueryable<MonitorDefinition> Filter(IQueryable<MonitorDefinition> query, MonitorListFilter filter)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
-            query = query.Where(m => EF.Functions.Like(m.Name, pattern, "\\") || EF.Functions.Like(m.Target, pattern, "\\"));
-        }
-        if (filter.Kind is { } kind) query = query.Where(m => m.Kind == kind);
-        if (filter.Enabled is { } enabled) query = query.Where(m => m.Enabled == enabled);
+        query = query.Matching(filter.Enabled, filter.Kind, filter.Search);
         return filter.Status switch
         {
             ShownStatus.Paused => query.Where(m => !m.Enabled),
@@ -86,7 +80,4 @@ public static class MonitorListQuery
         };
         return ordered.ThenBy(m => m.Id);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

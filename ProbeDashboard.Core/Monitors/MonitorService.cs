@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Monitors;
+
+/// <summary>
+/// Creates, replaces, toggles and deletes monitors for the API and the UI alike. Validates first so nothing is
+/// half-saved, and tells the scheduler and live views only after the change is committed.
+/// </summary>
+public sealed class MonitorService(
+    IDbContextFactory<ProbeDbContext> dbFactory,
+    EventBus events,
+    IOptionsMonitor<ProbingOptions> probing,
+    TimeProvider time)
+{
+    /// <param name="origin">Where the monitor comes from ("api", "ui", ...), kept for operators.</param>
+    public async Task<MonitorSaveResult> CreateAsync(MonitorInput input, string origin, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(db, input, cancellationToken);
+        if (errors.Count > 0) return MonitorSaveResult.Invalid(errors);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
+        monitor.Current.StatusSince = now;
+        input.ApplyTo(monitor);
+        db.Monitors.Add(monitor);
+        await db.SaveChangesAsync(cancellationToken);
+
+        events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        return MonitorSaveResult.Saved(monitor);
+    }
+
+    /// <summary>Replaces every setting of the monitor (PUT semantics); its history stays.</summary>
+    public async Task<MonitorSaveResult> UpdateAsync(int id, MonitorInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (monitor is null) return MonitorSaveResult.Missing;
+        var errors = await ValidateAsync(db, input, cancellationToken);
+        if (errors.Count > 0) return MonitorSaveResult.Invalid(errors);
+
+        var (kind, target, wasEnabled) = (monitor.Kind, monitor.Target, monitor.Enabled);
+        input.ApplyTo(monitor);
+        var now = time.GetUtcNow().UtcDateTime;
+        monitor.UpdatedAt = now;
+        // The last status described another target or a paused monitor; it is unknown until the next probe.
+        var statusReset = monitor.Kind != kind || monitor.Target != target || (wasEnabled && !monitor.Enabled);
+        if (statusReset) MarkUnknown(monitor, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        if (statusReset) events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, now));
+        return MonitorSaveResult.Saved(monitor);
+    }
+
+    /// <returns>False when no monitor has this id.</returns>
+    public async Task<bool> SetEnabledAsync(int id, bool enable, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (monitor is null) return false;
+        if (monitor.Enabled == enable) return true;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        monitor.Enabled = enable;
+        monitor.UpdatedAt = now;
+        if (!enable) MarkUnknown(monitor, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        events.Publish(new MonitorConfigurationChanged(id, Deleted: false));
+        if (!enable) events.Publish(new MonitorStatusChanged(id, MonitorStatus.Unknown, now));
+        return true;
+    }
+
+    /// <summary>Deletes the monitor with its raw results and rollups (they have no foreign key, by design).</summary>
+    /// <returns>False when no monitor has this id.</returns>
+    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Monitors.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) == 0) return false;
+        await db.ProbeResults.Where(r => r.MonitorId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.AvailabilityBuckets.Where(b => b.MonitorId == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        events.Publish(new MonitorConfigurationChanged(id, Deleted: true));
+        events.Publish(new MonitorStatusChanged(id, MonitorStatus.Unknown, time.GetUtcNow().UtcDateTime));
+        return true;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, CancellationToken cancellationToken)
+    {
+        // Only the hosts and groups the input names are looked up, so validation stays cheap with many hosts.
+        var hostIds = (input.SkipHosts ?? []).Concat(input.ExecuteOn?.HostIds ?? []).Distinct().ToList();
+        var groupId = input.ExecuteOn?.GroupId;
+        var knownHosts = hostIds.Count == 0 ? []
+            : await db.Hosts.Where(h => hostIds.Contains(h.Id)).Select(h => h.Id).ToListAsync(cancellationToken);
+        var knownGroups = groupId is null ? []
+            : await db.HostGroups.Where(g => g.Id == groupId).Select(g => g.Id).ToListAsync(cancellationToken);
+        var rules = new MonitorRules(probing.CurrentValue.MinIntervalSeconds, knownHosts.ToHashSet(), knownGroups.ToHashSet());
+        return MonitorValidator.Validate(input, rules);
+    }
+
+    private static void MarkUnknown(MonitorDefinition monitor, DateTime now)
+    {
+        monitor.Current.Status = MonitorStatus.Unknown;
+        monitor.Current.StatusSince = now;
+        monitor.Current.ConsecutiveFailures = 0;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Results;
+
+namespace ProbeDashboard.Core.Probing;
+
+/// <summary>
+/// Takes a probe round off the scheduler's thread and runs it asynchronously, at most
+/// <see cref="ProbingOptions.MaxConcurrentProbes"/> at a time, then queues the result for the writer.
+/// A scheduler job therefore returns in microseconds however slow the target is, and a few scheduler threads
+/// keep up with hundreds of fires per second. A round still running when the next one is due is skipped
+/// (counted), so a slow monitor never piles up rounds.
+/// </summary>
+public sealed partial class ProbeDispatcher(
+    ProbeRunner runner,
+    ResultWriter writer,
+    IOptions<ProbingOptions> options,
+    TimeProvider time,
+    ILogger<ProbeDispatcher> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentProbes);
+    private readonly ConcurrentDictionary<(int MonitorId, int HostId), byte> _inFlight = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private long _started;
+    private long _completed;
+    private long _skipped;
+
+    /// <summary>Start lateness: actual probe start minus scheduled fire time.</summary>
+    public LatenessHistogram Lateness { get; } = new();
+
+    public long Started => Interlocked.Read(ref _started);
+    public long Completed => Interlocked.Read(ref _completed);
+    /// <summary>Rounds not started because the previous round of the same monitor and host was still running.</summary>
+    public long SkippedOverlapping => Interlocked.Read(ref _skipped);
+    public int InFlight => _inFlight.Count;
+
+    /// <returns>False when the previous round of this (monitor, host) is still running.</returns>
+    public bool Dispatch(MonitorDefinition monitor, int hostId, DateTimeOffset scheduledAt)
+    {
+        if (_stopping.IsCancellationRequested) return false;
+        if (!_inFlight.TryAdd((monitor.Id, hostId), 0))
+        {
+            Interlocked.Increment(ref _skipped);
+            LogSkipped(logger, monitor.Id, hostId);
+            return false;
+        }
+        _ = RunAsync(monitor, hostId, scheduledAt);
+        return true;
+    }
+
+    private async Task RunAsync(MonitorDefinition monitor, int hostId, DateTimeOffset scheduledAt)
+    {
+        // Leave the caller's (scheduler) thread before doing anything else.
+        await Task.Yield();
+        var stopping = _stopping.Token;
+        try
+        {
+            await _slots.WaitAsync(stopping);
+            try
+            {
+                Lateness.Record(time.GetUtcNow() - scheduledAt);
+                Interlocked.Increment(ref _started);
+                var result = await runner.RunAsync(monitor, hostId, stopping);
+                await writer.EnqueueAsync(result, stopping);
+                Interlocked.Increment(ref _completed);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down; this round has no result.
+        }
+        catch (Exception e)
+        {
+            LogRoundFailed(logger, e, monitor.Id, hostId);
+        }
+        finally
+        {
+            _inFlight.TryRemove((monitor.Id, hostId), out _);
+        }
+    }
+
+    /// <summary>Waits until no round is running (or <paramref name="cancellationToken"/> fires).</summary>
+    public async Task WaitIdleAsync(CancellationToken cancellationToken)
+    {
+        while (!_inFlight.IsEmpty)
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
+    }
+
+    /// <summary>Stops accepting rounds, lets running ones finish for up to <paramref name="grace"/>, then cancels them.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        using var wait = new CancellationTokenSource(grace, time);
+        try { await WaitIdleAsync(wait.Token); }
+        catch (OperationCanceledException) { }
+        await _stopping.CancelAsync();
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a round of monitor {MonitorId} on host {HostId}: the previous one is still running")]
+    private static partial void LogSkipped(ILogger logger, int monitorId, int hostId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Probe round of monitor {MonitorId} on host {HostId} failed unexpectedly")]
+    private static partial void LogRoundFailed(ILogger logger, Exception error, int monitorId, int hostId);
+}

@@ -1,0 +1,19 @@
+namespace ProbeDashboard.Core.Probing;
+
+/// <summary>What one attempt of one probe observed, before it is tied to a monitor, host and time.</summary>
+/// <param name="LatencyMs">Round-trip time in milliseconds; 0 when nothing answered.</param>
+/// <param name="StatusCode">HTTP status code; 0 for TCP/ICMP or when no response arrived.</param>
+/// <param name="Error">Short, human reason when <paramref name="Success"/> is false.</param>
+public sealed record ProbeOutcome(
+    bool Success,
+    double LatencyMs,
+    int StatusCode = 0,
+    string? Error = null,
+    DateTime? CertificateExpiresAt = null)
+{
+    public static ProbeOutcome Up(double latencyMs, int statusCode = 0, DateTime? certificateExpiresAt = null) =>
+        new(true, latencyMs, statusCode, null, certificateExpiresAt);
+
+    public static ProbeOutcome Down(string error, double latencyMs = 0, int statusCode = 0, DateTime? certificateExpiresAt = null) =>
+        new(false, latencyMs, statusCode, error, certificateExpiresAt);
+}

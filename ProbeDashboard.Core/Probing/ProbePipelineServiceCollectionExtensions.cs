@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Probing.Http;
+using ProbeDashboard.Core.Results;
+
+namespace ProbeDashboard.Core.Probing;
+
+public static class ProbePipelineServiceCollectionExtensions
+{
+    /// <summary>Probes, the runner and dispatcher, and the single result writer with its retention cleaner.</summary>
+    public static IServiceCollection AddProbePipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ResultWriterOptions>().Bind(configuration.GetSection(ResultWriterOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<HttpHandlerPool>();
+        services.AddSingleton<IProbe, HttpProbe>();
+        services.AddSingleton<IProbe, TcpProbe>();
+        services.AddSingleton<IProbe, IcmpProbe>();
+        services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<ProbeDispatcher>();
+
+        services.AddSingleton<ResultWriter>();
+        services.AddSingleton<MonitorStatusTracker>();
+        services.AddSingleton<ResultBatchStore>();
+        services.AddSingleton<ResultWriterService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResultWriterService>());
+        services.AddSingleton<RetentionCleaner>();
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Results;
+
+/// <summary>
+/// Stores one batch in ONE transaction: the raw results, the hourly and daily rollups they add to, and each
+/// monitor's current state. Plain SQL with reused prepared statements: this runs hundreds of times a second.
+/// </summary>
+public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory, MonitorStatusTracker tracker)
+{
+    /// <summary>Results whose monitor no longer exists are skipped (it was deleted while they were in flight).</summary>
+    public async Task<StoredBatch> StoreAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Opened through EF so the pragma interceptor (WAL, synchronous=FULL, busy_timeout) runs.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+
+        var monitors = await MonitorRows.LoadAsync(connection, results.Select(r => r.MonitorId).Distinct(), cancellationToken);
+        var stored = results.Where(r => monitors.ContainsKey(r.MonitorId)).ToList();
+        await InsertResultsAsync(connection, stored, cancellationToken);
+
+        var rollup = new BatchRollup();
+        stored.ForEach(rollup.Add);
+        await BucketUpserts.RunAsync(connection, rollup.Buckets, cancellationToken);
+
+        var changes = ApplyToMonitors(monitors, stored);
+        await MonitorRows.SaveAsync(connection, monitors.Values.Where(m => m.Touched), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var deletedId in results.Select(r => r.MonitorId).Distinct().Where(id => !monitors.ContainsKey(id)))
+            tracker.Forget(deletedId);
+        return new StoredBatch(stored, changes, results.Count - stored.Count);
+    }
+
+    private static async Task InsertResultsAsync(SqliteConnection connection, List<ProbeResult> results, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO ProbeResults (MonitorId, HostId, Timestamp, Success, LatencyMs, StatusCode, ErrorMessage, CertificateExpiresAt)
+            VALUES ($monitor, $host, $at, $success, $latency, $status, $error, $cert) RETURNING Id
+            """;
+        var monitor = insert.Parameters.Add("$monitor", SqliteType.Integer);
+        var host = insert.Parameters.Add("$host", SqliteType.Integer);
+        var at = insert.Parameters.Add("$at", SqliteType.Text);
+        var success = insert.Parameters.Add("$success", SqliteType.Integer);
+        var latency = insert.Parameters.Add("$latency", SqliteType.Real);
+        var status = insert.Parameters.Add("$status", SqliteType.Integer);
+        var error = insert.Parameters.Add("$error", SqliteType.Text);
+        var cert = insert.Parameters.Add("$cert", SqliteType.Text);
+        foreach (var result in results)
+        {
+            monitor.Value = result.MonitorId;
+            host.Value = result.HostId;
+            at.Value = result.Timestamp;
+            success.Value = result.Success;
+            latency.Value = result.LatencyMs;
+            status.Value = result.StatusCode;
+            error.Value = (object?)Truncate(result.ErrorMessage) ?? DBNull.Value;
+            cert.Value = (object?)result.CertificateExpiresAt ?? DBNull.Value;
+            result.Id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }
+    }
+
+    /// <summary>Applies results in time order; a result older than the monitor's last probe (a late agent upload)
+    /// only goes into history and rollups.</summary>
+    private List<MonitorStatusChanged> ApplyToMonitors(Dictionary<int, MonitorRow> monitors, List<ProbeResult> results)
+    {
+        foreach (var result in results.OrderBy(r => r.Timestamp))
+        {
+            var row = monitors[result.MonitorId];
+            if (row.Current.LastProbeAt is { } last && result.Timestamp < last) continue;
+            var status = tracker.Record(result, row.IntervalSeconds);
+            MonitorStateTransition.Apply(row.Current, result, status);
+            row.Touched = true;
+        }
+        return monitors.Values.Where(m => m.Touched && m.Current.Status != m.StatusBefore)
+            .Select(m => new MonitorStatusChanged(m.Id, m.Current.Status, m.Current.StatusSince!.Value))
+            .ToList();
+    }
+
+    private static string? Truncate(string? message) => message is { Length: > 500 } ? message[..500] : message;
+}
+
+/// <summary>What one committed batch stored, for the events published after the commit.</summary>
+public sealed record StoredBatch(IReadOnlyList<ProbeResult> Results, IReadOnlyList<MonitorStatusChanged> StatusChanges, int SkippedForDeletedMonitors);
+
+/// <summary>How one result moves a monitor's current state.</summary>
+public static class MonitorStateTransition
+{
+    /// <summary><see cref="MonitorCurrentState.StatusSince"/> moves only when the status really changes.</summary>
+    public static void Apply(MonitorCurrentState current, ProbeResult result, MonitorStatus status)
+    {
+        if (current.Status != status)
+        {
+            current.Status = status;
+            current.StatusSince = result.Timestamp;
+        }
+        current.LastProbeAt = result.Timestamp;
+        current.LastSuccess = result.Success;
+        current.LastLatencyMs = result.LatencyMs;
+        current.LastStatusCode = result.StatusCode;
+        current.LastError = result.Success ? null : result.ErrorMessage;
+        current.ConsecutiveFailures = result.Success ? 0 : current.ConsecutiveFailures + 1;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Probing;
+using ProbeDashboard.Tests.Support;
+
+namespace ProbeDashboard.Tests.Api.Probing;
+
+/// <summary>The app with its Quartz scheduler running, probing a Kestrel target on 127.0.0.1 every second.</summary>
+public sealed class ProbeSchedulerTests : IAsyncLifetime
+{
+    private readonly DashboardFactory _app = new();
+    private TargetServer _target = null!;
+
+    public async Task InitializeAsync()
+    {
+        _target = await TargetServer.StartAsync();
+        _app.Settings["Probing:MinIntervalSeconds"] = "1";
+        _app.CreateClient().Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _target.DisposeAsync();
+    }
+
+    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    private ProbeDbContext Db() => Get<IDbContextFactory<ProbeDbContext>>().CreateDbContext();
+
+    [Fact]
+    public async Task Healthz_reports_ok_while_the_scheduler_runs()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Get<ProbeSchedulerStatus>().IsRunning);
+    }
+
+    [Fact]
+    public async Task A_changed_monitor_is_probed_at_once_on_its_interval_and_stops_when_disabled()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var monitor = TestMonitors.Http("every second", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        await using (var db = Db())
+        {
+            db.Monitors.Add(monitor);
+            await db.SaveChangesAsync(cts.Token);
+        }
+        Get<EventBus>().Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+
+        await WaitUntilAsync(async () => await CountResultsAsync(monitor.Id) >= 3, cts.Token);
+        Assert.True(Get<ProbeDispatcher>().Lateness.Count >= 3);
+
+        await using (var db = Db())
+        {
+            await db.Monitors.Where(m => m.Id == monitor.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Enabled, false), cts.Token);
+        }
+        Get<EventBus>().Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        await WaitUntilAsync(() => Task.FromResult(!Get<MonitorCatalog>().TryGet(monitor.Id, out _)), cts.Token);
+        await Get<ProbeDispatcher>().WaitIdleAsync(cts.Token);
+        await Task.Delay(100, cts.Token);
+        var stoppedAt = await CountResultsAsync(monitor.Id);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5), cts.Token);
+        Assert.Equal(stoppedAt, await CountResultsAsync(monitor.Id));
+        await using var check = Db();
+        Assert.Equal(MonitorStatus.Online, (await check.Monitors.AsNoTracking().SingleAsync(m => m.Id == monitor.Id, cts.Token)).Current.Status);
+    }
+
+    [Fact]
+    public async Task Reconcile_schedules_a_monitor_whose_change_event_was_lost()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var monitor = TestMonitors.Http("no event", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        await using (var db = Db())
+        {
+            db.Monitors.Add(monitor);
+            await db.SaveChangesAsync(cts.Token);
+        }
+
+        await Get<ProbeScheduleSync>().ReconcileAsync(cts.Token);
+
+        Assert.True(Get<MonitorCatalog>().TryGet(monitor.Id, out _));
+        await WaitUntilAsync(async () => await CountResultsAsync(monitor.Id) >= 1, cts.Token);
+    }
+
+    private async Task<int> CountResultsAsync(int monitorId)
+    {
+        await using var db = Db();
+        return await db.ProbeResults.CountAsync(r => r.MonitorId == monitorId);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition()) await Task.Delay(50, cancellationToken);
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Results;
+using ProbeDashboard.Tests.Support;
+
+namespace ProbeDashboard.Tests.Core.Results;
+
+/// <summary>The single writer against a real SQLite file.</summary>
+public class ResultWriterTests
+{
+    private static readonly DateTime T0 = new(2026, 11, 22, 9, 59, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task SubmitAsync_completes_only_when_the_rows_are_readable_by_another_connection()
+    {
+        await using var pipeline = await PipelineServices.StartAsync();
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var results = Enumerable.Range(0, 25).Select(i => BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(i), i % 5 != 0, 10 + i)).ToList();
+        await pipeline.Get<ResultWriter>().SubmitAsync(results, cts.Token);
+
+        Assert.Equal(25, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
+        Assert.All(results, r => Assert.True(r.Id > 0));
+        await using var db = pipeline.CreateDbContext();
+        var stored = await db.Monitors.AsNoTracking().SingleAsync(m => m.Id == monitor.Id, cts.Token);
+        Assert.Equal(MonitorStatus.Online, stored.Current.Status);
+        Assert.Equal(T0.AddSeconds(24), stored.Current.LastProbeAt);
+        Assert.Equal(T0.AddSeconds(21), stored.Current.StatusSince);
+        Assert.Equal(34, stored.Current.LastLatencyMs);
+    }
+
+    [Fact]
+    public async Task Rollups_from_several_batches_merge_into_the_same_rows()
+    {
+        await using var pipeline = await PipelineServices.StartAsync();
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var host = pipeline.ServerHostId;
+        var writer = pipeline.Get<ResultWriter>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, host, T0, false, 0)], cts.Token);
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(10), true, 40), BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(20), true, 20)], cts.Token);
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(30), true, 90), BatchRollupTests.Result(monitor.Id, host, T0.AddMinutes(2), true, 5)], cts.Token);
+
+        await using var db = pipeline.CreateDbContext();
+        var buckets = await db.AvailabilityBuckets.AsNoTracking().Where(b => b.MonitorId == monitor.Id).ToListAsync(cts.Token);
+        var nine = Assert.Single(buckets, b => b.Size == BucketSize.Hour && b.Start == T0.Date.AddHours(9));
+        Assert.Equal((4, 3, 150.0, 20.0, 90.0), (nine.Total, nine.Successes, nine.LatencySumMs, nine.LatencyMinMs!.Value, nine.LatencyMaxMs!.Value));
+        var ten = Assert.Single(buckets, b => b.Size == BucketSize.Hour && b.Start == T0.Date.AddHours(10));
+        Assert.Equal((1, 1, 5.0, 5.0, 5.0), (ten.Total, ten.Successes, ten.LatencySumMs, ten.LatencyMinMs!.Value, ten.LatencyMaxMs!.Value));
+        var day = Assert.Single(buckets, b => b.Size == BucketSize.Day);
+        Assert.Equal((T0.Date, 5, 4, 155.0, 5.0, 90.0), (day.Start, day.Total, day.Successes, day.LatencySumMs, day.LatencyMinMs!.Value, day.LatencyMaxMs!.Value));
+    }
+
+    [Fact]
+    public async Task A_batch_is_one_transaction_and_a_failed_one_is_retried_until_it_commits()
+    {
+        await using var pipeline = await PipelineServices.StartAsync();
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var host = pipeline.ServerHostId;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // A fault we cannot cause otherwise: the database refuses the third row of the batch.
+        await ExecuteAsync(pipeline, "CREATE TRIGGER refuse BEFORE INSERT ON ProbeResults WHEN NEW.StatusCode = 599 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        List<ProbeResult> batch = [
+            BatchRollupTests.Result(monitor.Id, host, T0, true, 10),
+            BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(1), true, 10),
+            BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(2), false, 0)];
+        batch[2].StatusCode = 599;
+
+        await Assert.ThrowsAsync<SqliteException>(() => pipeline.Get<ResultBatchStore>().StoreAsync(batch, cts.Token));
+        Assert.Equal(0, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
+        Assert.Equal(0, await CountAsync(pipeline, "SELECT count(*) FROM AvailabilityBuckets"));
+        Assert.Equal(0, await CountAsync(pipeline, "SELECT count(*) FROM Monitors WHERE LastProbeAt IS NOT NULL"));
+
+        var submitted = pipeline.Get<ResultWriter>().SubmitAsync(batch, cts.Token);
+        await Task.Delay(500, cts.Token);
+        Assert.False(submitted.IsCompleted);
+        await ExecuteAsync(pipeline, "DROP TRIGGER refuse");
+        await submitted;
+
+        Assert.Equal(3, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
+        Assert.Equal(3, await CountAsync(pipeline, "SELECT Total FROM AvailabilityBuckets WHERE Size = 2"));
+    }
+
+    [Fact]
+    public async Task Results_of_a_deleted_monitor_are_skipped_without_breaking_the_batch()
+    {
+        await using var pipeline = await PipelineServices.StartAsync();
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        using var committed = pipeline.Get<EventBus>().Subscribe<ProbeResultsCommitted>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await pipeline.Get<ResultWriter>().SubmitAsync([
+            BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0, true, 10),
+            BatchRollupTests.Result(monitor.Id + 1000, pipeline.ServerHostId, T0, true, 10),
+            BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(1), false, 0)], cts.Token);
+
+        Assert.Equal(2, await CountAsync(pipeline, $"SELECT count(*) FROM ProbeResults WHERE MonitorId = {monitor.Id}"));
+        Assert.Equal(0, await CountAsync(pipeline, $"SELECT count(*) FROM ProbeResults WHERE MonitorId <> {monitor.Id}"));
+        Assert.Equal(0, await CountAsync(pipeline, $"SELECT count(*) FROM AvailabilityBuckets WHERE MonitorId <> {monitor.Id}"));
+        var published = await committed.Reader.ReadAsync(cts.Token);
+        Assert.All(published.Results, r => Assert.Equal(monitor.Id, r.MonitorId));
+    }
+
+    [Fact]
+    public async Task Nothing_is_lost_when_many_producers_enqueue_into_a_small_queue()
+    {
+        await using var pipeline = await PipelineServices.StartAsync(new() { ["Results:QueueCapacity"] = "100", ["Results:MaxBatchSize"] = "50" });
+        var monitors = new List<MonitorDefinition>();
+        for (var i = 0; i < 8; i++) monitors.Add(await pipeline.AddMonitorAsync(TestMonitors.Http($"m{i}", new Uri("http://127.0.0.1:1/"))));
+        var writer = pipeline.Get<ResultWriter>();
+        var service = pipeline.Get<ResultWriterService>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        await Task.WhenAll(monitors.Select(m => Task.Run(async () =>
+        {
+            for (var i = 0; i < 500; i++)
+                await writer.EnqueueAsync(BatchRollupTests.Result(m.Id, pipeline.ServerHostId, T0.AddSeconds(i), i % 2 == 0, 1), cts.Token);
+        })));
+        while (service.Committed < 4000) await Task.Delay(20, cts.Token);
+
+        Assert.Equal(4000, writer.Accepted);
+        Assert.Equal(4000, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
+        Assert.Equal(4000, await CountAsync(pipeline, "SELECT sum(Total) FROM AvailabilityBuckets WHERE Size = 1"));
+        Assert.Equal(2000, await CountAsync(pipeline, "SELECT sum(Successes) FROM AvailabilityBuckets WHERE Size = 2"));
+    }
+
+    private static async Task<long> CountAsync(PipelineServices pipeline, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={pipeline.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task ExecuteAsync(PipelineServices pipeline, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={pipeline.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ProbeDashboard.Api;
+
+public static partial class ApiErrors
+{
+    /// <summary>
+    /// Turns what escapes an /api/v1 handler into the envelope. Unreadable bodies and bad parameters are the
+    /// caller's fault: 400 naming the offending JSON field, logged at Debug only (nobody needs to act). Anything
+    /// else is logged by the exception handler and reported without internals (500).
+    /// </summary>
+    public static void UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(context =>
+            context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad
+                ? WriteBadRequestAsync(context, bad)
+                : ApiErrorWriter.WriteAsync(context, 500, "internal error")));
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiErrors));
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+            {
+                LogBadRequest(logger, context.Request.Method, context.Request.Path, bad.Message);
+                await WriteBadRequestAsync(context, bad);
+            }
+        });
+    }
+
+    private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var (field, problem) = (FieldOf(json), JsonProblem(json));
+            var message = field == "body" ? $"request body is not valid JSON: {problem}" : $"invalid request body: {field} {problem}";
+            return ApiErrorWriter.WriteAsync(context, 400, message, new Dictionary<string, string[]> { [field] = [problem] });
+        }
+        return ApiErrorWriter.WriteAsync(context, bad.StatusCode, bad.Message);
+    }
+
+    /// <summary>
+    /// A value of the wrong type is reported under its field ("$.execute_on.type" becomes "execute_on.type");
+    /// broken JSON syntax is a problem of the whole "body", wherever the parser noticed it.
+    /// </summary>
+    private static string FieldOf(JsonException json) =>
+        !IsWrongType(json) || json.Path is null or "$" ? "body"
+        : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
+
+    private static bool IsWrongType(JsonException json) =>
+        json.Message.Contains("could not be converted", StringComparison.Ordinal)
+        || json.Message.Contains(UtcTimeJsonConverter.NotATime, StringComparison.Ordinal);
+
+    private static string JsonProblem(JsonException json) =>
+        json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type"
+        : json.Message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected {Method} {Path}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, string method, string path, string reason);
+}

@@ -1,0 +1,44 @@
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Monitors;
+
+/// <summary>Body of §1.1 create and §1.4 full update, plus optional HTTP settings under <c>http</c>.</summary>
+public sealed record MonitorRequest(
+    string? Name,
+    bool? Enable,
+    int? Type,
+    string? Target,
+    int? Duration,
+    int? Timeout,
+    int? Retry,
+    ExecuteOnWire? ExecuteOn,
+    IReadOnlyList<int>? SkipHosts,
+    bool? EnableAlert,
+    int? FailThreshold,
+    int? NotificationId,
+    bool? LatencyAlert,
+    double? MaxLatency,
+    HttpOptionsWire? Http)
+{
+    public MonitorInput ToInput() => new()
+    {
+        Name = Name,
+        Enable = Enable ?? true,
+        Type = Type,
+        Target = Target,
+        Duration = Duration,
+        Timeout = Timeout,
+        Retry = Retry,
+        ExecuteOn = ExecuteOn is null ? null : new ExecuteOnInput(ExecuteOn.Type, ExecuteOn.GroupId, ExecuteOn.HostIds),
+        SkipHosts = SkipHosts,
+        EnableAlert = EnableAlert ?? false,
+        FailThreshold = FailThreshold,
+        NotificationId = NotificationId,
+        LatencyAlert = LatencyAlert ?? false,
+        MaxLatency = MaxLatency,
+        Http = Http?.ToInput(),
+    };
+}
+
+/// <summary>§1.6 body.</summary>
+public sealed record ToggleRequest(bool? Enable);

@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Monitors;
+
+/// <summary>A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.</summary>
+public sealed record MonitorResponse(
+    int Id,
+    string Name,
+    bool Enable,
+    int Type,
+    string Target,
+    int Duration,
+    int Timeout,
+    int Retry,
+    ExecuteOnWire ExecuteOn,
+    IReadOnlyList<int> SkipHosts,
+    bool EnableAlert,
+    int FailThreshold,
+    int? NotificationId,
+    bool LatencyAlert,
+    double? MaxLatency,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HttpOptionsWire? Http,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatisticsResponse? Statistics,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public static MonitorResponse From(MonitorDefinition m, string? groupName = null, MonitorStatistics? statistics = null) => new(
+        m.Id, m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
+        ExecuteOnWire.From(m, groupName), m.SkipHostIds, m.EnableAlert, m.FailThreshold, m.NotificationGroupId,
+        m.LatencyAlert, m.MaxLatencySeconds,
+        m.Kind == MonitorKind.Http ? HttpOptionsWire.From(m.Http) : null,
+        statistics is null ? null : StatisticsResponse.From(statistics),
+        m.CreatedAt, m.UpdatedAt);
+}
+
+/// <summary>§1.3 statistics: percentages 0–100 and latencies in seconds; null where a window has no samples.</summary>
+public sealed record StatisticsResponse(
+    [property: JsonPropertyName("availability_1h")] double? Availability1h,
+    [property: JsonPropertyName("availability_24h")] double? Availability24h,
+    [property: JsonPropertyName("availability_7d")] double? Availability7d,
+    [property: JsonPropertyName("avg_latency_1h")] double? AvgLatency1h,
+    [property: JsonPropertyName("avg_latency_24h")] double? AvgLatency24h,
+    [property: JsonPropertyName("avg_latency_7d")] double? AvgLatency7d,
+    [property: JsonPropertyName("total_probes_24h")] int TotalProbes24h,
+    [property: JsonPropertyName("success_probes_24h")] int SuccessProbes24h,
+    [property: JsonPropertyName("fail_probes_24h")] int FailProbes24h)
+{
+    public static StatisticsResponse From(MonitorStatistics s) => new(
+        WireNumbers.Percent(s.LastHour.AvailabilityPercent),
+        WireNumbers.Percent(s.LastDay.AvailabilityPercent),
+        WireNumbers.Percent(s.LastWeek.AvailabilityPercent),
+        WireNumbers.Seconds(s.LastHour.AverageLatencyMs),
+        WireNumbers.Seconds(s.LastDay.AverageLatencyMs),
+        WireNumbers.Seconds(s.LastWeek.AverageLatencyMs),
+        s.LastDay.Total, s.LastDay.Successes, s.LastDay.Failures);
+}
+
+/// <summary>How numbers go on the wire: latency in seconds to the millisecond, percentages to two decimals.</summary>
+public static class WireNumbers
+{
+    public static double? Seconds(double? milliseconds) => milliseconds is null ? null : Math.Round(milliseconds.Value / 1000, 3);
+
+    public static double Seconds(double milliseconds) => Math.Round(milliseconds / 1000, 3);
+
+    public static double? Percent(double? percent) => percent is null ? null : Math.Round(percent.Value, 2);
+}

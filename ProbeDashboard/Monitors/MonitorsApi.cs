@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Api;
+using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Monitors;
+
+/// <summary>Seed 001 §1 (service monitors) and §2 (their results) under /api/v1/service-monitors.</summary>
+public static class MonitorsApi
+{
+    private const string Origin = "api";
+
+    public static void MapMonitorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/service-monitors");
+        group.MapPost("", CreateMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
+        group.MapGet("", MonitorListApi.ListMonitors).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapGet("/{id:int}", GetMonitor).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapPut("/{id:int}", UpdateMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
+        group.MapDelete("/{id:int}", DeleteMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
+        group.MapPatch("/{id:int}/toggle", ToggleMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
+        group.MapGet("/{id:int}/probe-history", MonitorResultsApi.GetProbeHistory).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapGet("/{id:int}/availability", MonitorResultsApi.GetAvailability).RequireAuthorization(Permissions.ServiceMonitorsRead);
+    }
+
+    internal static async Task<Results<Created<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>>> CreateMonitor(
+        MonitorRequest? request, MonitorService monitors, CancellationToken cancellationToken)
+    {
+        if (request is null) return MonitorResults.MissingBody();
+        var result = await monitors.CreateAsync(request.ToInput(), Origin, cancellationToken);
+        if (result.Monitor is not { } monitor) return MonitorResults.Invalid(result.Errors);
+        return TypedResults.Created($"/api/v1/service-monitors/{monitor.Id}", ApiEnvelope.Ok(MonitorResponse.From(monitor)));
+    }
+
+    internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, NotFound<ApiEnvelope>>> GetMonitor(
+        int id, ProbeDbContext db, AvailabilityQueries availability, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var monitor = await db.Monitors.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (monitor is null) return MonitorResults.NotFound(id);
+        var groupName = monitor.ExecuteOn == ExecuteOnKind.Group
+            ? await db.HostGroups.Where(g => g.Id == monitor.ExecuteOnGroupId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var statistics = await availability.GetStatisticsAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor, groupName, statistics)));
+    }
+
+    internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateMonitor(
+        int id, MonitorRequest? request, MonitorService monitors, CancellationToken cancellationToken)
+    {
+        if (request is null) return MonitorResults.MissingBody();
+        var result = await monitors.UpdateAsync(id, request.ToInput(), cancellationToken);
+        if (result.NotFound) return MonitorResults.NotFound(id);
+        if (result.Monitor is not { } monitor) return MonitorResults.Invalid(result.Errors);
+        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor)));
+    }
+
+    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteMonitor(
+        int id, MonitorService monitors, CancellationToken cancellationToken) =>
+        await monitors.DeleteAsync(id, cancellationToken)
+            ? TypedResults.Ok(ApiEnvelope.Success("服务探测规则已删除"))
+            : MonitorResults.NotFound(id);
+
+    internal static async Task<Results<Ok<ApiEnvelope>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> ToggleMonitor(
+        int id, ToggleRequest? request, MonitorService monitors, CancellationToken cancellationToken)
+    {
+        if (request?.Enable is not { } enable)
+            return MonitorResults.Invalid(new Dictionary<string, string[]> { ["enable"] = ["is required (true or false)"] }, "invalid toggle");
+        if (!await monitors.SetEnabledAsync(id, enable, cancellationToken)) return MonitorResults.NotFound(id);
+        return TypedResults.Ok(ApiEnvelope.Success(enable ? "服务探测规则已启用" : "服务探测规则已禁用"));
+    }
+}

@@ -1,0 +1,30 @@
+using ProbeDashboard.Core.Probing;
+
+namespace ProbeDashboard.Probing;
+
+public static class ProbingSetup
+{
+    /// <summary>
+    /// The probe pipeline (probes, runner, result writer) and, unless <c>Probing:SchedulerEnabled</c> is false,
+    /// the Quartz scheduler that drives it.
+    /// </summary>
+    public static IHostApplicationBuilder AddProbing(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProbePipeline(builder.Configuration);
+
+        var enabled = builder.Configuration.GetValue($"{ProbingOptions.Section}:{nameof(ProbingOptions.SchedulerEnabled)}", true);
+        services.AddSingleton(new ProbeSchedulerStatus(enabled));
+        if (!enabled) return builder;
+
+        services.AddSingleton<MonitorCatalog>();
+        services.AddSingleton<ProbeScheduleSync>();
+        services.AddSingleton<ServiceProviderJobFactory>();
+        services.AddSingleton<ProbeMonitorJob>();
+        services.AddSingleton<ScheduleReconcileJob>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService<ProbeSchedulerService>();
+        services.AddHostedService<MonitorChangeListener>();
+        return builder;
+    }
+}

@@ -1,0 +1,33 @@
+using ProbeDashboard.Core.Auth;
+
+namespace ProbeDashboard.Users;
+
+public sealed record CreateUserRequest(string? Username, string? Password, string? Role);
+
+public sealed record SetRoleRequest(string? Role);
+
+public sealed record ResetPasswordRequest(string? Password);
+
+public sealed record SetUserEnabledRequest(bool? Enable);
+
+/// <summary>A user as the API shows it: never the password hash or the security stamp.</summary>
+public sealed record UserResponse(int Id, string Username, string Role, bool Enable, DateTime? LockedOutUntil, DateTime CreatedAt)
+{
+    public static UserResponse From(AppUser user, DateTime now) => new(
+        user.Id, user.UserName ?? "", UserRoles.Name(user.Role), !user.Disabled,
+        user.LockoutEnd is { } end && end.UtcDateTime > now ? end.UtcDateTime : null,
+        user.CreatedAt);
+}
+
+/// <summary>Roles on the wire are lower-case words: admin, operator, viewer.</summary>
+public static class UserRoles
+{
+    public static string Name(UserRole role) => role.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? text, out UserRole role)
+    {
+        role = default;
+        return !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0])
+            && Enum.TryParse(text.Trim(), ignoreCase: true, out role) && Enum.IsDefined(role);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace ProbeDashboard.Bench;
+
+/// <summary>What one run measured.</summary>
+public sealed class BenchReport
+{
+    public double ProbesPerSecond { get; set; }
+    public TimeSpan LatenessP50 { get; set; }
+    public TimeSpan LatenessP99 { get; set; }
+    public TimeSpan LatenessMax { get; set; }
+    /// <summary>Average CPU of the pipeline process, in cores (1.0 = one core busy all the time).</summary>
+    public double CpuCores { get; set; }
+    public double TargetCpuCores { get; set; }
+    public long PeakRssBytes { get; set; }
+    public long Started { get; set; }
+    public long Stored { get; set; }
+    public long Failed { get; set; }
+    public long SkippedOverlapping { get; set; }
+
+    public long Lost => Started - Stored;
+
+    public void Print(BenchOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"monitors {options.Monitors}, interval {options.IntervalSeconds}s, measured {options.DurationSeconds}s after {options.WarmupSeconds}s warm-up, {Environment.ProcessorCount} cores"));
+        Console.WriteLine(string.Create(c, $"probes/s        {ProbesPerSecond:F1} achieved vs {options.ExpectedProbesPerSecond:F1} expected"));
+        Console.WriteLine(string.Create(c, $"start lateness  p50 {LatenessP50.TotalMilliseconds:F0} ms, p99 {LatenessP99.TotalMilliseconds:F0} ms, max {LatenessMax.TotalMilliseconds:F0} ms"));
+        Console.WriteLine(string.Create(c, $"CPU             {CpuCores * 100:F1}% of one core (targets: {TargetCpuCores * 100:F1}%)"));
+        Console.WriteLine(string.Create(c, $"peak RSS        {PeakRssBytes / 1024.0 / 1024.0:F0} MB"));
+        Console.WriteLine(string.Create(c, $"results         {Started} probes started, {Stored} stored ({Failed} failed probes), lost {Lost}, skipped (overlap) {SkippedOverlapping}"));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c,
+            $"| {options.Monitors:N0} | {options.IntervalSeconds} s | {options.DurationSeconds} s | {ProbesPerSecond:F1} / {options.ExpectedProbesPerSecond:F1} | {LatenessP50.TotalMilliseconds:F0} / {LatenessP99.TotalMilliseconds:F0} / {LatenessMax.TotalMilliseconds:F0} ms | {CpuCores * 100:F0}% | {PeakRssBytes / 1024.0 / 1024.0:F0} MB | {Lost} |"));
+    }
+}

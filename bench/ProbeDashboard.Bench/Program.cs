@@ -1,0 +1,9 @@
+using ProbeDashboard.Bench;
+
+if (args.Length > 0 && args[0] == "target")
+    return await BenchTarget.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 4);
+
+var options = BenchOptions.Parse(args);
+var report = await BenchRun.RunAsync(options);
+report.Print(options);
+return report.Lost == 0 ? 0 : 1;

@@ -36,7 +36,7 @@ public class DashboardPageTests : IClassFixture<DashboardFactory>
         Assert.Contains("action=\"account/login\"", html);
         Assert.Contains("__RequestVerificationToken", html);
         Assert.Contains("简体中文", WebUtility.HtmlDecode(html));
-        Assert.DoesNotContain("_framework/blazor.server.js", html);
+        Assert.DoesNotContain("_framework/blazor.web.js", html);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public static class UiSetup
 
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
+        // Radzen's files live in the build's static web assets; outside Development the host would not serve them
+        // from a build output (dotnet run without a launch profile). Published output carries them in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.FileProviders;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
@@ -19,6 +20,7 @@ public static class UiSetup
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, CircuitUserRevalidator>();
         builder.Services.AddRadzenComponents();
         builder.Services.AddLocalization();
         builder.Services.AddScoped<StatusFeed>();

@@ -1,3 +1,4 @@
+using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
@@ -16,6 +17,7 @@ builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
+builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
@@ -29,7 +31,7 @@ app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
-app.MapApiFallback();
+app.MapAlertingApis();
 app.MapDashboardUi();
 
 app.Run();

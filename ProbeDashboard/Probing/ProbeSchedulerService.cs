@@ -19,6 +19,7 @@ public sealed partial class ProbeSchedulerService(
     ProbeSchedulerStatus status,
     IDbContextFactory<ProbeDbContext> dbFactory,
     IOptions<ProbingOptions> options,
+    TimeProvider time,
     ILogger<ProbeSchedulerService> logger) : IHostedService
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -26,6 +27,11 @@ public sealed partial class ProbeSchedulerService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!status.Enabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
         var factory = new StdSchedulerFactory(new NameValueCollection
         {
             // Unique per host: Quartz keeps schedulers in a process-wide registry by name (tests run several hosts).
@@ -53,7 +59,7 @@ public sealed partial class ProbeSchedulerService(
         await scheduler.ScheduleJob(
             JobBuilder.Create<ScheduleReconcileJob>().WithIdentity("reconcile", "housekeeping").Build(),
             TriggerBuilder.Create().WithIdentity("reconcile", "housekeeping")
-                .StartAt(DateTimeOffset.UtcNow.AddSeconds(options.Value.ReconcileSeconds))
+                .StartAt(time.GetUtcNow().AddSeconds(options.Value.ReconcileSeconds))
                 .WithSimpleSchedule(s => s.WithIntervalInSeconds(options.Value.ReconcileSeconds).RepeatForever()
                     .WithMisfireHandlingInstructionNextWithRemainingCount())
                 .Build(),
@@ -61,7 +67,7 @@ public sealed partial class ProbeSchedulerService(
         await scheduler.ScheduleJob(
             JobBuilder.Create<RetentionJob>().WithIdentity("retention", "housekeeping").Build(),
             TriggerBuilder.Create().WithIdentity("retention", "housekeeping")
-                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .StartAt(time.GetUtcNow().AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithIntervalInHours(1).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
                 .Build(),
             cancellationToken);
@@ -73,6 +79,9 @@ public sealed partial class ProbeSchedulerService(
         if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
         await dispatcher.StopAsync(StopGrace);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Probe scheduler is switched off (Probing:SchedulerEnabled)")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe scheduler started")]
     private static partial void LogStarted(ILogger logger);

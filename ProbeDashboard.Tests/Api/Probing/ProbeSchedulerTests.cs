@@ -19,7 +19,9 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _target = await TargetServer.StartAsync();
+        _app.Settings["Probing:SchedulerEnabled"] = "true";
         _app.Settings["Probing:MinIntervalSeconds"] = "1";
+        _app.Settings["Probing:SchedulerEnabled"] = "true";
         _app.CreateClient().Dispose();
     }
 

@@ -18,6 +18,7 @@ public class ResultWriterTests
     {
         await using var pipeline = await PipelineServices.StartAsync();
         var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        using var statusChanges = pipeline.Get<EventBus>().Subscribe<MonitorStatusChanged>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var results = Enumerable.Range(0, 25).Select(i => BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(i), i % 5 != 0, 10 + i)).ToList();
@@ -31,6 +32,10 @@ public class ResultWriterTests
         Assert.Equal(T0.AddSeconds(24), stored.Current.LastProbeAt);
         Assert.Equal(T0.AddSeconds(21), stored.Current.StatusSince);
         Assert.Equal(34, stored.Current.LastLatencyMs);
+        // Published after the commit, at most one per monitor and batch; the last one names the final status.
+        var changes = new List<MonitorStatusChanged>();
+        while (statusChanges.Reader.TryRead(out var change)) changes.Add(change);
+        Assert.Equal(new MonitorStatusChanged(monitor.Id, MonitorStatus.Online, T0.AddSeconds(21)), changes[^1]);
     }
 
     [Fact]
@@ -128,6 +133,27 @@ public class ResultWriterTests
         Assert.Equal(4000, await CountAsync(pipeline, "SELECT sum(Total) FROM AvailabilityBuckets WHERE Size = 1"));
         Assert.Equal(2000, await CountAsync(pipeline, "SELECT sum(Successes) FROM AvailabilityBuckets WHERE Size = 2"));
     }
+
+    [Fact]
+    public async Task Status_across_hosts_is_offline_only_when_every_host_failed_and_a_reset_forgets_old_verdicts()
+    {
+        await using var pipeline = await PipelineServices.StartAsync();
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var (server, agent) = (pipeline.ServerHostId, pipeline.ServerHostId + 1);
+        var writer = pipeline.Get<ResultWriter>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, server, T0, true, 10), BatchRollupTests.Result(monitor.Id, agent, T0.AddSeconds(1), false, 0)], cts.Token);
+        Assert.Equal(MonitorStatus.Online, await StatusAsync(pipeline, monitor.Id));
+
+        // What MonitorService does when the target changes: the status is unknown until the next probe.
+        await ExecuteAsync(pipeline, $"UPDATE Monitors SET CurrentStatus = 0 WHERE Id = {monitor.Id}");
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, agent, T0.AddSeconds(2), false, 0)], cts.Token);
+        Assert.Equal(MonitorStatus.Offline, await StatusAsync(pipeline, monitor.Id));
+    }
+
+    private static async Task<MonitorStatus> StatusAsync(PipelineServices pipeline, int monitorId) =>
+        (MonitorStatus)await CountAsync(pipeline, $"SELECT CurrentStatus FROM Monitors WHERE Id = {monitorId}");
 
     private static async Task<long> CountAsync(PipelineServices pipeline, string sql)
     {

@@ -5,6 +5,7 @@ using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Notifications;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 
@@ -19,6 +20,7 @@ builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 
 var app = builder.Build();
+if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();

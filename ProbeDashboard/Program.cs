@@ -8,6 +8,7 @@ using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
+using ProbeDashboard.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -18,12 +19,14 @@ builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
+builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
 if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();
+app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
@@ -31,6 +34,7 @@ app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAlertingApis();
+app.MapDashboardUi();
 
 app.Run();
 

@@ -6,6 +6,7 @@ using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
+using ProbeDashboard.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -15,6 +16,7 @@ builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
+builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -26,6 +28,7 @@ app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
+app.MapRealtime();
 app.MapApiFallback();
 
 app.Run();

@@ -44,9 +44,8 @@ public static class AuthSetup
                 options.DefaultScheme = SmartScheme;
                 options.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Bearer for /api, cookie otherwise", options =>
-                options.ForwardDefaultSelector = context =>
-                    context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(SmartScheme, "Bearer for /api and /hubs, cookie otherwise", options =>
+                options.ForwardDefaultSelector = context => UsesBearer(context.Request.Path) ? BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerScheme, null)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
@@ -70,4 +69,7 @@ public static class AuthSetup
         services.AddHostedService<AdminAccountSeeder>();
         return builder;
     }
+
+    /// <summary>The API and the SignalR hubs (clients of other programs) use tokens; pages use the sign-in cookie.</summary>
+    public static bool UsesBearer(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
 }

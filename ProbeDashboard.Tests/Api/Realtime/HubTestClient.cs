@@ -60,7 +60,8 @@ public sealed class HubTestClient : IAsyncDisposable
         Assert.True(_pushes.Count == 0, $"unexpected message: {(_pushes.Count > 0 ? _pushes.Peek() : default)}");
     }
 
-    private async Task<JsonElement> NextRecordAsync()
+    /// <param name="skipPings">False to see the server's keep-alive pings (type 6) too.</param>
+    public async Task<JsonElement> NextRecordAsync(bool skipPings = true)
     {
         while (true)
         {
@@ -71,7 +72,7 @@ public sealed class HubTestClient : IAsyncDisposable
             }
             var record = JsonDocument.Parse(_records.Dequeue()).RootElement.Clone();
             // Pings (type 6) keep the connection alive and carry nothing for the test.
-            if (!record.TryGetProperty("type", out var type) || type.GetInt32() != 6) return record;
+            if (!skipPings || !record.TryGetProperty("type", out var type) || type.GetInt32() != 6) return record;
         }
     }
 

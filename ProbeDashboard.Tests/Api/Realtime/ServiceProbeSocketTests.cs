@@ -95,6 +95,22 @@ public class ServiceProbeSocketTests(RealtimeAppFixture fixture)
     }
 
     [Fact]
+    public async Task Binary_and_oversized_frames_get_an_error_frame_and_the_connection_keeps_working()
+    {
+        await using var client = await SocketTestClient.ConnectAsync(Endpoint(), fixture.AdminToken);
+
+        await client.SendBinaryAsync([1, 2, 3]);
+        Assert.Contains("only text frames", (await client.ReceiveAsync()).GetProperty("message").GetString());
+        await client.SendAsync($$"""{"action":"subscribe","service_ids":[{{string.Join(",", Enumerable.Repeat(7, 40_000))}}]}""");
+        Assert.Contains("larger than", (await client.ReceiveAsync()).GetProperty("message").GetString());
+
+        await client.SendAsync("""{"action":"subscribe","service_ids":[311]}""");
+        await client.SyncAsync();
+        fixture.PublishResults(RealtimeAppFixture.Result(311));
+        Assert.Equal(311, (await client.ReceiveAsync()).GetProperty("service_id").GetInt32());
+    }
+
+    [Fact]
     public async Task Without_a_valid_token_the_upgrade_is_refused_with_401_on_every_stream()
     {
         foreach (var stream in RealtimeStreamInfo.All)

@@ -50,6 +50,12 @@ public sealed class HubTestClient : IAsyncDisposable
         Assert.False(completion.TryGetProperty("error", out var error), $"{method} failed: {error}");
     }
 
+    /// <summary>
+    /// A keep-alive ping, as real clients send every few seconds. SignalR only starts timing a client out once it has
+    /// pinged (older clients never do), so a client that pings and then falls silent is the one that gets cut off.
+    /// </summary>
+    public Task PingAsync() => _socket.SendRawAsync("""{"type":6}""" + RecordSeparator);
+
     /// <returns>The next server invocation: <c>target</c> is the client method, <c>arguments</c> its arguments.</returns>
     public async Task<JsonElement> ReceivePushAsync() => _pushes.Count > 0 ? _pushes.Dequeue() : await NextRecordAsync();
 

@@ -66,6 +66,17 @@ public class KeepAliveTests(KeepAliveAppFixture fixture) : IClassFixture<KeepAli
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"two pings took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task A_hub_client_that_stops_pinging_is_cut_off_and_its_subscriptions_freed()
+    {
+        await using var hub = await HubTestClient.ConnectAsync(fixture.Url("/hubs/monitoring"), fixture.AdminToken);
+        await hub.CallAsync("SubscribeServices", new[] { 2 });
+        await hub.PingAsync();
+        Assert.Equal(1, fixture.Stats.Subscribers(RealtimeStream.ServiceProbe));
+
+        await WaitUntilAsync(() => fixture.Stats.Subscribers(RealtimeStream.ServiceProbe) == 0, TimeSpan.FromSeconds(8));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();

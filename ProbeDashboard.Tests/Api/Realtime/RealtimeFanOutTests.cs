@@ -33,7 +33,7 @@ public class RealtimeFanOutTests
         Assert.Equal(0, other.Dropped);
         Assert.Equal(5, drained);
         Assert.Equal(3, _stats.Dropped(RealtimeStream.ServiceProbe));
-        Assert.Equal(7, _stats.Delivered(RealtimeStream.ServiceProbe));
+        Assert.Equal(7, _stats.Queued(RealtimeStream.ServiceProbe));
     }
 
     [Fact]

@@ -29,7 +29,6 @@ app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapRealtime();
-app.MapApiFallback();
 
 app.Run();
 

@@ -12,6 +12,16 @@ public sealed record RealtimePush(RealtimeStream Stream, string Topic, string Ty
 {
     internal static readonly JsonSerializerOptions WireJson = CreateWireJson();
 
+    /// <summary>
+    /// The /api/v1 JSON shape, written without HTML escaping: these frames never land in a page, and escaping would
+    /// turn every Chinese alert title into \u sequences on the wire.
+    /// </summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ApiSetup.ConfigureJson(options);
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+
     public static RealtimePush Create(RealtimeStream stream, string topic, string type, object message) =>
         new(stream, topic, type, message, JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), WireJson));
 
@@ -23,7 +33,7 @@ public sealed record RealtimePush(RealtimeStream Stream, string Topic, string Ty
     private static JsonSerializerOptions CreateWireJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiSetup.ConfigureJson(options);
+        ConfigureJson(options);
         return options;
     }
 }

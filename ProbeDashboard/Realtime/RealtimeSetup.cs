@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using ProbeDashboard.Api;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Realtime.Feeds;
 using ProbeDashboard.Realtime.Hub;
@@ -20,7 +19,7 @@ public static class RealtimeSetup
         services.AddSingleton<HubSubscriptions>();
         services.AddRealtimeFeed<ProbeResultsCommitted, ProbeResultMapper>();
 
-        services.AddSignalR().AddJsonProtocol(o => ApiSetup.ConfigureJson(o.PayloadSerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => RealtimePush.ConfigureJson(o.PayloadSerializerOptions));
         services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
         {
             hub.KeepAliveInterval = TimeSpan.FromSeconds(realtime.Value.KeepAliveSeconds);

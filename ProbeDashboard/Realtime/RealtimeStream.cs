@@ -33,8 +33,6 @@ public sealed record RealtimeStreamInfo(
         Permissions.AlertEventsRead);
 
     public static readonly IReadOnlyList<RealtimeStreamInfo> All = [HostMonitor, ServiceProbe, AlertEvents];
-
-    public static RealtimeStreamInfo Of(RealtimeStream stream) => All[(int)stream];
 }
 
 public enum RealtimeTopicKind

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
@@ -81,8 +80,6 @@ public sealed class HubTestClient : IAsyncDisposable
             if (!skipPings || !record.TryGetProperty("type", out var type) || type.GetInt32() != 6) return record;
         }
     }
-
-    public WebSocketState State => _socket.State;
 
     public Task CloseAsync() => _socket.CloseAsync();
 

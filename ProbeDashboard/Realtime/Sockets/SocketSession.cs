@@ -12,7 +12,7 @@ namespace ProbeDashboard.Realtime.Sockets;
 internal sealed partial class SocketSession(WebSocket socket, RealtimeSubscriber subscriber, RealtimeStreamInfo stream, ILogger logger)
 {
     /// <summary>Client frames are small JSON objects; a larger one is refused without being buffered.</summary>
-    internal const int MaxMessageBytes = 64 * 1024;
+    private const int MaxMessageBytes = 64 * 1024;
 
     // WebSocket allows one send at a time; pushes and error frames come from two loops.
     private readonly SemaphoreSlim _sendLock = new(1, 1);

@@ -39,21 +39,27 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) =>
-        {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = _data.Path,
-                ["Auth:AdminPassword"] = AdminPassword,
-                // API tests drive Core directly; a running scheduler would probe whatever targets they store.
-                // A fixture that wants real probing sets it back to "true" in Settings.
-                ["Probing:SchedulerEnabled"] = "false",
-            };
-            foreach (var (key, value) in Settings) settings[key] = value;
-            config.AddInMemoryCollection(settings);
-        });
+        var settings = EffectiveSettings();
+        // UseSetting makes the values visible to Program.cs while it registers services (e.g. whether to add the
+        // scheduler at all); app configuration added by the factory only arrives once the host is built.
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         if (Time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(Time));
+    }
+
+    private Dictionary<string, string?> EffectiveSettings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _data.Path,
+            ["Auth:AdminPassword"] = AdminPassword,
+            // API tests drive Core directly; a running scheduler would probe whatever targets they store.
+            // A fixture that wants real probing sets it back to "true" in Settings.
+            ["Probing:SchedulerEnabled"] = "false",
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        return settings;
     }
 
     /// <summary>Creates a user through Identity; the name is unique per call unless given.</summary>

@@ -1,3 +1,4 @@
+using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
@@ -16,6 +17,7 @@ builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
+builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
+app.MapAlertingApis();
 app.MapRealtime();
 
 app.Run();

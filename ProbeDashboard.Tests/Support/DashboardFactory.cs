@@ -25,10 +25,26 @@ public class DashboardFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-for-tests";
     /// <summary>Password of every user made by <see cref="CreateUserAsync"/>.</summary>
     public const string UserPassword = "user-password-for-tests";
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory? _ownedData;
     private int _userCount;
 
-    public string DataDirectory => _data.Path;
+    /// <summary>A fresh data directory, deleted with the factory.</summary>
+    public DashboardFactory()
+    {
+        _ownedData = new TempDirectory();
+        DataDirectory = _ownedData.Path;
+    }
+
+    /// <summary>
+    /// Runs on an existing data directory, which the factory leaves in place: a second factory on the first
+    /// one's directory is the same server restarted. Not public: xunit fixtures need a single public constructor.
+    /// </summary>
+    protected DashboardFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <inheritdoc cref="DashboardFactory(string)"/>
+    public static DashboardFactory OnExistingData(string dataDirectory) => new(dataDirectory);
+
+    public string DataDirectory { get; }
 
     /// <summary>Extra configuration a fixture sets before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -52,7 +68,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = _data.Path,
+            ["Storage:DataDirectory"] = DataDirectory,
             ["Auth:AdminPassword"] = AdminPassword,
             // API tests drive Core directly; a running scheduler would probe whatever targets they store.
             // A fixture that wants real probing sets it back to "true" in Settings.
@@ -134,6 +150,6 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _data.Dispose();
+        if (disposing) _ownedData?.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Realtime.Feeds;
 using ProbeDashboard.Realtime.Hub;
@@ -18,6 +19,8 @@ public static class RealtimeSetup
         services.AddSingleton<RealtimeFanOut>();
         services.AddSingleton<HubSubscriptions>();
         services.AddRealtimeFeed<ProbeResultsCommitted, ProbeResultMapper>();
+        services.AddRealtimeFeed<HostMetricsSampled, HostStateMapper>();
+        services.AddRealtimeFeed<AlertEventChanged, AlertEventMapper>();
 
         services.AddSignalR().AddJsonProtocol(o => RealtimePush.ConfigureJson(o.PayloadSerializerOptions));
         services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProbeDashboard.Core.Alerts;
 
 namespace ProbeDashboard.Realtime.Sockets;
 
@@ -12,7 +13,8 @@ public enum SubscriptionAction
 public sealed record SubscriptionRequest(SubscriptionAction Action, IReadOnlyList<string> Topics)
 {
     /// <summary>The alert level names of seed 001, the topics of the alert-events stream.</summary>
-    public static readonly IReadOnlySet<string> AlertLevels = new HashSet<string>(StringComparer.Ordinal) { "info", "warning", "critical" };
+    public static readonly IReadOnlySet<string> AlertLevels =
+        Enum.GetValues<AlertLevel>().Select(AlertNames.Of).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reads one text frame for <paramref name="stream"/>.</summary>
     /// <returns>The request, or null with <paramref name="error"/> saying what is wrong, in words a client developer can act on.</returns>

@@ -8,6 +8,7 @@ using ProbeDashboard.Monitors;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
+using ProbeDashboard.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -19,11 +20,13 @@ builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
+builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();
+app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
@@ -32,6 +35,7 @@ app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapDashboardUi();
 
 app.Run();
 

@@ -23,7 +23,8 @@ public static class RealtimeSetup
         services.AddRealtimeFeed<AlertEventChanged, AlertEventMapper>();
 
         services.AddSignalR().AddJsonProtocol(o => RealtimePush.ConfigureJson(o.PayloadSerializerOptions));
-        services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
+        // Only this hub: the Blazor circuits' hub keeps its own timings, which its browser script is built around.
+        services.AddOptions<HubOptions<MonitoringHub>>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
         {
             hub.KeepAliveInterval = TimeSpan.FromSeconds(realtime.Value.KeepAliveSeconds);
             hub.ClientTimeoutInterval = TimeSpan.FromSeconds(realtime.Value.ClientTimeoutSeconds);

@@ -68,7 +68,7 @@ internal static class AgentReportApi
         using var document = body!;
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return AgentResults.BadRequest("request body must be an object with type and detail");
-        if (!root.TryGetProperty("type", out var typeElement) || !typeElement.TryGetInt32(out var type))
+        if (!root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.Number || !typeElement.TryGetInt32(out var type))
             return AgentResults.BadRequest("type is required and must be an integer");
         if (type is not (ReportTypes.Heartbeat or ReportTypes.Component or ReportTypes.MethodCall))
             return AgentResults.BadRequest($"unknown report type {type}: expected 1 (heartbeat), 17 (component) or 36 (method calls)");

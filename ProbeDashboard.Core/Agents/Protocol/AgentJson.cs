@@ -14,7 +14,7 @@ public static class AgentJson
 
 /// <summary>Seed 003's envelope. Success is <c>status: 201</c> on every path, as the seed's examples show;
 /// errors carry the HTTP status (400, 401, 404, 409) and a message.</summary>
-public sealed record AgentEnvelope<T>(int Status, string Msg, T? Data);
+public sealed record AgentEnvelope<T>(int Status, string Msg, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] T? Data);
 
 public static class AgentEnvelope
 {

@@ -31,7 +31,6 @@ app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAgentsApi();
-app.MapApiFallback();
 
 app.Run();
 

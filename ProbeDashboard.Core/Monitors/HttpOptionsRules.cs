@@ -21,6 +21,7 @@ internal static class HttpOptionsRules
         foreach (var (name, value) in headers)
         {
             if (!IsToken(name)) errors.Add("http.headers", $"'{name}' is not a valid header name");
+            else if (value is null) errors.Add("http.headers", $"'{name}' needs a value");
             else if (HasLineBreak(value)) errors.Add("http.headers", $"the value of '{name}' must not contain line breaks");
         }
 

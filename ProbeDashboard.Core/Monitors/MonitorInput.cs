@@ -32,6 +32,27 @@ public sealed record MonitorInput
 
     public int EffectiveTimeout => Timeout ?? Math.Max(1, Math.Min(DefaultTimeoutSeconds, (Duration ?? 60) - 1));
 
+    /// <summary>The input that would reproduce a stored monitor's settings: the starting point of an edit form.</summary>
+    public static MonitorInput From(MonitorDefinition monitor) => new()
+    {
+        Name = monitor.Name,
+        Enable = monitor.Enabled,
+        Type = (int)monitor.Kind,
+        Target = monitor.Target,
+        Duration = monitor.IntervalSeconds,
+        Timeout = monitor.TimeoutSeconds,
+        Retry = monitor.Retry,
+        ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(monitor.ExecuteOn), monitor.ExecuteOnGroupId,
+            monitor.ExecuteOn == ExecuteOnKind.Hosts ? monitor.ExecuteOnHostIds : null),
+        SkipHosts = monitor.SkipHostIds,
+        EnableAlert = monitor.EnableAlert,
+        FailThreshold = monitor.FailThreshold,
+        NotificationId = monitor.NotificationGroupId,
+        LatencyAlert = monitor.LatencyAlert,
+        MaxLatency = monitor.MaxLatencySeconds,
+        Http = monitor.Kind == MonitorKind.Http ? HttpOptionsInput.From(monitor.Http) : null,
+    };
+
     /// <summary>Copies a validated input onto the stored monitor (a full replacement of its settings).</summary>
     public void ApplyTo(MonitorDefinition monitor)
     {
@@ -53,50 +74,4 @@ public sealed record MonitorInput
         monitor.MaxLatencySeconds = MaxLatency;
         monitor.Http = Http?.ToOptions() ?? new HttpProbeOptions();
     }
-}
-
-/// <summary>Which hosts run the monitor: <c>all</c>, a <c>group</c> (group_id) or listed <c>hosts</c> (host_ids).</summary>
-public sealed record ExecuteOnInput(string? Type, int? GroupId = null, IReadOnlyList<int>? HostIds = null)
-{
-    public static ExecuteOnKind? ParseKind(string? type) => type switch
-    {
-        null or "all" => ExecuteOnKind.All,
-        "group" => ExecuteOnKind.Group,
-        "hosts" => ExecuteOnKind.Hosts,
-        _ => null,
-    };
-
-    public static string Name(ExecuteOnKind kind) => kind switch
-    {
-        ExecuteOnKind.Group => "group",
-        ExecuteOnKind.Hosts => "hosts",
-        _ => "all",
-    };
-}
-
-public sealed record HttpOptionsInput
-{
-    public string? Method { get; init; }
-    public IReadOnlyDictionary<string, string>? Headers { get; init; }
-    public string? HostHeader { get; init; }
-    public string? Cookies { get; init; }
-    /// <summary>"200,204,300-399"; empty means any 2xx or 3xx.</summary>
-    public string? ExpectedStatusCodes { get; init; }
-    public string? Keyword { get; init; }
-    public bool? FollowRedirects { get; init; }
-    public IReadOnlyList<string>? PinnedIps { get; init; }
-
-    public HttpProbeOptions ToOptions() => new()
-    {
-        Method = string.IsNullOrWhiteSpace(Method) ? "GET" : Method.Trim().ToUpperInvariant(),
-        Headers = Headers is null ? [] : new Dictionary<string, string>(Headers),
-        HostHeader = Blank(HostHeader),
-        Cookies = Blank(Cookies),
-        ExpectedStatusCodes = Blank(ExpectedStatusCodes)?.Replace(" ", "", StringComparison.Ordinal),
-        Keyword = string.IsNullOrEmpty(Keyword) ? null : Keyword,
-        FollowRedirects = FollowRedirects ?? true,
-        PinnedIps = [.. (PinnedIps ?? []).Select(ip => ip.Trim()).Distinct()],
-    };
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

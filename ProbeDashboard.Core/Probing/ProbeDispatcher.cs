@@ -101,12 +101,9 @@ public sealed partial class ProbeDispatcher(
         await _stopping.CancelAsync();
     }
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-        _slots.Dispose();
-    }
+    /// <summary>Cancels running rounds. The token source and semaphore are left to the GC on purpose: a host may
+    /// still call <see cref="StopAsync"/> after the container disposed this singleton.</summary>
+    public void Dispose() => _stopping.Cancel();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a round of monitor {MonitorId} on host {HostId}: the previous one is still running")]
     private static partial void LogSkipped(ILogger logger, int monitorId, int hostId);

@@ -11,8 +11,9 @@ namespace ProbeDashboard.Core.Results;
 /// With the server as the only host this is simply the outcome of the latest round.
 /// </para>
 /// <para>
-/// The memory is in-process and owned by the single writer, so no locking. After a restart it starts empty,
-/// and the first round from any host decides until the others report again.
+/// The memory is in-process and owned by the single writer, so no locking. After a restart, and after a monitor
+/// was reset to unknown (new target, resumed), it starts empty: the first round from any host decides until the
+/// others report again.
 /// </para>
 /// </summary>
 public sealed class MonitorStatusTracker

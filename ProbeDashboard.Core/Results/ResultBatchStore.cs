@@ -71,6 +71,9 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
     /// only goes into history and rollups.</summary>
     private List<MonitorStatusChanged> ApplyToMonitors(Dictionary<int, MonitorRow> monitors, List<ProbeResult> results)
     {
+        // Unknown means the monitor was reset (new target, resumed): older verdicts of other hosts no longer apply.
+        foreach (var reset in monitors.Values.Where(m => m.StatusBefore == MonitorStatus.Unknown))
+            tracker.Forget(reset.Id);
         foreach (var result in results.OrderBy(r => r.Timestamp))
         {
             var row = monitors[result.MonitorId];

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -34,11 +36,15 @@ public sealed class TargetServer : IAsyncDisposable
 
     public Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery);
 
-    public static async Task<TargetServer> StartAsync()
+    /// <param name="certificate">Serve https with this certificate instead of plain http.</param>
+    public static async Task<TargetServer> StartAsync(X509Certificate2? certificate = null)
     {
         TargetServer? server = null;
         var host = new WebHostBuilder()
-            .UseKestrel(k => k.Listen(IPAddress.Loopback, 0))
+            .UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null) listen.UseHttps(certificate);
+            }))
             .Configure(app => app.Run(context => server!.HandleAsync(context)))
             .Build();
         await host.StartAsync();
@@ -75,6 +81,19 @@ public sealed class TargetServer : IAsyncDisposable
                 await context.Response.WriteAsync("status page");
                 break;
         }
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1 that expires at <paramref name="notAfter"/> (whole seconds).</summary>
+    public static X509Certificate2 SelfSignedCertificate(DateTimeOffset notAfter)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=probe-target", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(notAfter.AddDays(-30), notAfter);
+        // Re-imported so the private key is usable by Kestrel's TLS stack on Linux.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
     /// <summary>A loopback port nothing listens on (bound and released a moment ago).</summary>

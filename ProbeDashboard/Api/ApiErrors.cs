@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ProbeDashboard.Api;
 
@@ -17,6 +18,13 @@ public static partial class ApiErrors
                 ? WriteBadRequestAsync(context, bad)
                 : ApiErrorWriter.WriteAsync(context, 500, "internal error")));
 
+        // Answers routing produces without a body (unknown path 404, wrong method 405, body not JSON 415) get the
+        // envelope too, so /api clients always find a code and a message.
+        app.UseStatusCodePages(context => context.HttpContext.Request.Path.StartsWithSegments("/api")
+            ? ApiErrorWriter.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+                StatusMessage(context.HttpContext.Response.StatusCode))
+            : Task.CompletedTask);
+
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiErrors));
         app.Use(async (context, next) =>
         {
@@ -31,6 +39,14 @@ public static partial class ApiErrors
             }
         });
     }
+
+    private static string StatusMessage(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "no such API endpoint or resource",
+        StatusCodes.Status405MethodNotAllowed => "method not allowed on this endpoint",
+        StatusCodes.Status415UnsupportedMediaType => "request body must be JSON (Content-Type: application/json)",
+        _ => ReasonPhrases.GetReasonPhrase(status).ToLowerInvariant(),
+    };
 
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
     {

@@ -26,8 +26,4 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return builder;
     }
-
-    /// <summary>Unknown paths under /api answer 404 in the envelope rather than with an empty body.</summary>
-    public static void MapApiFallback(this WebApplication app) =>
-        app.MapFallback("/api/{**path}", () => TypedResults.NotFound(ApiEnvelope.Error(404, "no such API endpoint")));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,10 @@ public static class AuthSetup
     public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.JwtSigningKey) || Encoding.UTF8.GetByteCount(o.JwtSigningKey) >= TokenSigningKey.MinimumKeyBytes,
+                $"Auth:JwtSigningKey must be at least {TokenSigningKey.MinimumKeyBytes} bytes long")
+            .ValidateOnStart();
         services.AddSingleton<TokenSigningKey>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenUserCache>();

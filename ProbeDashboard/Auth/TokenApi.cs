@@ -13,7 +13,7 @@ public sealed record TokenResponse(string AccessToken, string TokenType, int Exp
 
 public sealed record CurrentUserResponse(int Id, string Username, string Role, IReadOnlyList<string> Permissions);
 
-public static class TokenApi
+public static partial class TokenApi
 {
     public static void MapTokenApi(this IEndpointRouteBuilder app)
     {
@@ -23,8 +23,10 @@ public static class TokenApi
 
     /// <summary>Exchanges a user name and password for a bearer token; failures count towards lockout.</summary>
     internal static async Task<Results<Ok<ApiEnvelope<TokenResponse>>, BadRequest<ApiEnvelope>, JsonHttpResult<ApiEnvelope>>>
-        CreateToken(TokenRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer)
+        CreateToken(TokenRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer,
+            ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(TokenApi));
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Username)) errors["username"] = ["required"];
         if (string.IsNullOrEmpty(request?.Password)) errors["password"] = ["required"];
@@ -33,15 +35,29 @@ public static class TokenApi
 
         var user = await users.FindByNameAsync(request!.Username!);
         if (user is null)
+        {
+            // Hash anyway, so that the answer for an unknown name takes as long as for a wrong password.
+            users.PasswordHasher.HashPassword(new AppUser(), request.Password!);
+            LogRefused(logger, request.Username!, "unknown user");
             return Unauthorized("invalid username or password");
+        }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
+        {
+            LogLockedOut(logger, user.UserName!);
             return Unauthorized("account locked after repeated failures, try again later");
+        }
         if (!result.Succeeded)
+        {
+            LogRefused(logger, user.UserName!, "wrong password");
             return Unauthorized("invalid username or password");
+        }
         if (user.Disabled)
+        {
+            LogRefused(logger, user.UserName!, "disabled");
             return Unauthorized("account is disabled");
+        }
 
         var token = issuer.Issue(user);
         return TypedResults.Ok(ApiEnvelope.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresInSeconds)));
@@ -57,4 +73,10 @@ public static class TokenApi
 
     private static JsonHttpResult<ApiEnvelope> Unauthorized(string message) =>
         TypedResults.Json(ApiEnvelope.Error(401, message), statusCode: StatusCodes.Status401Unauthorized);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "API token refused for {UserName}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string userName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "API token refused for {UserName}: the account is locked out after repeated failures")]
+    private static partial void LogLockedOut(ILogger logger, string userName);
 }

@@ -3,13 +3,17 @@ using ProbeDashboard.Core.Events;
 namespace ProbeDashboard.Probing;
 
 /// <summary>Reschedules a monitor as soon as it is created, edited, toggled or deleted.</summary>
-public sealed partial class MonitorChangeListener(EventBus events, ProbeScheduleSync sync, ILogger<MonitorChangeListener> logger)
-    : BackgroundService
+public sealed partial class MonitorChangeListener(
+    EventBus events,
+    ProbeScheduleSync sync,
+    ProbeSchedulerStatus status,
+    ILogger<MonitorChangeListener> logger) : BackgroundService
 {
     private EventSubscription<MonitorConfigurationChanged>? _subscription;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!status.Enabled) return Task.CompletedTask;
         // Subscribed before the host finishes starting, so no change made right after start-up is missed.
         _subscription = events.Subscribe<MonitorConfigurationChanged>(capacity: 10_000);
         return base.StartAsync(cancellationToken);
@@ -17,7 +21,8 @@ public sealed partial class MonitorChangeListener(EventBus events, ProbeSchedule
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var change in _subscription!.Reader.ReadAllAsync(stoppingToken))
+        if (_subscription is null) return;
+        await foreach (var change in _subscription.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {

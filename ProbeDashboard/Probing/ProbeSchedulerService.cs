@@ -26,6 +26,11 @@ public sealed partial class ProbeSchedulerService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!status.Enabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
         var factory = new StdSchedulerFactory(new NameValueCollection
         {
             // Unique per host: Quartz keeps schedulers in a process-wide registry by name (tests run several hosts).
@@ -73,6 +78,9 @@ public sealed partial class ProbeSchedulerService(
         if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
         await dispatcher.StopAsync(StopGrace);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Probe scheduler is switched off (Probing:SchedulerEnabled)")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe scheduler started")]
     private static partial void LogStarted(ILogger logger);

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Probing;
+
 namespace ProbeDashboard.Probing;
 
 /// <summary>Whether the probe scheduler should run and whether it does; /healthz reads it.</summary>
-public sealed class ProbeSchedulerStatus(bool enabled)
+public sealed class ProbeSchedulerStatus(IOptions<ProbingOptions> options)
 {
-    public bool Enabled { get; } = enabled;
+    public bool Enabled => options.Value.SchedulerEnabled;
 
     public bool IsRunning { get; internal set; }
 

@@ -13,10 +13,9 @@ public static class ProbingSetup
         var services = builder.Services;
         services.AddProbePipeline(builder.Configuration);
 
-        var enabled = builder.Configuration.GetValue($"{ProbingOptions.Section}:{nameof(ProbingOptions.SchedulerEnabled)}", true);
-        services.AddSingleton(new ProbeSchedulerStatus(enabled));
-        if (!enabled) return builder;
-
+        // Everything is registered either way; the hosted services read Probing:SchedulerEnabled when they start,
+        // so a setting that arrives late (test hosts add configuration at Build) is still honoured.
+        services.AddSingleton<ProbeSchedulerStatus>();
         services.AddSingleton<MonitorCatalog>();
         services.AddSingleton<ProbeScheduleSync>();
         services.AddSingleton<ServiceProviderJobFactory>();

@@ -26,7 +26,7 @@ public enum UserChangeFailure
 /// Administration of user accounts for the API and the UI. Keeps at least one enabled administrator, and renews
 /// the security stamp on every change of password, role or state so existing tokens and sessions stop working.
 /// </summary>
-public sealed class UserAccounts(UserManager<AppUser> users, TimeProvider time)
+public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvider time, ILogger<UserAccounts> logger)
 {
     public Task<List<AppUser>> ListAsync(CancellationToken cancellationToken) =>
         users.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
@@ -38,24 +38,28 @@ public sealed class UserAccounts(UserManager<AppUser> users, TimeProvider time)
     {
         var user = new AppUser { UserName = userName.Trim(), Role = role, CreatedAt = time.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, password);
-        if (result.Succeeded) return UserChangeResult.Done(user);
+        if (result.Succeeded)
+        {
+            LogChanged(user.UserName!, $"created as {UserRoles.Name(role)}");
+            return UserChangeResult.Done(user);
+        }
         return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
             ? UserChangeResult.Conflict($"user name '{user.UserName}' is taken")
             : UserChangeResult.Invalid("invalid user", ErrorsByField(result));
     }
 
-    public Task<UserChangeResult> SetRoleAsync(int id, UserRole role) => ChangeAsync(id, async user =>
+    public Task<UserChangeResult> SetRoleAsync(int id, UserRole role) => ChangeAsync(id, $"role set to {UserRoles.Name(role)}", async user =>
     {
-        if (user.Role == role) return null;
+        if (user.Role == role) return UserChangeResult.Done(user);
         if (role != UserRole.Admin && await IsLastActiveAdminAsync(user))
             return UserChangeResult.Conflict("cannot demote the last active administrator");
         user.Role = role;
         return null;
     });
 
-    public Task<UserChangeResult> SetEnabledAsync(int id, bool enabled) => ChangeAsync(id, async user =>
+    public Task<UserChangeResult> SetEnabledAsync(int id, bool enabled) => ChangeAsync(id, enabled ? "enabled" : "disabled", async user =>
     {
-        if (user.Disabled == !enabled) return null;
+        if (user.Disabled == !enabled) return UserChangeResult.Done(user);
         if (!enabled && await IsLastActiveAdminAsync(user))
             return UserChangeResult.Conflict("cannot disable the last active administrator");
         user.Disabled = !enabled;
@@ -63,7 +67,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, TimeProvider time)
     });
 
     /// <summary>Sets a new password chosen by an administrator and lifts a lockout.</summary>
-    public Task<UserChangeResult> ResetPasswordAsync(int id, string password) => ChangeAsync(id, async user =>
+    public Task<UserChangeResult> ResetPasswordAsync(int id, string password) => ChangeAsync(id, "password reset by an administrator", async user =>
     {
         var problems = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
@@ -76,15 +80,21 @@ public sealed class UserAccounts(UserManager<AppUser> users, TimeProvider time)
         return null;
     });
 
-    /// <summary>Loads the user, applies <paramref name="change"/> (null means go ahead) and stores it with a new security stamp.</summary>
-    private async Task<UserChangeResult> ChangeAsync(int id, Func<AppUser, Task<UserChangeResult?>> change)
+    /// <summary>
+    /// Loads the user and applies <paramref name="change"/>, which answers null to go ahead, or the final result
+    /// (a refusal, or the unchanged user when there is nothing to do). A change is stored with a new security
+    /// stamp, which ends the user's existing tokens and sessions.
+    /// </summary>
+    private async Task<UserChangeResult> ChangeAsync(int id, string description, Func<AppUser, Task<UserChangeResult?>> change)
     {
         var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null) return UserChangeResult.Missing;
-        if (await change(user) is { } refused) return refused;
+        if (await change(user) is { } settled) return settled;
 
         var result = await users.UpdateSecurityStampAsync(user);
-        return result.Succeeded ? UserChangeResult.Done(user) : UserChangeResult.Invalid("invalid user", ErrorsByField(result));
+        if (!result.Succeeded) return UserChangeResult.Invalid("invalid user", ErrorsByField(result));
+        LogChanged(user.UserName!, description);
+        return UserChangeResult.Done(user);
     }
 
     private async Task<bool> IsLastActiveAdminAsync(AppUser user) =>
@@ -95,4 +105,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, TimeProvider time)
         result.Errors
             .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "username")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName}: {Change}")]
+    private partial void LogChanged(string userName, string change);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Security.Authentication;
 using System.Text;
 using ProbeDashboard.Core.Monitors;
 
@@ -62,10 +63,21 @@ public sealed class HttpProbe(HttpHandlerPool handlers) : IProbe
         var options = monitor.Http;
         using var request = BuildRequest(options, uri);
         var started = Stopwatch.GetTimestamp();
-        // The handler returns once the headers are in; the body is only read when there is a keyword to find.
-        using var response = await handlers.For(pinnedIp, options.FollowRedirects).SendAsync(request, cancellationToken);
+        var tlsHost = request.Headers.Host ?? uri.IdnHost;
+        HttpResponseMessage response;
+        try
+        {
+            // The handler returns once the headers are in; the body is only read when there is a keyword to find.
+            response = await handlers.For(pinnedIp, options.FollowRedirects).SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.InnerException is AuthenticationException)
+        {
+            // A rejected certificate (expired, self-signed, wrong name) is exactly when its expiry matters.
+            return ProbeOutcome.Down(ProbeErrors.Describe(e), certificateExpiresAt: handlers.CertificateExpiry(pinnedIp, tlsHost));
+        }
+        using var _ = response;
         var status = (int)response.StatusCode;
-        var expiry = uri.Scheme == Uri.UriSchemeHttps ? handlers.CertificateExpiry(pinnedIp, request.Headers.Host ?? uri.IdnHost) : null;
+        var expiry = uri.Scheme == Uri.UriSchemeHttps ? handlers.CertificateExpiry(pinnedIp, tlsHost) : null;
 
         var expected = ExpectedStatusCodes.Parse(options.ExpectedStatusCodes);
         if (!expected.Contains(status))

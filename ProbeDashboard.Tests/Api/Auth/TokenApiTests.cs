@@ -104,16 +104,6 @@ public class TokenApiTests(DashboardFactory factory) : IClassFixture<DashboardFa
         Assert.Equal("account is disabled", (await response.JsonAsync()).GetProperty("message").GetString());
     }
 
-    [Fact]
-    public async Task The_signing_key_is_generated_once_and_readable_by_the_owner_only()
-    {
-        await factory.RequestTokenAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword);
-
-        var file = Path.Combine(factory.DataDirectory, "jwt-signing-key");
-        Assert.True(File.Exists(file));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-    }
-
     private async Task UpdateUserAsync(int userId, Action<AppUser> change)
     {
         using var scope = factory.Services.CreateScope();

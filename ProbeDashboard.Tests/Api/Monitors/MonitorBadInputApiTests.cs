@@ -32,6 +32,7 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         { "unknown execute_on type", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "execute_on": {"type": "cluster"}}""", "execute_on.type" },
         { "skipping a host that does not exist", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "skip_hosts": [4242]}""", "skip_hosts" },
         { "bad expected status codes", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"expected_status_codes": "2xx"}}""", "http.expected_status_codes" },
+        { "header without a value", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"headers": {"X-A": null}}}""", "http.headers" },
         { "pinned IP that is not an IP", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"pinned_ips": ["origin"]}}""", "http.pinned_ips" },
     };
 
@@ -66,6 +67,23 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), why);
         var stored = (await (await client.GetAsync($"{BasePath}/{id}")).JsonAsync()).GetProperty("data");
         Assert.Equal(("untouched", 3, 30), (stored.GetProperty("name").GetString(), stored.GetProperty("type").GetInt32(), stored.GetProperty("duration").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData(null, HttpStatusCode.UnsupportedMediaType)]
+    public async Task A_body_that_is_not_declared_as_JSON_is_refused_in_the_envelope(string? contentType, HttpStatusCode expected)
+    {
+        using var client = await factory.CreateClientAsync(UserRole.Operator);
+        var content = new StringContent("""{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30}""");
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        using var response = await client.PostAsync(BasePath, content);
+
+        Assert.Equal(expected, response.StatusCode);
+        var json = await response.JsonAsync();
+        Assert.Equal((int)expected, json.GetProperty("code").GetInt32());
+        Assert.Contains("JSON", json.GetProperty("message").GetString());
     }
 
     [Theory]

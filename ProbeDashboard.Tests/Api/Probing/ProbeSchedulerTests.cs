@@ -19,6 +19,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _target = await TargetServer.StartAsync();
+        _app.Settings["Probing:SchedulerEnabled"] = "true";
         _app.Settings["Probing:MinIntervalSeconds"] = "1";
         _app.CreateClient().Dispose();
     }

@@ -22,7 +22,6 @@ public sealed class RealProbeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _target = await TargetServer.StartAsync();
-        _app.Settings["Probing:SchedulerEnabled"] = "false";
         _app.CreateClient().Dispose();
     }
 
@@ -35,6 +34,16 @@ public sealed class RealProbeTests : IAsyncLifetime
     private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     private ProbeDbContext Db() => Get<IDbContextFactory<ProbeDbContext>>().CreateDbContext();
+
+    [Fact]
+    public async Task Api_test_hosts_run_without_the_scheduler_and_are_still_healthy()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.False(Get<ProbeDashboard.Probing.ProbeSchedulerStatus>().IsRunning);
+    }
 
     [Fact]
     public async Task Up_down_slow_wrong_status_and_missing_keyword_are_stored_with_clear_errors()

@@ -93,6 +93,20 @@ public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Records_the_certificate_expiry_of_an_https_target_even_when_it_is_not_trusted()
+    {
+        var notAfter = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(10).AddHours(12));
+        using var certificate = TargetServer.SelfSignedCertificate(notAfter);
+        await using var https = await TargetServer.StartAsync(certificate);
+
+        var result = await RunAsync(TestMonitors.Http("tls", https.Url("/ok")));
+
+        Assert.False(result.Success);
+        Assert.StartsWith("TLS handshake failed", result.ErrorMessage);
+        Assert.Equal(notAfter.UtcDateTime, result.CertificateExpiresAt);
+    }
+
+    [Fact]
     public async Task Tcp_connects_to_host_and_port()
     {
         var up = await RunAsync(TestMonitors.Tcp("tcp up", $"127.0.0.1:{_target.Port}"));

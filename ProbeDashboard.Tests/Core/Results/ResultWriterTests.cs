@@ -129,6 +129,27 @@ public class ResultWriterTests
         Assert.Equal(2000, await CountAsync(pipeline, "SELECT sum(Successes) FROM AvailabilityBuckets WHERE Size = 2"));
     }
 
+    [Fact]
+    public async Task Status_across_hosts_is_offline_only_when_every_host_failed_and_a_reset_forgets_old_verdicts()
+    {
+        await using var pipeline = await PipelineServices.StartAsync();
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        var (server, agent) = (pipeline.ServerHostId, pipeline.ServerHostId + 1);
+        var writer = pipeline.Get<ResultWriter>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, server, T0, true, 10), BatchRollupTests.Result(monitor.Id, agent, T0.AddSeconds(1), false, 0)], cts.Token);
+        Assert.Equal(MonitorStatus.Online, await StatusAsync(pipeline, monitor.Id));
+
+        // What MonitorService does when the target changes: the status is unknown until the next probe.
+        await ExecuteAsync(pipeline, $"UPDATE Monitors SET CurrentStatus = 0 WHERE Id = {monitor.Id}");
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, agent, T0.AddSeconds(2), false, 0)], cts.Token);
+        Assert.Equal(MonitorStatus.Offline, await StatusAsync(pipeline, monitor.Id));
+    }
+
+    private static async Task<MonitorStatus> StatusAsync(PipelineServices pipeline, int monitorId) =>
+        (MonitorStatus)await CountAsync(pipeline, $"SELECT CurrentStatus FROM Monitors WHERE Id = {monitorId}");
+
     private static async Task<long> CountAsync(PipelineServices pipeline, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={pipeline.DatabasePath};Pooling=False");

@@ -13,7 +13,8 @@ namespace ProbeDashboard.Auth.Tokens;
 public sealed class TokenSigningKey(IOptions<AuthOptions> auth, IOptions<StorageOptions> storage)
 {
     public const string FileName = "jwt-signing-key";
-    private const int MinimumKeyBytes = 32;
+    /// <summary>256 bits, the HMAC-SHA256 block of security.</summary>
+    public const int MinimumKeyBytes = 32;
 
     private readonly Lazy<SymmetricSecurityKey> _key = new(() => Load(auth.Value, storage.Value));
 
@@ -23,10 +24,8 @@ public sealed class TokenSigningKey(IOptions<AuthOptions> auth, IOptions<Storage
     {
         if (!string.IsNullOrEmpty(auth.JwtSigningKey))
         {
-            var configured = Encoding.UTF8.GetBytes(auth.JwtSigningKey);
-            if (configured.Length < MinimumKeyBytes)
-                throw new InvalidOperationException($"Auth:JwtSigningKey must be at least {MinimumKeyBytes} bytes long.");
-            return new SymmetricSecurityKey(configured);
+            // Its length is checked when the options are validated at start-up.
+            return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.JwtSigningKey));
         }
 
         var file = Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, FileName);

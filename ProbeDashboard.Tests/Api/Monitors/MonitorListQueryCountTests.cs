@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Tests.Support;
+using static ProbeDashboard.Tests.Api.Monitors.MonitorTestData;
+
+namespace ProbeDashboard.Tests.Api.Monitors;
+
+/// <summary>Counts the SQL queries the app runs, to show that a list page costs the same at any size.</summary>
+public sealed class QueryCountingFactory : DashboardFactory
+{
+    public QueryCounter Queries { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<ProbeDbContext>(options => options.AddInterceptors(Queries)));
+    }
+}
+
+public sealed class QueryCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
+
+public class MonitorListQueryCountTests(QueryCountingFactory factory) : IClassFixture<QueryCountingFactory>
+{
+    [Fact]
+    public async Task A_list_page_costs_three_queries_for_2_or_40_monitors_count_page_and_rollups()
+    {
+        var hosts = await EnsureHostsAsync(factory);
+        using var client = await factory.CreateClientAsync(UserRole.Viewer);
+        using var admin = await factory.CreateAdminClientAsync();
+        var thisHour = AvailabilityPeriod.Hour.PeriodStart(DateTime.UtcNow);
+        for (var i = 0; i < 40; i++)
+        {
+            var id = await CreateAsync(admin, Minimal($"counted-{i:00}"));
+            await factory.WithDbAsync(db =>
+            {
+                db.AvailabilityBuckets.Add(Bucket(id, hosts.ServerId, BucketSize.Hour, thisHour, 10, 9, 900));
+                return db.SaveChangesAsync();
+            });
+        }
+        (await client.GetAsync($"{BasePath}?page_size=1")).EnsureSuccessStatusCode();
+
+        var small = await QueriesForAsync(client, $"{BasePath}?search=counted-&page_size=2");
+        var large = await QueriesForAsync(client, $"{BasePath}?search=counted-&page_size=40");
+
+        Assert.Equal(small, large);
+        Assert.Equal(3, large);
+    }
+
+    private async Task<int> QueriesForAsync(HttpClient client, string path)
+    {
+        factory.Queries.Reset();
+        using var response = await client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return factory.Queries.Count;
+    }
+}

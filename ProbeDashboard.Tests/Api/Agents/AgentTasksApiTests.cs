@@ -105,6 +105,11 @@ public class AgentTasksApiTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Equal(50, history.GetArrayLength());
         Assert.All(history.EnumerateArray(), r => Assert.Equal((s.A, "upload-a"), (r.GetProperty("host_id").GetInt32(), r.GetProperty("host_name").GetString())));
         Assert.Equal(5, history.EnumerateArray().Count(r => !r.GetProperty("success").GetBoolean()));
+
+        async Task<int> TotalFromAsync(int hostId) =>
+            (await (await s.Admin.GetAsync($"/api/v1/service-monitors/{monitor}/availability?period=day&host_id={hostId}")).JsonAsync())
+            .GetProperty("data").EnumerateArray().Sum(p => p.GetProperty("total_probes").GetInt32());
+        Assert.Equal((50, 0), (await TotalFromAsync(s.A), await TotalFromAsync(s.B)));
     }
 
     [Theory]

@@ -38,6 +38,7 @@ public sealed class AgentRegistrar(
         }
         host.Hostname = request.Hostname!.Trim();
         host.Agent = Details(request);
+        host.VmInstanceId = string.IsNullOrWhiteSpace(request.VmInstanceId) ? null : request.VmInstanceId.Trim();
         host.HeartbeatSeconds = request.HeartbeatInterval ?? options.Value.DefaultHeartbeatSeconds;
         var cameOnline = liveness.MarkSeen(host, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -57,9 +58,10 @@ public sealed class AgentRegistrar(
         if (string.IsNullOrWhiteSpace(r.Language)) errors.Add("language", "is required");
         else if (!Languages.Contains(r.Language.Trim().ToUpperInvariant())) errors.Add("language", $"must be one of {string.Join(", ", Languages)}");
         if (!string.IsNullOrWhiteSpace(r.ServerEnv) && !IsBase64(r.ServerEnv.Trim())) errors.Add("serverEnv", "must be Base64");
+        if (r.VmInstanceId?.Trim().Length > 64) errors.Add("vmInstanceId", "must be at most 64 characters");
         if (r.HeartbeatInterval is < 1 or > 3600) errors.Add("heartbeatInterval", "must be between 1 and 3600 seconds");
         foreach (var (field, value) in new[] { ("projectName", r.ProjectName), ("network", r.Network), ("containerName", r.ContainerName),
-                     ("containerVersion", r.ContainerVersion), ("serverPath", r.ServerPath), ("pid", r.Pid), ("vmInstanceId", r.VmInstanceId),
+                     ("containerVersion", r.ContainerVersion), ("serverPath", r.ServerPath), ("pid", r.Pid),
                      ("mac", r.Mac), ("networkPortId", r.NetworkPortId), ("hypervisorNode", r.HypervisorNode) })
             if (value?.Length > 1000) errors.Add(field, "must be at most 1000 characters");
         return errors;
@@ -86,7 +88,6 @@ public sealed class AgentRegistrar(
         ServerPath = r.ServerPath,
         ServerEnv = r.ServerEnv!.Trim(),
         Pid = r.Pid,
-        VmInstanceId = r.VmInstanceId,
         Mac = r.Mac,
         NetworkPortId = r.NetworkPortId,
         HypervisorNode = r.HypervisorNode,

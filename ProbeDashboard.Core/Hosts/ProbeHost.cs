@@ -14,6 +14,9 @@ public class ProbeHost
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSeenAt { get; set; }
 
+    /// <summary>The VM this agent runs in (seed 000's instance_id); a column of its own so the probe-flow registry can look it up.</summary>
+    public string? VmInstanceId { get; set; }
+
     /// <summary>The agent's own description of itself, as it registered.</summary>
     public AgentDetails Agent { get; set; } = new();
 
@@ -51,7 +54,6 @@ public class AgentDetails
     /// <summary>Base64, as sent.</summary>
     public string? ServerEnv { get; set; }
     public string? Pid { get; set; }
-    public string? VmInstanceId { get; set; }
     public string? Mac { get; set; }
     public string? NetworkPortId { get; set; }
     public string? HypervisorNode { get; set; }

@@ -11,6 +11,8 @@ internal sealed class ProbeHostConfiguration : IEntityTypeConfiguration<ProbeHos
         builder.ToTable("Hosts");
         builder.Property(h => h.Name).HasMaxLength(200).IsRequired();
         builder.Property(h => h.Hostname).HasMaxLength(255);
+        builder.Property(h => h.VmInstanceId).HasMaxLength(64);
+        builder.HasIndex(h => h.VmInstanceId);
         builder.Property(h => h.Agent).HasJsonConversion();
         builder.OwnsOne(h => h.Metrics, metrics =>
         {

@@ -36,9 +36,9 @@ public sealed record AgentDetailsWire(
     string? HypervisorNode, bool IsVm, bool IndependentNetwork)
 {
     /// <summary>The server env (Base64 environment variables) is not echoed: it may carry secrets.</summary>
-    public static AgentDetailsWire From(AgentDetails a) => new(
+    public static AgentDetailsWire From(ProbeHost host, AgentDetails a) => new(
         a.Language, a.Version, a.ProjectName, a.Network, a.ContainerName, a.ContainerVersion, a.ServerAddr, a.ServerPort, a.ServerPath,
-        a.Pid, a.VmInstanceId, a.Mac, a.NetworkPortId, a.HypervisorNode, a.IsVm, a.IndependentNetwork);
+        a.Pid, host.VmInstanceId, a.Mac, a.NetworkPortId, a.HypervisorNode, a.IsVm, a.IndependentNetwork);
 }
 
 public sealed record UpdateHostRequest(int? GroupId);

@@ -114,7 +114,7 @@ public static class HostsApi
 
     private static HostDetailResponse Detail(ProbeHost host, IReadOnlyDictionary<int, string> groups) => new(
         HostResponse.From(host, host.GroupId is { } g ? groups.GetValueOrDefault(g) : null),
-        host.IsServer ? null : AgentDetailsWire.From(host.Agent), host.HeartbeatSeconds, host.CreatedAt);
+        host.IsServer ? null : AgentDetailsWire.From(host, host.Agent), host.HeartbeatSeconds, host.CreatedAt);
 
     private static async Task<Dictionary<int, string>> GroupNamesAsync(ProbeDbContext db, IEnumerable<ProbeHost> hosts, CancellationToken cancellationToken)
     {

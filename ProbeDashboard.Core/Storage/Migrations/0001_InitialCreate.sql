@@ -213,6 +213,7 @@ CREATE TABLE "Hosts" (
     "GroupId" INTEGER NULL,
     "CreatedAt" TEXT NOT NULL,
     "LastSeenAt" TEXT NULL,
+    "VmInstanceId" TEXT NULL,
     "Agent" TEXT NOT NULL,
     "HeartbeatSeconds" INTEGER NOT NULL,
     "Online" INTEGER NOT NULL,
@@ -277,6 +278,9 @@ CREATE UNIQUE INDEX "IX_Hosts_Name" ON "Hosts" ("Name");
 
 
 CREATE UNIQUE INDEX "IX_Hosts_Uuid" ON "Hosts" ("Uuid");
+
+
+CREATE INDEX "IX_Hosts_VmInstanceId" ON "Hosts" ("VmInstanceId");
 
 
 CREATE INDEX "IX_MethodCallReports_HostId_ReceivedAt" ON "MethodCallReports" ("HostId", "ReceivedAt");

@@ -1,4 +1,5 @@
 using ProbeDashboard.Agents;
+using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
@@ -19,6 +20,7 @@ builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
+builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
@@ -31,6 +33,7 @@ app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAgentsApi();
+app.MapAlertingApis();
 
 app.Run();
 

@@ -24,14 +24,12 @@ public sealed partial class ProbeDispatcher(
     private readonly ConcurrentDictionary<(int MonitorId, int HostId), byte> _inFlight = new();
     private readonly CancellationTokenSource _stopping = new();
     private long _started;
-    private long _completed;
     private long _skipped;
 
     /// <summary>Start lateness: actual probe start minus scheduled fire time.</summary>
     public LatenessHistogram Lateness { get; } = new();
 
     public long Started => Interlocked.Read(ref _started);
-    public long Completed => Interlocked.Read(ref _completed);
     /// <summary>Rounds not started because the previous round of the same monitor and host was still running.</summary>
     public long SkippedOverlapping => Interlocked.Read(ref _skipped);
     public int InFlight => _inFlight.Count;
@@ -64,7 +62,6 @@ public sealed partial class ProbeDispatcher(
                 Interlocked.Increment(ref _started);
                 var result = await runner.RunAsync(monitor, hostId, stopping);
                 await writer.EnqueueAsync(result, stopping);
-                Interlocked.Increment(ref _completed);
             }
             finally
             {

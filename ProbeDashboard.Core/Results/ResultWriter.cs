@@ -24,9 +24,6 @@ public sealed class ResultWriter
     /// <summary>Results accepted into the queue since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
-    /// <summary>Results waiting for the writer.</summary>
-    public int Pending => _queue.Reader.Count;
-
     internal ChannelReader<PendingResult> Reader => _queue.Reader;
 
     /// <summary>Queues a result and returns; waits only while the queue is full.</summary>

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Agents;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Results;
 
 namespace ProbeDashboard.Core.Storage;
@@ -23,6 +25,12 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<AgentComponent> AgentComponents => Set<AgentComponent>();
     public DbSet<MethodCallReport> MethodCallReports => Set<MethodCallReport>();
     public DbSet<HookProfile> HookProfiles => Set<HookProfile>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+    public DbSet<AlertEventSample> AlertEventSamples => Set<AlertEventSample>();
+    public DbSet<NotificationGroup> NotificationGroups => Set<NotificationGroup>();
+    public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
+    public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,10 +25,26 @@ public class DashboardFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-for-tests";
     /// <summary>Password of every user made by <see cref="CreateUserAsync"/>.</summary>
     public const string UserPassword = "user-password-for-tests";
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory? _ownedData;
     private int _userCount;
 
-    public string DataDirectory => _data.Path;
+    /// <summary>A fresh data directory, deleted with the factory.</summary>
+    public DashboardFactory()
+    {
+        _ownedData = new TempDirectory();
+        DataDirectory = _ownedData.Path;
+    }
+
+    /// <summary>
+    /// Runs on an existing data directory, which the factory leaves in place: a second factory on the first
+    /// one's directory is the same server restarted. Not public: xunit fixtures need a single public constructor.
+    /// </summary>
+    protected DashboardFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <inheritdoc cref="DashboardFactory(string)"/>
+    public static DashboardFactory OnExistingData(string dataDirectory) => new(dataDirectory);
+
+    public string DataDirectory { get; }
 
     /// <summary>Extra configuration a fixture sets before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -39,21 +55,27 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) =>
-        {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = _data.Path,
-                ["Auth:AdminPassword"] = AdminPassword,
-                // API tests drive Core directly; a running scheduler would probe whatever targets they store.
-                // A fixture that wants real probing sets it back to "true" in Settings.
-                ["Probing:SchedulerEnabled"] = "false",
-            };
-            foreach (var (key, value) in Settings) settings[key] = value;
-            config.AddInMemoryCollection(settings);
-        });
+        var settings = EffectiveSettings();
+        // UseSetting makes the values visible to Program.cs while it registers services (e.g. whether to add the
+        // scheduler at all); app configuration added by the factory only arrives once the host is built.
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         if (Time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(Time));
+    }
+
+    private Dictionary<string, string?> EffectiveSettings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Auth:AdminPassword"] = AdminPassword,
+            // API tests drive Core directly; a running scheduler would probe whatever targets they store.
+            // A fixture that wants real probing sets it back to "true" in Settings.
+            ["Probing:SchedulerEnabled"] = "false",
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        return settings;
     }
 
     /// <summary>Creates a user through Identity; the name is unique per call unless given.</summary>
@@ -128,6 +150,6 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _data.Dispose();
+        if (disposing) _ownedData?.Dispose();
     }
 }

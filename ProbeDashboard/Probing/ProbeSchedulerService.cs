@@ -19,6 +19,7 @@ public sealed partial class ProbeSchedulerService(
     ProbeSchedulerStatus status,
     IDbContextFactory<ProbeDbContext> dbFactory,
     IOptions<ProbingOptions> options,
+    TimeProvider time,
     ILogger<ProbeSchedulerService> logger) : IHostedService
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -58,7 +59,7 @@ public sealed partial class ProbeSchedulerService(
         await scheduler.ScheduleJob(
             JobBuilder.Create<ScheduleReconcileJob>().WithIdentity("reconcile", "housekeeping").Build(),
             TriggerBuilder.Create().WithIdentity("reconcile", "housekeeping")
-                .StartAt(DateTimeOffset.UtcNow.AddSeconds(options.Value.ReconcileSeconds))
+                .StartAt(time.GetUtcNow().AddSeconds(options.Value.ReconcileSeconds))
                 .WithSimpleSchedule(s => s.WithIntervalInSeconds(options.Value.ReconcileSeconds).RepeatForever()
                     .WithMisfireHandlingInstructionNextWithRemainingCount())
                 .Build(),
@@ -66,7 +67,7 @@ public sealed partial class ProbeSchedulerService(
         await scheduler.ScheduleJob(
             JobBuilder.Create<RetentionJob>().WithIdentity("retention", "housekeeping").Build(),
             TriggerBuilder.Create().WithIdentity("retention", "housekeeping")
-                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .StartAt(time.GetUtcNow().AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithIntervalInHours(1).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
                 .Build(),
             cancellationToken);

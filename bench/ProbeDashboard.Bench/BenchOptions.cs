@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ProbeDashboard.Bench;
 
-/// <summary>Command line: <c>--monitors M --interval I --duration T [--warmup W] [--ports P] [--min-interval N] [--keep-data]</c>.</summary>
-public sealed record BenchOptions(int Monitors, int IntervalSeconds, int DurationSeconds, int WarmupSeconds, int Ports, int MinIntervalSeconds, bool KeepData)
+/// <summary>Command line: <c>--monitors M --interval I --duration T [--warmup W] [--ports P] [--min-interval N] [--delay-ms D] [--keep-data]</c>.</summary>
+public sealed record BenchOptions(int Monitors, int IntervalSeconds, int DurationSeconds, int WarmupSeconds, int Ports, int MinIntervalSeconds, int DelayMs, bool KeepData)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -26,6 +26,7 @@ public sealed record BenchOptions(int Monitors, int IntervalSeconds, int Duratio
             WarmupSeconds: Get("warmup", interval),
             Ports: Get("ports", 4),
             MinIntervalSeconds: Get("min-interval", Math.Min(interval, 5)),
+            DelayMs: Get("delay-ms", 0),
             KeepData: flags.Contains("keep-data"));
     }
 

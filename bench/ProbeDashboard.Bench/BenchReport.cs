@@ -17,6 +17,8 @@ public sealed class BenchReport
     public long Stored { get; set; }
     public long Failed { get; set; }
     public long SkippedOverlapping { get; set; }
+    /// <summary>Most rounds in flight at a once-a-second sample.</summary>
+    public int PeakInFlight { get; set; }
 
     public long Lost => Started - Stored;
 
@@ -30,6 +32,7 @@ public sealed class BenchReport
         Console.WriteLine(string.Create(c, $"CPU             {CpuCores * 100:F1}% of one core (targets: {TargetCpuCores * 100:F1}%)"));
         Console.WriteLine(string.Create(c, $"peak RSS        {PeakRssBytes / 1024.0 / 1024.0:F0} MB"));
         Console.WriteLine(string.Create(c, $"results         {Started} probes started, {Stored} stored ({Failed} failed probes), lost {Lost}, skipped (overlap) {SkippedOverlapping}"));
+        Console.WriteLine(string.Create(c, $"in flight       up to {PeakInFlight} rounds at once (sampled each second); target delay {options.DelayMs} ms"));
         Console.WriteLine();
         Console.WriteLine(string.Create(c,
             $"| {options.Monitors:N0} | {options.IntervalSeconds} s | {options.DurationSeconds} s | {ProbesPerSecond:F1} / {options.ExpectedProbesPerSecond:F1} | {LatenessP50.TotalMilliseconds:F0} / {LatenessP99.TotalMilliseconds:F0} / {LatenessMax.TotalMilliseconds:F0} ms | {CpuCores * 100:F0}% | {PeakRssBytes / 1024.0 / 1024.0:F0} MB | {Lost} |"));

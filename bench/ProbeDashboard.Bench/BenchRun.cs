@@ -21,7 +21,7 @@ public static class BenchRun
 {
     public static async Task<BenchReport> RunAsync(BenchOptions options)
     {
-        using var target = await TargetProcess.StartAsync(options.Ports);
+        using var target = await TargetProcess.StartAsync(options.Ports, options.DelayMs);
         var data = Directory.CreateTempSubdirectory("probedashboard-bench-").FullName;
         var self = Process.GetCurrentProcess();
         var report = new BenchReport();
@@ -46,6 +46,7 @@ public static class BenchRun
                     await Task.Delay(TimeSpan.FromSeconds(1));
                     self.Refresh();
                     report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.WorkingSet64);
+                    report.PeakInFlight = Math.Max(report.PeakInFlight, dispatcher.InFlight);
                 }
                 var wall = clock.Elapsed.TotalSeconds;
                 self.Refresh();

@@ -1,7 +1,7 @@
 using ProbeDashboard.Bench;
 
 if (args.Length > 0 && args[0] == "target")
-    return await BenchTarget.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 4);
+    return await BenchTarget.RunAsync(int.Parse(args[1]), int.Parse(args[2]));
 
 var options = BenchOptions.Parse(args);
 var report = await BenchRun.RunAsync(options);

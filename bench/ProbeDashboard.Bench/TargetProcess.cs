@@ -15,7 +15,7 @@ public sealed class TargetProcess : IDisposable
 
     public IReadOnlyList<int> Ports { get; }
 
-    public static async Task<TargetProcess> StartAsync(int ports)
+    public static async Task<TargetProcess> StartAsync(int ports, int delayMs)
     {
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo(self)
@@ -28,6 +28,7 @@ public sealed class TargetProcess : IDisposable
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(TargetProcess).Assembly.Location);
         info.ArgumentList.Add("target");
         info.ArgumentList.Add(ports.ToString());
+        info.ArgumentList.Add(delayMs.ToString());
 
         var process = Process.Start(info)!;
         var found = new List<int>();

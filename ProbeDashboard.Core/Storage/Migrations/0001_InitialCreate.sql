@@ -21,6 +21,58 @@ CREATE TABLE "AgentTokens" (
 );
 
 
+CREATE TABLE "AlertEvents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AlertEvents" PRIMARY KEY AUTOINCREMENT,
+    "SourceKey" TEXT NOT NULL,
+    "AlertRuleId" INTEGER NULL,
+    "AlertRuleName" TEXT NOT NULL,
+    "Condition" TEXT NOT NULL,
+    "DurationSeconds" INTEGER NOT NULL,
+    "TargetType" INTEGER NOT NULL,
+    "TargetId" INTEGER NOT NULL,
+    "TargetName" TEXT NOT NULL,
+    "TargetUuid" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "Level" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Message" TEXT NOT NULL,
+    "CurrentValueJson" TEXT NOT NULL,
+    "NotificationGroupId" INTEGER NULL,
+    "PendingSince" TEXT NOT NULL,
+    "FiresAt" TEXT NULL,
+    "TriggerTime" TEXT NULL,
+    "RecoverTime" TEXT NULL,
+    "SilenceUntil" TEXT NULL,
+    "NotifyOnResolve" INTEGER NOT NULL,
+    "GoodRounds" INTEGER NOT NULL,
+    "LastNotifiedAt" TEXT NULL,
+    "Announced" INTEGER NOT NULL,
+    "Acknowledged" INTEGER NOT NULL,
+    "AckUserId" INTEGER NULL,
+    "AckUserName" TEXT NULL,
+    "AckTime" TEXT NULL,
+    "AckNote" TEXT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "AlertRules" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AlertRules" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Enabled" INTEGER NOT NULL,
+    "Type" INTEGER NOT NULL,
+    "TargetIds" TEXT NOT NULL,
+    "Condition" TEXT NOT NULL,
+    "DurationSeconds" INTEGER NOT NULL,
+    "RecoverThreshold" INTEGER NOT NULL,
+    "NotificationGroupId" INTEGER NULL,
+    "Level" INTEGER NOT NULL,
+    "SilencePeriodSeconds" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "AspNetRoles" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NULL,
@@ -144,6 +196,33 @@ CREATE TABLE "Monitors" (
 );
 
 
+CREATE TABLE "NotificationGroups" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_NotificationGroups" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "NotificationOutbox" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_NotificationOutbox" PRIMARY KEY AUTOINCREMENT,
+    "AlertEventId" INTEGER NULL,
+    "Purpose" INTEGER NOT NULL,
+    "Channel" INTEGER NOT NULL,
+    "Address" TEXT NOT NULL,
+    "ProtectedSecret" TEXT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "PayloadJson" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "NextAttemptAt" TEXT NOT NULL,
+    "LastError" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SentAt" TEXT NULL
+);
+
+
 CREATE TABLE "ProbeResults" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_ProbeResults" PRIMARY KEY AUTOINCREMENT,
     "MonitorId" INTEGER NOT NULL,
@@ -154,6 +233,15 @@ CREATE TABLE "ProbeResults" (
     "StatusCode" INTEGER NOT NULL,
     "ErrorMessage" TEXT NULL,
     "CertificateExpiresAt" TEXT NULL
+);
+
+
+CREATE TABLE "AlertEventSamples" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AlertEventSamples" PRIMARY KEY AUTOINCREMENT,
+    "AlertEventId" INTEGER NOT NULL,
+    "Timestamp" TEXT NOT NULL,
+    "ValuesJson" TEXT NOT NULL,
+    CONSTRAINT "FK_AlertEventSamples_AlertEvents_AlertEventId" FOREIGN KEY ("AlertEventId") REFERENCES "AlertEvents" ("Id") ON DELETE CASCADE
 );
 
 
@@ -232,10 +320,38 @@ CREATE TABLE "Hosts" (
 );
 
 
+CREATE TABLE "NotificationRecipients" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_NotificationRecipients" PRIMARY KEY AUTOINCREMENT,
+    "NotificationGroupId" INTEGER NOT NULL,
+    "Channel" INTEGER NOT NULL,
+    "Address" TEXT NOT NULL,
+    "ProtectedSecret" TEXT NULL,
+    CONSTRAINT "FK_NotificationRecipients_NotificationGroups_NotificationGroupId" FOREIGN KEY ("NotificationGroupId") REFERENCES "NotificationGroups" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE UNIQUE INDEX "IX_AgentComponents_HostId_PackagePath" ON "AgentComponents" ("HostId", "PackagePath");
 
 
 CREATE UNIQUE INDEX "IX_AgentTokens_TokenHash" ON "AgentTokens" ("TokenHash");
+
+
+CREATE INDEX "IX_AlertEvents_AlertRuleId_PendingSince" ON "AlertEvents" ("AlertRuleId", "PendingSince");
+
+
+CREATE UNIQUE INDEX "IX_AlertEvents_Open" ON "AlertEvents" ("SourceKey", "TargetType", "TargetId") WHERE "Status" <> 3;
+
+
+CREATE INDEX "IX_AlertEvents_PendingSince" ON "AlertEvents" ("PendingSince");
+
+
+CREATE INDEX "IX_AlertEvents_Status_Level" ON "AlertEvents" ("Status", "Level");
+
+
+CREATE INDEX "IX_AlertEventSamples_AlertEventId_Timestamp" ON "AlertEventSamples" ("AlertEventId", "Timestamp");
+
+
+CREATE INDEX "IX_AlertRules_Enabled" ON "AlertRules" ("Enabled");
 
 
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
@@ -293,6 +409,18 @@ CREATE INDEX "IX_Monitors_Enabled" ON "Monitors" ("Enabled");
 
 
 CREATE INDEX "IX_Monitors_Name" ON "Monitors" ("Name");
+
+
+CREATE UNIQUE INDEX "IX_NotificationGroups_Name" ON "NotificationGroups" ("Name");
+
+
+CREATE INDEX "IX_NotificationOutbox_AlertEventId" ON "NotificationOutbox" ("AlertEventId");
+
+
+CREATE INDEX "IX_NotificationOutbox_Status_NextAttemptAt" ON "NotificationOutbox" ("Status", "NextAttemptAt");
+
+
+CREATE INDEX "IX_NotificationRecipients_NotificationGroupId" ON "NotificationRecipients" ("NotificationGroupId");
 
 
 CREATE INDEX "IX_ProbeResults_MonitorId_Timestamp" ON "ProbeResults" ("MonitorId", "Timestamp");

@@ -18,6 +18,7 @@ public class ResultWriterTests
     {
         await using var pipeline = await PipelineServices.StartAsync();
         var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("a", new Uri("http://127.0.0.1:1/")));
+        using var statusChanges = pipeline.Get<EventBus>().Subscribe<MonitorStatusChanged>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var results = Enumerable.Range(0, 25).Select(i => BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(i), i % 5 != 0, 10 + i)).ToList();
@@ -31,6 +32,10 @@ public class ResultWriterTests
         Assert.Equal(T0.AddSeconds(24), stored.Current.LastProbeAt);
         Assert.Equal(T0.AddSeconds(21), stored.Current.StatusSince);
         Assert.Equal(34, stored.Current.LastLatencyMs);
+        // Published after the commit, at most one per monitor and batch; the last one names the final status.
+        var changes = new List<MonitorStatusChanged>();
+        while (statusChanges.Reader.TryRead(out var change)) changes.Add(change);
+        Assert.Equal(new MonitorStatusChanged(monitor.Id, MonitorStatus.Online, T0.AddSeconds(21)), changes[^1]);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class AgentCluster : IAsyncDisposable
             "--Probing:MinIntervalSeconds=1",
             "--Hosts:LivenessCheckSeconds=1",
             "--Hosts:ServerMetricsSeconds=2",
+            "--Alerts:TickIntervalMs=500",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:ProbeDashboard=Information",
         ]);

@@ -58,6 +58,19 @@ public sealed class AgentProcessTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Number, metricsA.GetProperty("load").ValueKind);
         Assert.True((await cluster.GetAsync($"api/v1/hosts/{a}/metrics", ct)).GetArrayLength() >= 1);
 
+        var rule = (await cluster.SendAsync(HttpMethod.Post, "api/v1/alert-rules", new
+        {
+            name = "agent a is alive", enable = true, type = "host_monitor", target_ids = new[] { a }, condition = "cpu_usage > -1",
+            duration = 2, alert_level = "warning", silence_period = 600,
+        }, ct)).GetProperty("data").GetProperty("id").GetInt32();
+        var ruleCreated = DateTime.UtcNow;
+        var fired = await cluster.EventuallyAsync(
+            async () => (await cluster.GetAsync($"api/v1/alert-events?alert_rule_id={rule}&status=firing", ct)).GetProperty("items").EnumerateArray().ToList(),
+            events => events!.Count > 0, TimeSpan.FromSeconds(30), "the host_monitor rule to fire from agent a's heartbeats", ct);
+        var firedEvent = Assert.Single(fired);
+        Assert.Equal((a, "host"), (firedEvent.GetProperty("target_id").GetInt32(), firedEvent.GetProperty("target_type").GetString()));
+        Assert.True(firedEvent.GetProperty("trigger_time").GetDateTime().ToUniversalTime() >= ruleCreated.AddSeconds(1.5), "held for 2 s before firing");
+
         var onlyA = await MonitorAsync(cluster, "only on a", new { type = "hosts", host_ids = new[] { a } }, [], ct);
         var notA = await MonitorAsync(cluster, "everywhere but a", new { type = "all" }, [a], ct);
         await cluster.EventuallyAsync(async () => (await HistoryAsync(cluster, notA, ct)).Select(r => r.HostId).ToHashSet(),

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Alerts.Engine;
+using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Notifications.Email;
+using ProbeDashboard.Core.Notifications.Sms;
+using ProbeDashboard.Core.Notifications.Webhook;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Alerts;
+
+public static class AlertingServiceCollectionExtensions
+{
+    /// <summary>Alert evaluation, the notification outbox and its channels, and the Data Protection key ring for secrets.</summary>
+    public static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
+            .PostConfigure(o => o.PublicUrl = configuration["Dashboard:PublicUrl"] ?? o.PublicUrl)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Keys next to the database: secrets stay readable after a restart or an upgrade, and nowhere else.
+        // Resolved from the options, not read here, so settings added after registration (tests) still count.
+        services.AddDataProtection().SetApplicationName("ProbeDashboard");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "keys")), logs));
+        services.AddSingleton<SecretProtector>();
+
+        services.AddSingleton<ServiceSampleSource>();
+        services.AddSingleton<AlertProcessor>();
+        services.AddHostedService<AlertEngine>();
+
+        services.AddHttpClient(WebhookChannel.HttpClientName);
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<NotificationComposer>();
+        services.AddSingleton<INotificationChannel, SmtpEmailChannel>();
+        services.AddSingleton<INotificationChannel, WebhookChannel>();
+        services.AddSingleton<INotificationChannel, SmsWebhookChannel>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+namespace ProbeDashboard.Core.Alerts.Conditions;
+
+/// <summary>The metrics a condition may name, per rule type.</summary>
+public static class AlertMetrics
+{
+    /// <summary>Host metrics as agents report them: usages in percent, load averages, network speeds in bytes/s.</summary>
+    public static readonly IReadOnlySet<string> Host = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cpu_usage", "mem_usage", "disk_usage", "load", "load5", "load15", "net_in_speed", "net_out_speed",
+    };
+
+    /// <summary>
+    /// Service metrics of one probe round: latency in seconds (absent when nothing answered), success 1/0,
+    /// HTTP status_code (absent for TCP/ICMP), consecutive_failures, availability_1h in percent.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Service = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "latency", "success", "status_code", "consecutive_failures", "availability_1h",
+    };
+
+    public static IReadOnlySet<string> For(AlertRuleType type) => type == AlertRuleType.HostMonitor ? Host : Service;
+}

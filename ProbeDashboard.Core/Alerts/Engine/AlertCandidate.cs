@@ -1,0 +1,41 @@
+using System.Globalization;
+using ProbeDashboard.Core.Alerts.Conditions;
+using ProbeDashboard.Core.Alerts.Evaluation;
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Core.Alerts.Engine;
+
+/// <summary>
+/// Something that can alert on a sample: an explicit rule, or a monitor's own enable_alert / latency_alert
+/// setting expressed as the same kind of condition so both run through one state machine.
+/// </summary>
+public sealed record AlertCandidate(
+    string SourceKey,
+    int? AlertRuleId,
+    string Name,
+    string Condition,
+    ConditionNode Node,
+    AlertPolicy Policy,
+    AlertLevel Level,
+    int? NotificationGroupId)
+{
+    public static AlertCandidate ForRule(AlertRule rule) => new(
+        rule.SourceKey, rule.Id, rule.Name, rule.Condition, rule.ParsedCondition, rule.Policy, rule.Level, rule.NotificationGroupId);
+
+    public static IEnumerable<AlertCandidate> ForMonitor(MonitorDefinition monitor)
+    {
+        var policy = new AlertPolicy(0, Math.Max(1, monitor.RecoverThreshold));
+        if (monitor.EnableAlert)
+        {
+            var condition = $"consecutive_failures >= {Math.Max(1, monitor.FailThreshold)}";
+            yield return new AlertCandidate(AlertSource.ForMonitorDown(monitor.Id), null, $"{monitor.Name} is down", condition,
+                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Critical, monitor.NotificationGroupId);
+        }
+        if (monitor.LatencyAlert && monitor.MaxLatencySeconds is > 0 and var max)
+        {
+            var condition = string.Create(CultureInfo.InvariantCulture, $"latency > {max}");
+            yield return new AlertCandidate(AlertSource.ForMonitorLatency(monitor.Id), null, $"{monitor.Name} is slow", condition,
+                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Warning, monitor.NotificationGroupId);
+        }
+    }
+}

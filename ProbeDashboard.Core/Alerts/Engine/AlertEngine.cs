@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Events;
+
+namespace ProbeDashboard.Core.Alerts.Engine;
+
+/// <summary>
+/// Feeds the <see cref="AlertProcessor"/>: committed probe results, host metric samples and monitor changes
+/// from the bus, plus a periodic tick for durations, silences and reminders.
+/// </summary>
+public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertEngine> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Subscribed before the first await, so nothing published once the host has started is missed.
+        var results = bus.Subscribe<ProbeResultsCommitted>();
+        var hostMetrics = bus.Subscribe<HostMetricsSampled>(capacity: 4096);
+        var monitorChanges = bus.Subscribe<MonitorConfigurationChanged>();
+        return Task.WhenAll(
+            ConsumeAsync(results, (m, ct) => processor.ProcessProbeResultsAsync(m.Results, ct), stoppingToken),
+            ConsumeAsync(hostMetrics, processor.ProcessHostMetricsAsync, stoppingToken),
+            ConsumeAsync(monitorChanges, (m, ct) => processor.MonitorChangedAsync(m.MonitorId, ct), stoppingToken),
+            TickAsync(stoppingToken));
+    }
+
+    private async Task ConsumeAsync<T>(EventSubscription<T> subscription, Func<T, CancellationToken, Task> handle, CancellationToken stoppingToken)
+        where T : class
+    {
+        using var _ = subscription;
+        try
+        {
+            await foreach (var message in subscription.Reader.ReadAllAsync(stoppingToken))
+            {
+                try { await handle(message, stoppingToken); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Alert evaluation of a {MessageType} failed", typeof(T).Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.TickIntervalMs), time);
+        try
+        {
+            do
+            {
+                try { await processor.TickAsync(stoppingToken); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Alert tick failed");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+}
+
+/// <summary>Section "Alerts".</summary>
+public class AlertOptions
+{
+    public const string Section = "Alerts";
+
+    /// <summary>How often time alone is allowed to move alerts (pending → firing, silence end, reminders), in ms.</summary>
+    [System.ComponentModel.DataAnnotations.Range(50, 600_000)]
+    public int TickIntervalMs { get; set; } = 5_000;
+}

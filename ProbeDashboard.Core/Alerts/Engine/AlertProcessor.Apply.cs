@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ProbeDashboard.Core.Alerts.Evaluation;
+using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Alerts.Engine;
+
+public sealed partial class AlertProcessor
+{
+    /// <summary>
+    /// Writes planned steps, their samples and their notifications in one transaction, then updates memory
+    /// and publishes. If the write fails, memory keeps the old states, which still match the database.
+    /// </summary>
+    private async Task ApplyAsync(ProbeDbContext db, List<PlannedStep> plans, CancellationToken cancellationToken)
+    {
+        if (plans.Count == 0) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        var eventIds = plans.Select(p => p.Tracked.EventId).OfType<long>().Distinct().ToList();
+        var stored = await db.AlertEvents.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var groups = await GroupsAsync(db, plans.Where(p => p.Step.Notification != AlertNotificationKind.None)
+            .Select(p => p.Candidate.NotificationGroupId), cancellationToken);
+
+        var current = new Dictionary<AlertKey, AlertEvent?>();
+        var published = new List<(AlertEventChange Change, AlertEvent Event)>();
+        var notifications = new List<(AlertEvent Event, NotificationPurpose Purpose, NotificationGroup Group)>();
+        var storedSamples = new Dictionary<AlertKey, int>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var plan in plans)
+        {
+            var (key, tracked, candidate, step, sample) = plan;
+            if (!current.TryGetValue(key, out var alertEvent))
+                alertEvent = tracked.EventId is { } id ? stored.GetValueOrDefault(id) : null;
+            var samples = storedSamples.GetValueOrDefault(key, alertEvent is null ? 0 : tracked.StoredSamples);
+
+            if (step.Changes.HasFlag(AlertChanges.Opened))
+            {
+                alertEvent = NewEvent(candidate, sample!, step.State);
+                foreach (var (timestamp, values) in tracked.Recent)
+                    alertEvent.Samples.Add(new AlertEventSample { Timestamp = timestamp, ValuesJson = values });
+                samples = alertEvent.Samples.Count;
+                db.AlertEvents.Add(alertEvent);
+                published.Add((AlertEventChange.Opened, alertEvent));
+            }
+            if (alertEvent is null) continue;
+            if (step.Changes.HasFlag(AlertChanges.Discarded))
+            {
+                db.AlertEvents.Remove(alertEvent);
+                published.Add((AlertEventChange.Discarded, alertEvent));
+                current[key] = null;
+                continue;
+            }
+            if (sample is not null)
+            {
+                alertEvent.CurrentValueJson = TrackedAlert.ValuesJson(candidate, sample, withTimestamp: true);
+                if (samples < TrackedAlert.MaxStoredSamples)
+                {
+                    alertEvent.Samples.Add(new AlertEventSample { Timestamp = sample.Timestamp, ValuesJson = TrackedAlert.ValuesJson(candidate, sample, false) });
+                    samples++;
+                }
+            }
+            alertEvent.Apply(step.State, now);
+            if (step.Changes.HasFlag(AlertChanges.Fired))
+            {
+                alertEvent.Message = Describe(alertEvent, candidate, fired: true);
+                published.Add((AlertEventChange.Fired, alertEvent));
+            }
+            if (step.Changes.HasFlag(AlertChanges.SilenceEnded) && step.State.IsOpen) published.Add((AlertEventChange.SilenceEnded, alertEvent));
+            if (step.Changes.HasFlag(AlertChanges.Resolved)) published.Add((AlertEventChange.Resolved, alertEvent));
+            if (step.Notification != AlertNotificationKind.None && candidate.NotificationGroupId is { } groupId && groups.TryGetValue(groupId, out var group))
+                notifications.Add((alertEvent, (NotificationPurpose)step.Notification, group));
+            current[key] = step.State.IsOpen ? alertEvent : null;
+            storedSamples[key] = samples;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (alertEvent, purpose, group) in notifications)
+                db.NotificationOutbox.AddRange(composer.Compose(alertEvent, purpose, group, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogError(e, "Could not store {StepCount} alert changes; states stay as they were", plans.Count);
+            return;
+        }
+
+        foreach (var plan in plans)
+            plan.Tracked.State = plan.Step.State;
+        foreach (var (key, alertEvent) in current)
+        {
+            var tracked = _tracked[key];
+            tracked.EventId = alertEvent?.Id;
+            tracked.StoredSamples = alertEvent is null ? 0 : storedSamples[key];
+            if (alertEvent is null) tracked.Recent.Clear();
+        }
+        // An event opened and discarded within one batch was never stored: nobody needs to hear of it.
+        foreach (var (change, alertEvent) in published.Where(p => p.Event.Id != 0))
+        {
+            if (change is AlertEventChange.Fired or AlertEventChange.Resolved)
+                logger.LogInformation("Alert {AlertEventId} {Change}: {Title}", alertEvent.Id, change, alertEvent.Title);
+            bus.Publish(new AlertEventChanged(change, AlertEventSummary.Of(alertEvent)));
+        }
+        if (notifications.Count > 0) notificationSignal.Notify();
+    }
+
+    private static async Task<Dictionary<int, NotificationGroup>> GroupsAsync(ProbeDbContext db, IEnumerable<int?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<int>().Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients)
+            .Where(g => wanted.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
+    }
+
+    private AlertEvent NewEvent(AlertCandidate candidate, AlertTargetSample sample, AlertState state)
+    {
+        var alertEvent = new AlertEvent
+        {
+            SourceKey = candidate.SourceKey,
+            AlertRuleId = candidate.AlertRuleId,
+            AlertRuleName = candidate.Name,
+            Condition = candidate.Condition,
+            DurationSeconds = candidate.Policy.DurationSeconds,
+            TargetType = sample.TargetType,
+            TargetId = sample.TargetId,
+            TargetName = sample.TargetName,
+            TargetUuid = sample.TargetUuid,
+            Level = candidate.Level,
+            NotificationGroupId = candidate.NotificationGroupId,
+            PendingSince = state.PendingSince ?? time.GetUtcNow().UtcDateTime,
+            Title = candidate.AlertRuleId is null ? candidate.Name : $"{candidate.Name} on {sample.TargetName}",
+        };
+        alertEvent.CurrentValueJson = TrackedAlert.ValuesJson(candidate, sample, withTimestamp: true);
+        alertEvent.Message = Describe(alertEvent, candidate, fired: false);
+        return alertEvent;
+    }
+
+    /// <summary>"service api-prod: latency > 2 holds (latency=3.1), for 300 s". What operators read in lists and mails.</summary>
+    private static string Describe(AlertEvent alertEvent, AlertCandidate candidate, bool fired)
+    {
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(alertEvent.CurrentValueJson) ?? [];
+        var shown = string.Join(", ", values.Where(v => v.Key != "timestamp").Select(v => $"{v.Key}={v.Value}"));
+        var text = $"{AlertNames.Of(alertEvent.TargetType)} {alertEvent.TargetName}: {candidate.Condition} holds ({shown})";
+        if (fired && candidate.Policy.DurationSeconds > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $", for {candidate.Policy.DurationSeconds} s");
+        return text;
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ProbeDashboard.Core.Alerts.Evaluation;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Results;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Alerts.Engine;
+
+/// <summary>
+/// Owns every (rule, target) state machine. Samples, ticks and operators' commands all pass through one gate,
+/// so the in-memory states and the stored events never disagree; each call writes in one transaction and
+/// publishes <see cref="AlertEventChanged"/> only after it commits.
+/// </summary>
+public sealed partial class AlertProcessor(
+    IDbContextFactory<ProbeDbContext> dbFactory,
+    EventBus bus,
+    TimeProvider time,
+    ServiceSampleSource serviceSamples,
+    NotificationComposer composer,
+    NotificationSignal notificationSignal,
+    ILogger<AlertProcessor> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
+    private bool _loaded;
+
+    /// <summary>Open (pending, firing or silenced) events the engine tracks.</summary>
+    public int OpenCount => _tracked.Values.Count(t => t.State.IsOpen);
+
+    public async Task ProcessProbeResultsAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(db, cancellationToken);
+            var samples = await serviceSamples.SamplesAsync(db, results, cancellationToken);
+            if (samples.Count == 0) return;
+            var rules = await EnabledRulesAsync(db, AlertRuleType.ServiceProbe, cancellationToken);
+            var plans = new List<PlannedStep>();
+            foreach (var (monitor, sample) in samples)
+            {
+                var candidates = rules.Where(r => r.Watches(monitor.Id)).Select(AlertCandidate.ForRule)
+                    .Concat(AlertCandidate.ForMonitor(monitor));
+                Plan(plans, candidates, sample);
+            }
+            await ApplyAsync(db, plans, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task ProcessHostMetricsAsync(HostMetricsSampled metrics, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(db, cancellationToken);
+            var rules = await EnabledRulesAsync(db, AlertRuleType.HostMonitor, cancellationToken);
+            var sample = new AlertTargetSample(AlertTargetType.Host, metrics.HostId, metrics.HostName,
+                metrics.HostUuid.ToString(), metrics.Timestamp, metrics.Metrics);
+            var plans = new List<PlannedStep>();
+            Plan(plans, rules.Where(r => r.Watches(metrics.HostId)).Select(AlertCandidate.ForRule), sample);
+            await ApplyAsync(db, plans, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Lets time act on open events: due firings, ended silences, reminders.</summary>
+    public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(db, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var plans = new List<PlannedStep>();
+            foreach (var (key, tracked) in _tracked.Where(t => t.Value.State.IsOpen))
+            {
+                var step = AlertEvaluator.Tick(tracked.Candidate.Policy, tracked.State, now);
+                if (step.Changed) plans.Add(new PlannedStep(key, tracked, tracked.Candidate, step, null));
+            }
+            await ApplyAsync(db, plans, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Plan(List<PlannedStep> plans, IEnumerable<AlertCandidate> candidates, AlertTargetSample sample)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var candidate in candidates)
+        {
+            var key = new AlertKey(candidate.SourceKey, sample.TargetType, sample.TargetId);
+            if (!_tracked.TryGetValue(key, out var tracked))
+                _tracked[key] = tracked = new TrackedAlert(candidate);
+            tracked.Candidate = candidate;
+            // Earlier samples of this batch may already have moved this key: continue from the planned state.
+            var state = plans.FindLast(p => p.Key == key)?.Step.State ?? tracked.State;
+            var step = AlertEvaluator.Next(candidate.Policy, state, candidate.Node.Evaluate(sample.Metrics), now);
+            if (step.Changed || step.State.IsOpen)
+                plans.Add(new PlannedStep(key, tracked, candidate, step, sample));
+            if (!step.State.IsOpen)
+                tracked.Remember(sample.Timestamp, TrackedAlert.ValuesJson(candidate, sample, withTimestamp: false));
+        }
+    }
+
+    private static async Task<List<AlertRule>> EnabledRulesAsync(ProbeDbContext db, AlertRuleType type, CancellationToken cancellationToken) =>
+        await db.AlertRules.AsNoTracking().Where(r => r.Enabled && r.Type == type).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Alerts;
+
+namespace ProbeDashboard.Core.Notifications;
+
+/// <summary>
+/// Writes the outbox messages for one alert change: what happened, where, since when, the current value
+/// and a link to the event. One message per recipient, so each is retried and reported on its own.
+/// </summary>
+public sealed class NotificationComposer(IOptions<NotificationOptions> options)
+{
+    public IEnumerable<NotificationOutboxEntry> Compose(AlertEvent alertEvent, NotificationPurpose purpose, NotificationGroup group, DateTime now)
+    {
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/alerts/{alertEvent.Id}";
+        var subject = $"[{Tag(purpose)}] {alertEvent.Title}";
+        var body = Body(alertEvent, purpose, link);
+        var payload = Payload(alertEvent, purpose, link);
+        var sms = $"{subject} - since {Time(alertEvent.TriggerTime ?? alertEvent.PendingSince)} - {link}";
+        return group.Recipients.Select(r => Entry(r, alertEvent.Id, purpose, subject, r.Channel == NotificationChannelKind.Sms ? sms : body, payload, now));
+    }
+
+    /// <summary>A group's "send test": one harmless message to every recipient.</summary>
+    public IEnumerable<NotificationOutboxEntry> ComposeTest(NotificationGroup group, DateTime now)
+    {
+        var subject = $"[TEST] ProbeDashboard notification group '{group.Name}'";
+        var body = $"This is a test message sent at {Time(now)} to check that this address receives ProbeDashboard alerts.\n" +
+                   $"Dashboard: {options.Value.PublicUrl}\n";
+        var payload = new JsonObject { ["type"] = "test", ["group"] = group.Name, ["sent_at"] = now }.ToJsonString();
+        return group.Recipients.Select(r => Entry(r, null, NotificationPurpose.Test, subject, r.Channel == NotificationChannelKind.Sms ? subject : body, payload, now));
+    }
+
+    private static NotificationOutboxEntry Entry(NotificationRecipient recipient, long? eventId, NotificationPurpose purpose,
+        string subject, string body, string payload, DateTime now) => new()
+    {
+        AlertEventId = eventId,
+        Purpose = purpose,
+        Channel = recipient.Channel,
+        Address = recipient.Address,
+        ProtectedSecret = recipient.ProtectedSecret,
+        Subject = subject,
+        Body = body,
+        PayloadJson = payload,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+
+    private static string Tag(NotificationPurpose purpose) => purpose switch
+    {
+        NotificationPurpose.Fired => "FIRING",
+        NotificationPurpose.Reminder => "STILL FIRING",
+        NotificationPurpose.Resolved => "RESOLVED",
+        _ => "TEST",
+    };
+
+    private static string Body(AlertEvent e, NotificationPurpose purpose, string link)
+    {
+        var text = new StringBuilder()
+            .AppendLine(e.Title)
+            .AppendLine()
+            .AppendLine($"What:    {e.Message}")
+            .AppendLine($"Where:   {AlertNames.Of(e.TargetType)} {e.TargetName} (id {e.TargetId})")
+            .AppendLine($"Level:   {AlertNames.Of(e.Level)}")
+            .AppendLine($"Since:   {Time(e.TriggerTime ?? e.PendingSince)}");
+        if (purpose == NotificationPurpose.Resolved && e.RecoverTime is { } recovered)
+            text.AppendLine($"Resolved: {Time(recovered)}");
+        return text
+            .AppendLine($"Current value: {e.CurrentValueJson}")
+            .AppendLine($"Rule:    {e.AlertRuleName} ({e.Condition})")
+            .AppendLine()
+            .AppendLine($"Details: {link}")
+            .ToString();
+    }
+
+    private static string Payload(AlertEvent e, NotificationPurpose purpose, string link) => new JsonObject
+    {
+        ["type"] = purpose switch
+        {
+            NotificationPurpose.Fired => "alert_fired",
+            NotificationPurpose.Reminder => "alert_reminder",
+            _ => "alert_resolved",
+        },
+        ["event"] = new JsonObject
+        {
+            ["id"] = e.Id,
+            ["alert_rule_id"] = e.AlertRuleId,
+            ["alert_rule_name"] = e.AlertRuleName,
+            ["target_type"] = AlertNames.Of(e.TargetType),
+            ["target_id"] = e.TargetId,
+            ["target_name"] = e.TargetName,
+            ["level"] = AlertNames.Of(e.Level),
+            ["status"] = AlertNames.Of(e.Status),
+            ["title"] = e.Title,
+            ["message"] = e.Message,
+            ["trigger_time"] = e.TriggerTime,
+            ["recover_time"] = e.RecoverTime,
+            ["current_value"] = JsonNode.Parse(e.CurrentValueJson),
+            ["url"] = link,
+        },
+    }.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+}

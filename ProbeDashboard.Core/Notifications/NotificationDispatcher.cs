@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Notifications;
+
+/// <summary>
+/// Delivers the outbox: due messages oldest first, each attempt recorded before the next, failures retried
+/// with exponential backoff up to a cap, given up after MaxAttempts. Works from the table alone, so after a
+/// restart it resumes what was pending; a delivered message is marked at once and never picked up again.
+/// </summary>
+public sealed partial class NotificationDispatcher(
+    IDbContextFactory<ProbeDbContext> dbFactory,
+    IEnumerable<INotificationChannel> channels,
+    NotificationSignal signal,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<NotificationDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+    private readonly Dictionary<NotificationChannelKind, INotificationChannel> _channels = channels.ToDictionary(c => c.Kind);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
+            try
+            {
+                var nextDue = await DispatchDueAsync(stoppingToken);
+                if (nextDue is { } due && due - time.GetUtcNow().UtcDateTime < wait)
+                    wait = TimeSpan.FromMilliseconds(Math.Max(10, (due - time.GetUtcNow().UtcDateTime).TotalMilliseconds));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Notification dispatch failed; retrying after the poll interval");
+            }
+            try { await signal.WaitAsync(wait, time, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Sends every message that is due now.</summary>
+    /// <returns>When the next pending message falls due, or null when none is pending.</returns>
+    public async Task<DateTime?> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await db.NotificationOutbox
+                .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+                .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (due.Count == 0) break;
+            foreach (var message in due)
+            {
+                await DeliverAsync(message, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            db.ChangeTracker.Clear();
+        }
+        return await db.NotificationOutbox.Where(o => o.Status == OutboxStatus.Pending)
+            .MinAsync(o => (DateTime?)o.NextAttemptAt, cancellationToken);
+    }
+
+    private async Task DeliverAsync(NotificationOutboxEntry message, CancellationToken cancellationToken)
+    {
+        message.Attempts++;
+        try
+        {
+            if (!_channels.TryGetValue(message.Channel, out var channel))
+                throw new InvalidOperationException($"no channel for {NotificationChannelNames.Of(message.Channel)}");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Value.SendTimeoutMs);
+            await channel.SendAsync(message, timeout.Token);
+            message.Status = OutboxStatus.Delivered;
+            message.SentAt = time.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+            LogDelivered(message.Id, NotificationChannelNames.Of(message.Channel), message.Address);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = e is OperationCanceledException ? "timed out" : e.Message;
+            message.LastError = error.Length > 1000 ? error[..1000] : error;
+            if (message.Attempts >= options.Value.MaxAttempts)
+            {
+                message.Status = OutboxStatus.Failed;
+                LogGaveUp(message.Id, NotificationChannelNames.Of(message.Channel), message.Attempts, message.LastError);
+                return;
+            }
+            message.NextAttemptAt = time.GetUtcNow().UtcDateTime + Backoff(options.Value, message.Attempts);
+            LogRetry(message.Id, NotificationChannelNames.Of(message.Channel), message.Attempts, message.NextAttemptAt, message.LastError);
+        }
+    }
+
+    /// <summary>Base delay doubled per failed attempt, capped.</summary>
+    public static TimeSpan Backoff(NotificationOptions o, int failedAttempts)
+    {
+        var ms = o.RetryBaseDelayMs * Math.Pow(2, Math.Min(30, Math.Max(0, failedAttempts - 1)));
+        return TimeSpan.FromMilliseconds(Math.Min(ms, o.RetryMaxDelayMs));
+    }
+
+    [LoggerMessage(LogLevel.Information, "Notification {OutboxId} sent by {Channel} to {Recipient}")]
+    private partial void LogDelivered(long outboxId, string channel, string recipient);
+
+    [LoggerMessage(LogLevel.Warning, "Notification {OutboxId} by {Channel} failed (attempt {Attempts}), retrying at {NextAttemptAt:u}: {Error}")]
+    private partial void LogRetry(long outboxId, string channel, int attempts, DateTime nextAttemptAt, string error);
+
+    [LoggerMessage(LogLevel.Error, "Notification {OutboxId} by {Channel} given up after {Attempts} attempts: {Error}")]
+    private partial void LogGaveUp(long outboxId, string channel, int attempts, string error);
+}

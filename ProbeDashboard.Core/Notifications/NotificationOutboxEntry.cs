@@ -1,0 +1,43 @@
+namespace ProbeDashboard.Core.Notifications;
+
+public enum OutboxStatus
+{
+    Pending = 1,
+    Delivered = 2,
+    Failed = 3,
+}
+
+public enum NotificationPurpose
+{
+    Fired = 1,
+    Reminder = 2,
+    Resolved = 3,
+    Test = 4,
+}
+
+/// <summary>
+/// One message to one recipient, written in the same transaction as the alert change that causes it, so a
+/// crash can neither lose it nor send it for a change that never committed. The dispatcher delivers it.
+/// </summary>
+public class NotificationOutboxEntry
+{
+    public long Id { get; set; }
+    /// <summary>The event it is about; null for a group's "send test".</summary>
+    public long? AlertEventId { get; set; }
+    public NotificationPurpose Purpose { get; set; }
+    public NotificationChannelKind Channel { get; set; }
+    public string Address { get; set; } = "";
+    /// <summary>Copied from the recipient so a later edit of the group cannot change a queued message.</summary>
+    public string? ProtectedSecret { get; set; }
+    public string Subject { get; set; } = "";
+    public string Body { get; set; } = "";
+    /// <summary>The JSON a webhook receives.</summary>
+    public string PayloadJson { get; set; } = "{}";
+
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+}

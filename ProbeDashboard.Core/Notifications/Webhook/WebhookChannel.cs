@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ProbeDashboard.Core.Notifications.Webhook;
+
+/// <summary>
+/// POSTs the event as JSON. With a secret, the body is signed: <c>X-ProbeDashboard-Signature: sha256=&lt;hex HMAC&gt;</c>,
+/// so the receiver can tell the message came from us and was not altered.
+/// </summary>
+public sealed class WebhookChannel(IHttpClientFactory clients, SecretProtector secrets) : INotificationChannel
+{
+    public const string HttpClientName = "notifications";
+    public const string SignatureHeader = "X-ProbeDashboard-Signature";
+
+    public NotificationChannelKind Kind => NotificationChannelKind.Webhook;
+
+    public async Task SendAsync(NotificationOutboxEntry message, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(message.PayloadJson);
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.Address) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        if (!string.IsNullOrEmpty(message.ProtectedSecret))
+            request.Headers.Add(SignatureHeader, Sign(secrets.Unprotect(message.ProtectedSecret), body));
+
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"webhook answered {(int)response.StatusCode} {response.ReasonPhrase}");
+    }
+
+    /// <returns>"sha256=" and the lower-case hex HMAC-SHA256 of <paramref name="body"/>.</returns>
+    public static string Sign(string secret, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using ProbeDashboard.Core.Alerts;
+
+namespace ProbeDashboard.Alerts;
+
+public sealed record AckUser(int Id, string Name);
+
+/// <summary>One row of GET /api/v1/alert-events (seed 001 §4.1), with the timing fields issue 4 asks to show plainly.</summary>
+public sealed record AlertEventListItem(
+    long Id,
+    int? AlertRuleId,
+    string AlertRuleName,
+    int TargetId,
+    string TargetType,
+    string TargetName,
+    DateTime? TriggerTime,
+    DateTime? RecoverTime,
+    string Status,
+    string Level,
+    string Title,
+    string Message,
+    JsonElement CurrentValue,
+    bool Acknowledged,
+    AckUser? AckUser,
+    DateTime? AckTime,
+    string? AckNote,
+    DateTime PendingSince,
+    DateTime? FiresAt,
+    DateTime? SilenceUntil)
+{
+    public static AlertEventListItem Of(AlertEvent e) => new(
+        e.Id, e.AlertRuleId, e.AlertRuleName, e.TargetId, AlertNames.Of(e.TargetType), e.TargetName, e.TriggerTime, e.RecoverTime,
+        AlertNames.Of(e.Status), AlertNames.Of(e.Level), e.Title, e.Message, Json(e.CurrentValueJson), e.Acknowledged,
+        AckUserOf(e), e.AckTime, e.AckNote, e.PendingSince, e.FiresAt, e.SilenceUntil);
+
+    public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    public static AckUser? AckUserOf(AlertEvent e) => e.AckUserId is { } id ? new AckUser(id, e.AckUserName ?? "") : null;
+}
+
+public sealed record AlertEventRuleRef(int? Id, string Name, string Condition, int Duration);
+
+public sealed record AlertEventTarget(int Id, string Type, string Name, string? Uuid);
+
+public sealed record AlertNotificationItem(long Id, string Channel, string Recipient, string Purpose, DateTime? SentAt, string Status, int Attempts, string? LastError);
+
+/// <summary>GET /api/v1/alert-events/{id} (seed 001 §4.2). history items are objects: timestamp plus the metrics.</summary>
+public sealed record AlertEventDetail(
+    long Id,
+    AlertEventRuleRef AlertRule,
+    AlertEventTarget Target,
+    DateTime? TriggerTime,
+    DateTime? RecoverTime,
+    long DurationSeconds,
+    string Status,
+    string Level,
+    string Title,
+    string Message,
+    JsonElement CurrentValue,
+    IReadOnlyList<JsonElement> History,
+    bool Acknowledged,
+    AckUser? AckUser,
+    DateTime? AckTime,
+    string? AckNote,
+    IReadOnlyList<AlertNotificationItem> Notifications,
+    DateTime PendingSince,
+    DateTime? FiresAt,
+    DateTime? SilenceUntil,
+    bool NotifyOnResolve);
+
+public sealed record AcknowledgeRequest(string? Note);
+
+public sealed record AcknowledgeResponse(long Id, bool Acknowledged, AckUser? AckUser, DateTime? AckTime, string? AckNote);
+
+public sealed record BulkAcknowledgeRequest(List<long>? Ids, string? Note);
+
+public sealed record BulkAcknowledgeFailure(long Id, int Code, string Message);
+
+public sealed record BulkAcknowledgeResponse(IReadOnlyList<AcknowledgeResponse> Acknowledged, IReadOnlyList<BulkAcknowledgeFailure> Failed);
+
+/// <param name="Duration">Seconds, 1 to 30 days.</param>
+/// <param name="NotifyOnResolve">Whether a recovery during the silence is still announced; default true.</param>
+public sealed record SilenceRequest(int? Duration, bool? NotifyOnResolve);
+
+public sealed record SilenceResponse(long Id, string Status, DateTime? SilenceUntil, bool NotifyOnResolve);

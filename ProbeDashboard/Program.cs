@@ -8,6 +8,7 @@ using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
+using ProbeDashboard.Ui;
 
 if (AgentMode.IsAgent(args)) { Environment.ExitCode = await AgentMode.RunAsync(args); return; }   // agent mode
 
@@ -21,11 +22,13 @@ builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
+builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();
+app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
@@ -34,6 +37,7 @@ app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
+app.MapDashboardUi();
 
 app.Run();
 

@@ -56,8 +56,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         var settings = EffectiveSettings();
-        // UseSetting makes the values visible to Program.cs while it registers services (e.g. whether to add the
-        // scheduler at all); app configuration added by the factory only arrives once the host is built.
+        // UseSetting makes the values visible to Program.cs while it still registers services; app configuration
+        // added by the factory only arrives once the host is built, too late for anything read at registration.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         if (Time is not null)

@@ -3,7 +3,7 @@ using ProbeDashboard.Probing;
 
 namespace ProbeDashboard.Tests.Support;
 
-/// <summary>The test host obeys its settings even where Program.cs reads them while registering services.</summary>
+/// <summary>API test hosts run without the probe scheduler unless a fixture asks for it.</summary>
 public class DashboardFactoryTests
 {
     [Theory]

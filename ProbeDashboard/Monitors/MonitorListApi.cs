@@ -39,14 +39,7 @@ internal static class MonitorListApi
         var search = query.Text("search");
         if (query.HasErrors) return MonitorResults.Invalid(query.Errors, "invalid query parameters");
 
-        var monitors = db.Monitors.AsNoTracking();
-        if (enable is { } enabled) monitors = monitors.Where(m => m.Enabled == enabled);
-        if (type is { } kind) monitors = monitors.Where(m => m.Kind == (MonitorKind)kind);
-        if (search is not null)
-        {
-            var pattern = $"%{EscapeLike(search)}%";
-            monitors = monitors.Where(m => EF.Functions.Like(m.Name, pattern, "\\") || EF.Functions.Like(m.Target, pattern, "\\"));
-        }
+        var monitors = db.Monitors.AsNoTracking().Matching(enable, (MonitorKind?)type, search);
 
         var total = await monitors.CountAsync(cancellationToken);
         var rows = await monitors.OrderBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
@@ -77,8 +70,4 @@ internal static class MonitorListApi
             MonitorStatus.Offline => "offline",
             _ => "unknown",
         };
-
-    /// <summary>Makes % and _ in a search term match themselves.</summary>
-    private static string EscapeLike(string term) =>
-        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

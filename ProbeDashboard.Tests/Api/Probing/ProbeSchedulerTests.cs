@@ -21,7 +21,6 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
         _target = await TargetServer.StartAsync();
         _app.Settings["Probing:SchedulerEnabled"] = "true";
         _app.Settings["Probing:MinIntervalSeconds"] = "1";
-        _app.Settings["Probing:SchedulerEnabled"] = "true";
         _app.CreateClient().Dispose();
     }
 

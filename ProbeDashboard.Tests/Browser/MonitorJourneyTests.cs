@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProbeDashboard.Tests.Browser;
+
+/// <summary>
+/// An operator's whole day with one monitor, in a real Chromium against the real app: create it in the dialog
+/// (field errors first), watch it go online and offline live without reloading, edit, pause and resume, read its
+/// detail page, delete it; then switch language and theme and find both remembered.
+/// </summary>
+[Trait("Category", "Browser")]
+public class MonitorJourneyTests : IClassFixture<BrowserFixture>
+{
+    /// <summary>Two probe intervals of 2 s, plus the throttle and a margin for a busy 2-core machine.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions WithinTwoIntervals = new() { Timeout = 10_000 };
+
+    private readonly BrowserFixture _fixture;
+
+    public MonitorJourneyTests(BrowserFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Operator_creates_watches_edits_pauses_inspects_and_deletes_a_monitor()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await using var target = await LocalTarget.StartAsync(cts.Token);
+        var page = await _fixture.NewSignedInPageAsync();
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Monitors" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No monitors yet" })).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add monitor" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Name").FillAsync("Shop front");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog.GetByText("is required").First).ToBeVisibleAsync();
+
+            await dialog.GetByLabel("Target").FillAsync(target.Url);
+            await dialog.GetByLabel("Interval (seconds)").FillAsync("2");
+            await dialog.GetByLabel("Timeout (seconds)").FillAsync("1");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Shop front" });
+            await Expect(row.GetByText("Online")).ToBeVisibleAsync(WithinTwoIntervals);
+
+            await target.StopAsync(cts.Token);
+            await Expect(row.GetByText("Offline")).ToBeVisibleAsync(WithinTwoIntervals);
+
+            await row.GetByRole(AriaRole.Button, new() { Name = "Edit Shop front" }).ClickAsync();
+            await dialog.GetByLabel("Name").FillAsync("Shop front page");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Shop front page" });
+            await Expect(row).ToBeVisibleAsync();
+
+            // The switch's input is visually hidden; a person clicks the drawn switch around it.
+            var enabled = row.GetByRole(AriaRole.Switch, new() { Name = "Enable Shop front page" }).Locator("..");
+            await enabled.ClickAsync();
+            await Expect(row.GetByText("Paused")).ToBeVisibleAsync();
+            await enabled.ClickAsync();
+            await Expect(row.GetByText("Paused")).ToBeHiddenAsync();
+
+            await row.GetByRole(AriaRole.Link, new() { Name = "Shop front page" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shop front page", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Figure, new() { Name = "Latency" }).Locator("svg")).ToBeVisibleAsync();
+            var history = page.GetByRole(AriaRole.Region, new() { Name = "Probe history" });
+            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "connection refused" }).First).ToBeVisibleAsync();
+            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "OK · 200" }).First).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No monitors yet" })).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Language_and_theme_switches_are_remembered_by_the_browser()
+    {
+        var page = await _fixture.NewSignedInPageAsync();
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+            await Expect(page.Locator("link#radzen-theme-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark"));
+
+            await page.GetByLabel("Language").First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "简体中文" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "总览" })).ToBeVisibleAsync();
+
+            await page.ReloadAsync();
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "监控" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "切换到浅色主题" })).ToBeVisibleAsync();
+            await Expect(page.Locator("link#radzen-theme-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark"));
+        });
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Monitors;
+using ProbeDashboard.Tests.Support;
+
+namespace ProbeDashboard.Tests.Ui;
+
+/// <summary>
+/// The UI hides buttons from viewers, but a circuit is only a channel: the server must refuse on its own.
+/// These call the UI's command service the way a component does, with the signed-in user of the circuit.
+/// </summary>
+public class MonitorCommandsTests : IClassFixture<DashboardFactory>
+{
+    private readonly DashboardFactory _factory;
+
+    public MonitorCommandsTests(DashboardFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Viewer_changes_are_refused_by_the_server_and_nothing_changes()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var id = await CreateMonitorAsync("refused", cts.Token);
+        using var scope = await ScopeSignedInAsAsync("viewer-cmd", UserRole.Viewer);
+        var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
+
+        Assert.False(await commands.CanWriteAsync());
+        var outcomes = new[]
+        {
+            await commands.SetEnabledAsync(id, false, cts.Token),
+            await commands.UpdateAsync(id, Input("renamed"), cts.Token),
+            await commands.DeleteAsync(id, cts.Token),
+            await commands.CreateAsync(Input("sneaky"), cts.Token),
+        };
+
+        Assert.All(outcomes, o => Assert.Equal("ProblemForbidden", o.Message));
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync(cts.Token);
+        var monitor = await db.Monitors.SingleAsync(m => m.Id == id, cts.Token);
+        Assert.Equal(("refused", true), (monitor.Name, monitor.Enabled));
+        Assert.False(await db.Monitors.AnyAsync(m => m.Name == "sneaky", cts.Token));
+    }
+
+    [Fact]
+    public async Task Operator_changes_go_through_core_validation_with_field_errors()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var id = await CreateMonitorAsync("editable", cts.Token);
+        using var scope = await ScopeSignedInAsAsync("operator-cmd", UserRole.Operator);
+        var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
+
+        Assert.True(await commands.CanWriteAsync());
+        var invalid = await commands.UpdateAsync(id, Input("editable") with { Target = "", Duration = 0 }, cts.Token);
+        Assert.False(invalid.Succeeded);
+        Assert.Contains("target", invalid.Errors.Keys);
+        Assert.Contains("duration", invalid.Errors.Keys);
+
+        Assert.True((await commands.SetEnabledAsync(id, false, cts.Token)).Succeeded);
+        Assert.True((await commands.DeleteAsync(id, cts.Token)).Succeeded);
+        Assert.Equal("ProblemNotFound", (await commands.DeleteAsync(id, cts.Token)).Message);
+    }
+
+    private static MonitorInput Input(string name) =>
+        new() { Name = name, Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60 };
+
+    private async Task<int> CreateMonitorAsync(string name, CancellationToken cancellationToken)
+    {
+        var saved = await _factory.Services.GetRequiredService<MonitorService>().CreateAsync(Input(name), "test", cancellationToken);
+        return saved.Monitor!.Id;
+    }
+
+    private async Task<IServiceScope> ScopeSignedInAsAsync(string userName, UserRole role)
+    {
+        await _factory.CreateUserAsync(role, userName);
+        var scope = _factory.Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        var user = await signIn.UserManager.FindByNameAsync(userName);
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
+        var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return scope;
+    }
+}

@@ -1,0 +1,81 @@
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Monitors;
+
+/// <summary>The edit dialog's fields. It only carries values; Core's validator judges them, as for the API.</summary>
+public sealed class MonitorFormModel
+{
+    public string Name { get; set; } = "";
+    public MonitorKind Kind { get; set; } = MonitorKind.Http;
+    public string Target { get; set; } = "";
+    public int IntervalSeconds { get; set; } = 60;
+    public int TimeoutSeconds { get; set; } = 10;
+    public int Retry { get; set; }
+    public bool Enabled { get; set; } = true;
+    public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
+    public int? ExecuteOnGroupId { get; set; }
+    public IEnumerable<int> ExecuteOnHostIds { get; set; } = [];
+    public bool EnableAlert { get; set; }
+    public int FailThreshold { get; set; } = MonitorInput.DefaultFailThreshold;
+    public bool LatencyAlert { get; set; }
+    public double? MaxLatencySeconds { get; set; }
+    public string HttpMethod { get; set; } = "GET";
+    public string? ExpectedStatusCodes { get; set; }
+    public string? Keyword { get; set; }
+    public bool FollowRedirects { get; set; } = true;
+
+    /// <summary>Keeps what the form does not show (headers, pinned IPs, skipped hosts) when editing.</summary>
+    private MonitorDefinition? _original;
+
+    public static MonitorFormModel From(MonitorDefinition monitor) => new()
+    {
+        _original = monitor,
+        Name = monitor.Name,
+        Kind = monitor.Kind,
+        Target = monitor.Target,
+        IntervalSeconds = monitor.IntervalSeconds,
+        TimeoutSeconds = monitor.TimeoutSeconds,
+        Retry = monitor.Retry,
+        Enabled = monitor.Enabled,
+        ExecuteOn = monitor.ExecuteOn,
+        ExecuteOnGroupId = monitor.ExecuteOnGroupId,
+        ExecuteOnHostIds = monitor.ExecuteOnHostIds,
+        EnableAlert = monitor.EnableAlert,
+        FailThreshold = monitor.FailThreshold,
+        LatencyAlert = monitor.LatencyAlert,
+        MaxLatencySeconds = monitor.MaxLatencySeconds,
+        HttpMethod = monitor.Http.Method,
+        ExpectedStatusCodes = monitor.Http.ExpectedStatusCodes,
+        Keyword = monitor.Http.Keyword,
+        FollowRedirects = monitor.Http.FollowRedirects,
+    };
+
+    public MonitorInput ToInput() => new()
+    {
+        Name = Name,
+        Enable = Enabled,
+        Type = (int)Kind,
+        Target = Target,
+        Duration = IntervalSeconds,
+        Timeout = TimeoutSeconds,
+        Retry = Retry,
+        ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(ExecuteOn), ExecuteOnGroupId, [.. ExecuteOnHostIds]),
+        SkipHosts = _original?.SkipHostIds,
+        EnableAlert = EnableAlert,
+        FailThreshold = FailThreshold,
+        NotificationId = _original?.NotificationGroupId,
+        LatencyAlert = LatencyAlert,
+        MaxLatency = MaxLatencySeconds,
+        Http = Kind != MonitorKind.Http ? null : new HttpOptionsInput
+        {
+            Method = HttpMethod,
+            Headers = _original?.Http.Headers,
+            HostHeader = _original?.Http.HostHeader,
+            Cookies = _original?.Http.Cookies,
+            ExpectedStatusCodes = ExpectedStatusCodes,
+            Keyword = Keyword,
+            FollowRedirects = FollowRedirects,
+            PinnedIps = _original?.Http.PinnedIps,
+        },
+    };
+}

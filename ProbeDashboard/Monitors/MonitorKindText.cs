@@ -1,0 +1,15 @@
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Monitors;
+
+public static class MonitorKindText
+{
+    /// <summary>Protocol names are the same in every language.</summary>
+    public static string Label(this MonitorKind kind) => kind switch
+    {
+        MonitorKind.Http => "HTTP",
+        MonitorKind.Tcp => "TCP",
+        MonitorKind.Icmp => "ICMP",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Monitors;
+
+namespace ProbeDashboard.Overview;
+
+public sealed record StatusCounts(int Online, int Offline, int Paused, int Unknown)
+{
+    public int Total => Online + Offline + Paused + Unknown;
+}
+
+public sealed record DownMonitor(int Id, string Name, string Target, DateTime? Since, string? LastError);
+
+public sealed record RecentResult(long Id, int MonitorId, string MonitorName, string? HostName, DateTime Timestamp, bool Success, double LatencyMs, int StatusCode, string? ErrorMessage);
+
+public sealed record OverviewSnapshot(StatusCounts Counts, IReadOnlyList<DownMonitor> Down, IReadOnlyList<RecentResult> Recent);
+
+/// <summary>Everything the overview shows, in three small SQL queries (the list state is denormalised on monitors).</summary>
+public static class OverviewQuery
+{
+    public const int RecentCount = 15;
+    public const int DownLimit = 100;
+
+    public static async Task<OverviewSnapshot> LoadAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    {
+        var groups = await db.Monitors.AsNoTracking()
+            .GroupBy(m => new { m.Enabled, m.Current.Status })
+            .Select(g => new { g.Key.Enabled, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(ShownStatus shown) => groups.Where(g => ShownStatusExtensions.Shown(g.Enabled, g.Status) == shown).Sum(g => g.Count);
+        var counts = new StatusCounts(Count(ShownStatus.Online), Count(ShownStatus.Offline), Count(ShownStatus.Paused), Count(ShownStatus.Unknown));
+
+        var down = await db.Monitors.AsNoTracking()
+            .Where(m => m.Enabled && m.Current.Status == MonitorStatus.Offline)
+            .OrderBy(m => m.Current.StatusSince)
+            .Take(DownLimit)
+            .Select(m => new DownMonitor(m.Id, m.Name, m.Target, m.Current.StatusSince, m.Current.LastError))
+            .ToListAsync(cancellationToken);
+
+        var recent = await (
+                from r in db.ProbeResults.AsNoTracking()
+                orderby r.Id descending
+                join m in db.Monitors on r.MonitorId equals m.Id
+                join h in db.Hosts on r.HostId equals h.Id into hosts
+                from h in hosts.DefaultIfEmpty()
+                select new RecentResult(r.Id, r.MonitorId, m.Name, h.Name, r.Timestamp, r.Success, r.LatencyMs, r.StatusCode, r.ErrorMessage))
+            .Take(RecentCount)
+            .ToListAsync(cancellationToken);
+
+        return new OverviewSnapshot(counts, down, recent);
+    }
+}

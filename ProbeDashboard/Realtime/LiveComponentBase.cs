@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Components;
+using ProbeDashboard.Ui.Time;
+
+namespace ProbeDashboard.Realtime;
+
+/// <summary>
+/// A component that refreshes itself from the event bus: once interactive it listens to the circuit's
+/// <see cref="StatusFeed"/>, merges bursts through a <see cref="RenderThrottle"/> and stops listening on dispose.
+/// </summary>
+public abstract class LiveComponentBase : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private IDisposable? _listening;
+    private RenderThrottle? _throttle;
+
+    [Inject] private StatusFeed Feed { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ILogger<LiveComponentBase> Logger { get; set; } = default!;
+    [Inject] private BrowserClock Clock { get; set; } = default!;
+
+    /// <summary>Cancelled when the component goes away; pass it to every query.</summary>
+    protected CancellationToken ComponentToken => _disposed.Token;
+
+    /// <summary>Reloads what the component shows. Called on the renderer's thread; render follows.</summary>
+    protected abstract Task RefreshAsync();
+
+    /// <summary>Whether an event can change what this component shows; everything by default.</summary>
+    protected virtual bool IsRelevant(object evt) => true;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive || _disposed.IsCancellationRequested) return;
+        _throttle = new RenderThrottle(() => InvokeAsync(async () =>
+        {
+            if (_disposed.IsCancellationRequested) return;
+            await RefreshAsync();
+            StateHasChanged();
+        }), Time, Logger);
+        _listening = Feed.Listen(evt =>
+        {
+            if (IsRelevant(evt)) _throttle.Request();
+        });
+        // The first data was shaped before the browser's time zone was known (chart axes, day buckets).
+        if (!Clock.KnowsTimeZone) Clock.TimeZoneLearned += _throttle.Request;
+    }
+
+    public virtual void Dispose()
+    {
+        _listening?.Dispose();
+        if (_throttle is not null)
+        {
+            Clock.TimeZoneLearned -= _throttle.Request;
+            _throttle.Dispose();
+        }
+        _disposed.Cancel();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace ProbeDashboard.Ui;
+
+/// <summary>Numbers as the chosen language writes them; a dash when there is nothing to show.</summary>
+public static class Numbers
+{
+    public const string None = "—";
+
+    public static string Latency(double? milliseconds) =>
+        milliseconds is { } ms ? (ms >= 1000 ? (ms / 1000).ToString("N2", CultureInfo.CurrentCulture) + " s" : ms.ToString("N0", CultureInfo.CurrentCulture) + " ms") : None;
+
+    /// <param name="percent">0–100, or null when there were no samples.</param>
+    public static string Percent(double? percent) =>
+        percent is { } p ? (p / 100).ToString(p >= 99.995 || p == 0 ? "P0" : "P2", CultureInfo.CurrentCulture) : None;
+}

@@ -16,6 +16,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<AgentTaskCatalog>();
         services.AddSingleton<HostLiveness>();
         services.AddSingleton<HeartbeatRecorder>();
+        services.AddSingleton<HostCommands>();
         services.AddHostedService<HostHousekeepingService>();
         services.AddHostedService<ServerMetricsService>();
         return services;

@@ -18,9 +18,9 @@ public static class HostsApi
         group.MapGet("/{id:int}", GetHost).RequireAuthorization(Permissions.ServiceMonitorsRead);
         group.MapPut("/{id:int}", UpdateHost).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapDelete("/{id:int}", DeleteHost).RequireAuthorization(Permissions.Admin);
-        group.MapPost("/{id:int}/start", (int id, ProbeDbContext db, EventBus events, CancellationToken ct) => SetCommandAsync(id, AgentCommand.Start, db, events, ct))
+        group.MapPost("/{id:int}/start", (int id, HostCommands commands, ProbeDbContext db, CancellationToken ct) => SetCommandAsync(id, AgentCommand.Start, commands, db, ct))
             .RequireAuthorization(Permissions.ServiceMonitorsWrite);
-        group.MapPost("/{id:int}/stop", (int id, ProbeDbContext db, EventBus events, CancellationToken ct) => SetCommandAsync(id, AgentCommand.Stop, db, events, ct))
+        group.MapPost("/{id:int}/stop", (int id, HostCommands commands, ProbeDbContext db, CancellationToken ct) => SetCommandAsync(id, AgentCommand.Stop, commands, db, ct))
             .RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapGet("/{id:int}/metrics", HostReportsApi.GetMetrics).RequireAuthorization(Permissions.ServiceMonitorsRead);
         group.MapGet("/{id:int}/components", HostReportsApi.GetComponents).RequireAuthorization(Permissions.ServiceMonitorsRead);
@@ -98,14 +98,14 @@ public static class HostsApi
 
     /// <summary>What the agent reads from seed 003's start/stop poll within a second: stop pauses its probing, start resumes it.</summary>
     internal static async Task<Results<Ok<ApiEnvelope<HostResponse>>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> SetCommandAsync(
-        int id, AgentCommand command, ProbeDbContext db, EventBus events, CancellationToken cancellationToken)
+        int id, AgentCommand command, HostCommands commands, ProbeDbContext db, CancellationToken cancellationToken)
     {
-        var host = await db.Hosts.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (host is null) return NotFound(id);
-        if (host.IsServer) return TypedResults.Conflict(ApiEnvelope.Error(409, "start/stop applies to agents; pause the server's monitors instead"));
-        host.Command = command;
-        await db.SaveChangesAsync(cancellationToken);
-        events.Publish(new HostConfigurationChanged(id, Deleted: false));
+        switch (await commands.SetAsync(id, command, cancellationToken))
+        {
+            case HostCommandOutcome.NotFound: return NotFound(id);
+            case HostCommandOutcome.ServerHost: return TypedResults.Conflict(ApiEnvelope.Error(409, "start/stop applies to agents; pause the server's monitors instead"));
+        }
+        var host = await db.Hosts.AsNoTracking().SingleAsync(h => h.Id == id, cancellationToken);
         var groups = await GroupNamesAsync(db, [host], cancellationToken);
         return TypedResults.Ok(ApiEnvelope.Ok(HostResponse.From(host, host.GroupId is { } g ? groups.GetValueOrDefault(g) : null)));
     }

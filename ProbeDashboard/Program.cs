@@ -1,3 +1,4 @@
+using ProbeDashboard.Agents;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
@@ -11,6 +12,8 @@ using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui;
 
+if (AgentMode.IsAgent(args)) { Environment.ExitCode = await AgentMode.RunAsync(args); return; }   // agent mode
+
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -19,6 +22,7 @@ builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
+builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
@@ -35,6 +39,7 @@ app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
+app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
 app.MapDashboardUi();

@@ -60,14 +60,16 @@ public sealed class AvailabilityQueries(IDbContextFactory<ProbeDbContext> dbFact
     /// One point per period with data in [start, end), oldest first. Week and month points are summed from the
     /// daily rollups; <paramref name="start"/> is first moved back to the start of its period.
     /// </summary>
+    /// <param name="hostId">Only the rounds probed from this host; all hosts when null (rollups are kept per host).</param>
     public async Task<IReadOnlyList<AvailabilityPoint>> GetSeriesAsync(
-        int monitorId, AvailabilityPeriod period, DateTime start, DateTime end, CancellationToken cancellationToken)
+        int monitorId, AvailabilityPeriod period, DateTime start, DateTime end, int? hostId, CancellationToken cancellationToken)
     {
         var from = period.PeriodStart(start);
         var size = period.SourceBuckets();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.AvailabilityBuckets.AsNoTracking()
             .Where(b => b.MonitorId == monitorId && b.Size == size && b.Start >= from && b.Start < end)
+            .Where(b => hostId == null || b.HostId == hostId)
             .GroupBy(b => b.Start)
             .Select(g => new
             {

@@ -15,11 +15,7 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton<HttpHandlerPool>();
-        services.AddSingleton<IProbe, HttpProbe>();
-        services.AddSingleton<IProbe, TcpProbe>();
-        services.AddSingleton<IProbe, IcmpProbe>();
-        services.AddSingleton<ProbeRunner>();
+        services.AddProbes();
         services.AddSingleton<ProbeDispatcher>();
 
         services.AddSingleton<ResultWriter>();
@@ -28,6 +24,17 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddSingleton<ResultWriterService>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriterService>());
         services.AddSingleton<RetentionCleaner>();
+        return services;
+    }
+
+    /// <summary>The probes and the runner alone: what the agent mode needs to run the same rounds as the server.</summary>
+    public static IServiceCollection AddProbes(this IServiceCollection services)
+    {
+        services.AddSingleton<HttpHandlerPool>();
+        services.AddSingleton<IProbe, HttpProbe>();
+        services.AddSingleton<IProbe, TcpProbe>();
+        services.AddSingleton<IProbe, IcmpProbe>();
+        services.AddSingleton<ProbeRunner>();
         return services;
     }
 }

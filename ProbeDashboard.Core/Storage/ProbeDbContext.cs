@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
@@ -19,6 +20,11 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<AvailabilityBucket> AvailabilityBuckets => Set<AvailabilityBucket>();
     public DbSet<ProbeHost> Hosts => Set<ProbeHost>();
     public DbSet<HostGroup> HostGroups => Set<HostGroup>();
+    public DbSet<HostMetricSample> HostMetricSamples => Set<HostMetricSample>();
+    public DbSet<AgentToken> AgentTokens => Set<AgentToken>();
+    public DbSet<AgentComponent> AgentComponents => Set<AgentComponent>();
+    public DbSet<MethodCallReport> MethodCallReports => Set<MethodCallReport>();
+    public DbSet<HookProfile> HookProfiles => Set<HookProfile>();
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<AlertEventSample> AlertEventSamples => Set<AlertEventSample>();

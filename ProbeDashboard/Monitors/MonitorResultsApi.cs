@@ -50,7 +50,7 @@ internal static class MonitorResultsApi
         return TypedResults.Ok(ApiEnvelope.Ok(items));
     }
 
-    /// <summary>§2.2: defaults to the last 24 h of hours (30 days of days, 12 weeks, 12 months).</summary>
+    /// <summary>§2.2: defaults to the last 24 h of hours (30 days of days, 12 weeks, 12 months); <c>host_id</c> splits it per host.</summary>
     public static async Task<Results<Ok<ApiEnvelope<List<AvailabilityItem>>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> GetAvailability(
         int id, HttpRequest request, ProbeDbContext db, AvailabilityQueries availability, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -59,12 +59,13 @@ internal static class MonitorResultsApi
         AvailabilityPeriods.TryParse(periodText, out var period);
         var end = query.OptionalTime("end") ?? time.GetUtcNow().UtcDateTime;
         var start = query.OptionalTime("start") ?? end - period.DefaultSpan();
+        var hostId = query.OptionalInt("host_id", 1, int.MaxValue);
         if (start >= end) query.Fail("start", "must be before end");
         else if (end - start > period.MaxSpan()) query.Fail("start", $"a {periodText} series spans at most {period.MaxSpan().TotalDays:0} days");
         if (query.HasErrors) return MonitorResults.Invalid(query.Errors, "invalid query parameters");
         if (!await db.Monitors.AnyAsync(m => m.Id == id, cancellationToken)) return MonitorResults.NotFound(id);
 
-        var points = await availability.GetSeriesAsync(id, period, start, end, cancellationToken);
+        var points = await availability.GetSeriesAsync(id, period, start, end, hostId, cancellationToken);
         var items = points.Select(p => new AvailabilityItem(periodText, p.Start, p.Total, p.Successes, p.Failures,
             WireNumbers.Percent(p.AvailabilityPercent), WireNumbers.Seconds(p.AverageLatencyMs),
             WireNumbers.Seconds(p.LatencyMinMs), WireNumbers.Seconds(p.LatencyMaxMs))).ToList();

@@ -72,6 +72,40 @@ public sealed partial class ProbeScheduleSync(
         }
     }
 
+    /// <summary>
+    /// Re-reads the server's own host after its group changed and adds or removes its (monitor, server) triggers
+    /// for the monitors whose <c>execute_on</c> names that group.
+    /// </summary>
+    public async Task ReloadServerHostAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var host = await db.Hosts.AsNoTracking().SingleAsync(h => h.IsServer, cancellationToken);
+            var previous = _host;
+            _host = host;
+            if (host.GroupId == previous.GroupId) return;
+            var now = time.GetUtcNow();
+            foreach (var id in catalog.Ids.ToList())
+            {
+                if (!catalog.TryGet(id, out var monitor)) continue;
+                var (before, after) = (ProbeAssignment.RunsOn(monitor, previous), ProbeAssignment.RunsOn(monitor, host));
+                if (before && !after) await scheduler.DeleteJob(ProbeJobKeys.Job(id, host.Id), cancellationToken);
+                if (after && !before)
+                {
+                    var (job, trigger) = Build(monitor, host.Id, now);
+                    await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, CancellationToken cancellationToken)
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");

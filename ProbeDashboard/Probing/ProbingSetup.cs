@@ -24,6 +24,7 @@ public static class ProbingSetup
         services.AddSingleton<RetentionJob>();
         services.AddHostedService<ProbeSchedulerService>();
         services.AddHostedService<MonitorChangeListener>();
+        services.AddHostedService<HostChangeListener>();
         return builder;
     }
 }

@@ -1,3 +1,26 @@
+CREATE TABLE "AgentComponents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AgentComponents" PRIMARY KEY AUTOINCREMENT,
+    "HostId" INTEGER NOT NULL,
+    "PackagePath" TEXT NOT NULL,
+    "PackageName" TEXT NOT NULL,
+    "PackageSignature" TEXT NOT NULL,
+    "PackageAlgorithm" TEXT NOT NULL,
+    "FirstSeenAt" TEXT NOT NULL,
+    "LastSeenAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "AgentTokens" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AgentTokens" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "TokenHash" TEXT NOT NULL,
+    "Prefix" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "RevokedAt" TEXT NULL,
+    "LastUsedAt" TEXT NULL
+);
+
+
 CREATE TABLE "AlertEvents" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AlertEvents" PRIMARY KEY AUTOINCREMENT,
     "SourceKey" TEXT NOT NULL,
@@ -94,21 +117,48 @@ CREATE TABLE "AvailabilityBuckets" (
 );
 
 
+CREATE TABLE "HookProfiles" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HookProfiles" PRIMARY KEY AUTOINCREMENT,
+    "Language" TEXT NOT NULL,
+    "Type" INTEGER NOT NULL,
+    "Enable" INTEGER NOT NULL,
+    "Value" TEXT NOT NULL,
+    "Details" TEXT NOT NULL
+);
+
+
 CREATE TABLE "HostGroups" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_HostGroups" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NOT NULL
 );
 
 
-CREATE TABLE "Hosts" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_Hosts" PRIMARY KEY AUTOINCREMENT,
-    "Uuid" TEXT NOT NULL,
-    "Name" TEXT NOT NULL,
-    "Hostname" TEXT NOT NULL,
-    "IsServer" INTEGER NOT NULL,
-    "GroupId" INTEGER NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "LastSeenAt" TEXT NULL
+CREATE TABLE "HostMetricSamples" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HostMetricSamples" PRIMARY KEY AUTOINCREMENT,
+    "HostId" INTEGER NOT NULL,
+    "Timestamp" TEXT NOT NULL,
+    "CpuUsage" REAL NULL,
+    "MemUsage" REAL NULL,
+    "DiskUsage" REAL NULL,
+    "Load1" REAL NULL,
+    "Load5" REAL NULL,
+    "Load15" REAL NULL,
+    "NetInSpeed" REAL NULL,
+    "NetOutSpeed" REAL NULL
+);
+
+
+CREATE TABLE "MethodCallReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_MethodCallReports" PRIMARY KEY AUTOINCREMENT,
+    "HostId" INTEGER NOT NULL,
+    "ReceivedAt" TEXT NOT NULL,
+    "Method" TEXT NULL,
+    "Uri" TEXT NOT NULL,
+    "Url" TEXT NULL,
+    "ClientIp" TEXT NULL,
+    "Language" TEXT NULL,
+    "PoolSize" INTEGER NOT NULL,
+    "DetailJson" TEXT NOT NULL
 );
 
 
@@ -242,6 +292,34 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
+CREATE TABLE "Hosts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Hosts" PRIMARY KEY AUTOINCREMENT,
+    "Uuid" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Hostname" TEXT NOT NULL,
+    "IsServer" INTEGER NOT NULL,
+    "GroupId" INTEGER NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastSeenAt" TEXT NULL,
+    "VmInstanceId" TEXT NULL,
+    "Agent" TEXT NOT NULL,
+    "HeartbeatSeconds" INTEGER NOT NULL,
+    "Online" INTEGER NOT NULL,
+    "OnlineSince" TEXT NULL,
+    "Command" INTEGER NOT NULL,
+    "MetricsAt" TEXT NULL,
+    "CpuUsage" REAL NULL,
+    "MemUsage" REAL NULL,
+    "DiskUsage" REAL NULL,
+    "Load1" REAL NULL,
+    "Load5" REAL NULL,
+    "Load15" REAL NULL,
+    "NetInSpeed" REAL NULL,
+    "NetOutSpeed" REAL NULL,
+    CONSTRAINT "FK_Hosts_HostGroups_GroupId" FOREIGN KEY ("GroupId") REFERENCES "HostGroups" ("Id") ON DELETE SET NULL
+);
+
+
 CREATE TABLE "NotificationRecipients" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_NotificationRecipients" PRIMARY KEY AUTOINCREMENT,
     "NotificationGroupId" INTEGER NOT NULL,
@@ -250,6 +328,12 @@ CREATE TABLE "NotificationRecipients" (
     "ProtectedSecret" TEXT NULL,
     CONSTRAINT "FK_NotificationRecipients_NotificationGroups_NotificationGroupId" FOREIGN KEY ("NotificationGroupId") REFERENCES "NotificationGroups" ("Id") ON DELETE CASCADE
 );
+
+
+CREATE UNIQUE INDEX "IX_AgentComponents_HostId_PackagePath" ON "AgentComponents" ("HostId", "PackagePath");
+
+
+CREATE UNIQUE INDEX "IX_AgentTokens_TokenHash" ON "AgentTokens" ("TokenHash");
 
 
 CREATE INDEX "IX_AlertEvents_AlertRuleId_PendingSince" ON "AlertEvents" ("AlertRuleId", "PendingSince");
@@ -291,13 +375,34 @@ CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
 CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 
 
+CREATE INDEX "IX_HookProfiles_Language" ON "HookProfiles" ("Language");
+
+
 CREATE UNIQUE INDEX "IX_HostGroups_Name" ON "HostGroups" ("Name");
+
+
+CREATE INDEX "IX_HostMetricSamples_HostId_Timestamp" ON "HostMetricSamples" ("HostId", "Timestamp");
+
+
+CREATE INDEX "IX_HostMetricSamples_Timestamp" ON "HostMetricSamples" ("Timestamp");
+
+
+CREATE INDEX "IX_Hosts_GroupId" ON "Hosts" ("GroupId");
 
 
 CREATE UNIQUE INDEX "IX_Hosts_Name" ON "Hosts" ("Name");
 
 
 CREATE UNIQUE INDEX "IX_Hosts_Uuid" ON "Hosts" ("Uuid");
+
+
+CREATE INDEX "IX_Hosts_VmInstanceId" ON "Hosts" ("VmInstanceId");
+
+
+CREATE INDEX "IX_MethodCallReports_HostId_ReceivedAt" ON "MethodCallReports" ("HostId", "ReceivedAt");
+
+
+CREATE INDEX "IX_MethodCallReports_ReceivedAt" ON "MethodCallReports" ("ReceivedAt");
 
 
 CREATE INDEX "IX_Monitors_Enabled" ON "Monitors" ("Enabled");

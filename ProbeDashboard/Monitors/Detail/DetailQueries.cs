@@ -33,7 +33,7 @@ public static class DetailQueries
         if (range != ChartRange.Hour)
         {
             var period = range == ChartRange.Month ? AvailabilityPeriod.Day : AvailabilityPeriod.Hour;
-            return await availability.GetSeriesAsync(monitorId, period, from, nowUtc, cancellationToken);
+            return await availability.GetSeriesAsync(monitorId, period, from, nowUtc, hostId: null, cancellationToken);
         }
         var raw = await db.ProbeResults.AsNoTracking()
             .Where(r => r.MonitorId == monitorId && r.Timestamp >= from)

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ProbeDashboard.Tests.Support;
+
+namespace ProbeDashboard.Tests.Integration.Agents;
+
+/// <summary>
+/// A real server process (Kestrel on 127.0.0.1, a free port, a temp data directory) and real agent processes of
+/// the same binary. The server can be killed and started again on the same port and data.
+/// </summary>
+public sealed class AgentCluster : IAsyncDisposable
+{
+    private const string AdminPassword = "cluster-admin-password";
+    private readonly TempDirectory _data = new();
+    private readonly List<AppProcess> _agents = [];
+    private readonly int _port = AppProcess.FreePort();
+
+    public AppProcess Server { get; private set; } = null!;
+    public Uri BaseUri => new($"http://127.0.0.1:{_port}/");
+    public HttpClient Admin { get; private set; } = null!;
+    public string AgentToken { get; private set; } = "";
+
+    public static async Task<AgentCluster> StartAsync(CancellationToken cancellationToken)
+    {
+        var cluster = new AgentCluster();
+        await cluster.StartServerAsync(cancellationToken);
+        cluster.Admin = await cluster.AdminClientAsync(cancellationToken);
+        cluster.AgentToken = (await AgentWire.CreateTokenAsync(cluster.Admin, "cluster")).Secret;
+        return cluster;
+    }
+
+    public async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        Server = AppProcess.Start([
+            "--urls", BaseUri.ToString().TrimEnd('/'),
+            $"--Storage:DataDirectory={Path.Combine(_data.Path, "server")}",
+            $"--Auth:AdminPassword={AdminPassword}",
+            "--Probing:MinIntervalSeconds=1",
+            "--Hosts:LivenessCheckSeconds=1",
+            "--Hosts:ServerMetricsSeconds=2",
+            "--Alerts:TickIntervalMs=500",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:ProbeDashboard=Information",
+        ]);
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Server.HasExited) throw new InvalidOperationException($"The server exited during start-up:\n{Server.OutputText}");
+            try
+            {
+                if ((await http.GetAsync("healthz", cancellationToken)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (started.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"The server did not become healthy:\n{Server.OutputText}");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>Kills the server process (SIGKILL) and starts a new one on the same port and database.</summary>
+    public async Task RestartServerAsync(TimeSpan down, CancellationToken cancellationToken)
+    {
+        await Server.KillAsync();
+        await Task.Delay(down, cancellationToken);
+        await StartServerAsync(cancellationToken);
+    }
+
+    public AppProcess StartAgent(string name, string? token = null)
+    {
+        var agent = AppProcess.Start([
+            "agent", "--server", BaseUri.ToString(), "--name", name, "--data-dir", Path.Combine(_data.Path, name),
+            "--heartbeat", "1", "--tasks-refresh", "1",
+        ], new Dictionary<string, string> { ["PROBEDASHBOARD_AGENT_TOKEN"] = token ?? AgentToken });
+        _agents.Add(agent);
+        return agent;
+    }
+
+    private async Task<HttpClient> AdminClientAsync(CancellationToken cancellationToken)
+    {
+        var client = new HttpClient { BaseAddress = BaseUri };
+        using var response = await client.PostAsync("api/v1/auth/token", ApiJson.Content(new { username = "admin", password = AdminPassword }), cancellationToken);
+        var json = await response.JsonAsync();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("data").GetProperty("access_token").GetString());
+        return client;
+    }
+
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await Admin.GetAsync(path, cancellationToken);
+        var json = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {json}");
+        return json.GetProperty("data");
+    }
+
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : ApiJson.Content(body) };
+        using var response = await Admin.SendAsync(request, cancellationToken);
+        var json = await response.JsonAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {json}");
+        return json;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with the processes' output when it never does.</summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, Func<T?, bool> condition, TimeSpan timeout, string what, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await probe();
+            if (condition(value)) return value!;
+            if (started.Elapsed > timeout)
+                Assert.Fail($"Timed out waiting for {what}.\nserver:\n{Server.OutputText}\nagents:\n{string.Join("\n---\n", _agents.Select(a => a.OutputText))}");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var agent in _agents) await agent.DisposeAsync();
+        await Server.DisposeAsync();
+        Admin?.Dispose();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ProbeDashboard.Tests.Support;
+
+/// <summary>
+/// The built ProbeDashboard binary as a child process (server or agent mode), with its output kept for assertions
+/// and failure messages. Stopped by its own PID only.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private AppProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public IReadOnlyList<string> Output => [.. _output];
+
+    public string OutputText => string.Join('\n', _output);
+
+    /// <summary>The apphost next to the test assembly (the test project references the app), else the app's own build output.</summary>
+    public static string BinaryPath()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "ProbeDashboard");
+        if (File.Exists(beside)) return beside;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) dir = dir.Parent;
+        var built = dir is null ? null : Directory.GetFiles(Path.Combine(dir.FullName, "ProbeDashboard", "bin"), "ProbeDashboard", SearchOption.AllDirectories).FirstOrDefault();
+        return built ?? throw new FileNotFoundException("The ProbeDashboard binary was not built.");
+    }
+
+    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(BinaryPath())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        var process = new Process { StartInfo = info };
+        var app = new AppProcess(process);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>SIGKILL: the harshest stop, nothing gets to flush or say goodbye.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}

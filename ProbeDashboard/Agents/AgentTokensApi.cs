@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Api;
+using ProbeDashboard.Core.Agents;
+using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Agents;
+
+public sealed record AgentTokenResponse(int Id, string Name, string Prefix, bool Revoked, DateTime CreatedAt, DateTime? RevokedAt, DateTime? LastUsedAt)
+{
+    public static AgentTokenResponse From(AgentToken t) => new(t.Id, t.Name, t.Prefix, t.RevokedAt is not null, t.CreatedAt, t.RevokedAt, t.LastUsedAt);
+}
+
+/// <summary>The one answer that carries the plain token; it is never shown again.</summary>
+public sealed record CreatedAgentTokenResponse(int Id, string Name, string Prefix, string Token, DateTime CreatedAt);
+
+public sealed record CreateAgentTokenRequest(string? Name);
+
+/// <summary>Agent tokens under /api/v1/agent-tokens: administrators create (shown once), list and revoke them.</summary>
+public static class AgentTokensApi
+{
+    public static void MapAgentTokensApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/agent-tokens").RequireAuthorization(Permissions.Admin);
+        group.MapGet("", ListTokens);
+        group.MapPost("", CreateToken);
+        group.MapDelete("/{id:int}", RevokeToken);
+    }
+
+    internal static async Task<Ok<ApiEnvelope<List<AgentTokenResponse>>>> ListTokens(ProbeDbContext db, CancellationToken cancellationToken)
+    {
+        var tokens = await db.AgentTokens.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(tokens.Select(AgentTokenResponse.From).ToList()));
+    }
+
+    internal static async Task<Results<Created<ApiEnvelope<CreatedAgentTokenResponse>>, BadRequest<ApiEnvelope>>> CreateToken(
+        CreateAgentTokenRequest? request, AgentTokenService tokens, CancellationToken cancellationToken)
+    {
+        var name = request?.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+            return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid agent token: name",
+                new Dictionary<string, string[]> { ["name"] = ["is required, at most 200 characters"] }));
+        var (token, secret) = await tokens.CreateAsync(name, cancellationToken);
+        return TypedResults.Created($"/api/v1/agent-tokens/{token.Id}",
+            ApiEnvelope.Ok(new CreatedAgentTokenResponse(token.Id, token.Name, token.Prefix, secret, token.CreatedAt)));
+    }
+
+    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> RevokeToken(int id, AgentTokenService tokens, CancellationToken cancellationToken) =>
+        await tokens.RevokeAsync(id, cancellationToken)
+            ? TypedResults.Ok(ApiEnvelope.Success("agent token revoked"))
+            : TypedResults.NotFound(ApiEnvelope.Error(404, $"agent token {id} not found"));
+}

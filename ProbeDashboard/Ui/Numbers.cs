@@ -13,4 +13,13 @@ public static class Numbers
     /// <param name="percent">0–100, or null when there were no samples.</param>
     public static string Percent(double? percent) =>
         percent is { } p ? (p / 100).ToString(p >= 99.995 || p == 0 ? "P0" : "P2", CultureInfo.CurrentCulture) : None;
+
+    /// <summary>A network speed in B/s, KB/s or MB/s (1024-based, as agents count bytes).</summary>
+    public static string BytesPerSecond(double? bytesPerSecond) => bytesPerSecond switch
+    {
+        null => None,
+        >= 1_048_576 => (bytesPerSecond.Value / 1_048_576).ToString("N1", CultureInfo.CurrentCulture) + " MB/s",
+        >= 1024 => (bytesPerSecond.Value / 1024).ToString("N1", CultureInfo.CurrentCulture) + " KB/s",
+        _ => bytesPerSecond.Value.ToString("N0", CultureInfo.CurrentCulture) + " B/s",
+    };
 }

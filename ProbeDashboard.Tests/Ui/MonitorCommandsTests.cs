@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Monitors;
@@ -61,6 +62,48 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
         Assert.True((await commands.SetEnabledAsync(id, false, cts.Token)).Succeeded);
         Assert.True((await commands.DeleteAsync(id, cts.Token)).Succeeded);
         Assert.Equal("ProblemNotFound", (await commands.DeleteAsync(id, cts.Token)).Message);
+    }
+
+    [Fact]
+    public async Task The_form_saves_where_a_monitor_runs_and_which_hosts_it_skips_and_shows_unknown_ones_as_field_errors()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var id = await CreateMonitorAsync("placed", cts.Token);
+        var dbFactory = _factory.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>();
+        int serverHostId, groupId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cts.Token))
+        {
+            serverHostId = await db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync(cts.Token);
+            var group = new HostGroup { Name = "form-placement-group" };
+            db.HostGroups.Add(group);
+            await db.SaveChangesAsync(cts.Token);
+            groupId = group.Id;
+        }
+        using var scope = await ScopeSignedInAsAsync("operator-placement", UserRole.Operator);
+        var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
+        var form = MonitorFormModel.From(await LoadAsync(dbFactory, id, cts.Token));
+
+        form.ExecuteOn = ExecuteOnKind.Group;
+        form.ExecuteOnGroupId = groupId + 1000;
+        form.SkipHostIds = [serverHostId, 987654];
+        var invalid = await commands.UpdateAsync(id, form.ToInput(), cts.Token);
+        Assert.False(invalid.Succeeded);
+        Assert.Contains("execute_on.group_id", invalid.Errors.Keys);
+        Assert.Contains("skip_hosts", invalid.Errors.Keys);
+
+        form.ExecuteOnGroupId = groupId;
+        form.SkipHostIds = [serverHostId];
+        Assert.True((await commands.UpdateAsync(id, form.ToInput(), cts.Token)).Succeeded);
+        var saved = await LoadAsync(dbFactory, id, cts.Token);
+        Assert.Equal((ExecuteOnKind.Group, groupId), (saved.ExecuteOn, saved.ExecuteOnGroupId));
+        Assert.Equal([serverHostId], saved.SkipHostIds);
+        Assert.Equal([serverHostId], MonitorFormModel.From(saved).SkipHostIds);
+    }
+
+    private static async Task<MonitorDefinition> LoadAsync(IDbContextFactory<ProbeDbContext> dbFactory, int id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Monitors.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
     }
 
     private static MonitorInput Input(string name) =>

@@ -15,6 +15,8 @@ public sealed class MonitorFormModel
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }
     public IEnumerable<int> ExecuteOnHostIds { get; set; } = [];
+    /// <summary>Hosts that never run this monitor, whatever <see cref="ExecuteOn"/> selects.</summary>
+    public IEnumerable<int> SkipHostIds { get; set; } = [];
     public bool EnableAlert { get; set; }
     public int FailThreshold { get; set; } = MonitorInput.DefaultFailThreshold;
     public bool LatencyAlert { get; set; }
@@ -24,7 +26,7 @@ public sealed class MonitorFormModel
     public string? Keyword { get; set; }
     public bool FollowRedirects { get; set; } = true;
 
-    /// <summary>Keeps what the form does not show (headers, pinned IPs, skipped hosts) when editing.</summary>
+    /// <summary>Keeps what the form does not show (headers, pinned IPs, notification group) when editing.</summary>
     private MonitorDefinition? _original;
 
     public static MonitorFormModel From(MonitorDefinition monitor) => new()
@@ -40,6 +42,7 @@ public sealed class MonitorFormModel
         ExecuteOn = monitor.ExecuteOn,
         ExecuteOnGroupId = monitor.ExecuteOnGroupId,
         ExecuteOnHostIds = monitor.ExecuteOnHostIds,
+        SkipHostIds = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
         FailThreshold = monitor.FailThreshold,
         LatencyAlert = monitor.LatencyAlert,
@@ -60,7 +63,7 @@ public sealed class MonitorFormModel
         Timeout = TimeoutSeconds,
         Retry = Retry,
         ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(ExecuteOn), ExecuteOnGroupId, [.. ExecuteOnHostIds]),
-        SkipHosts = _original?.SkipHostIds,
+        SkipHosts = [.. SkipHostIds],
         EnableAlert = EnableAlert,
         FailThreshold = FailThreshold,
         NotificationId = _original?.NotificationGroupId,

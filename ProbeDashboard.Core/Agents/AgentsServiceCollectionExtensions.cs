@@ -17,6 +17,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<HostLiveness>();
         services.AddSingleton<HeartbeatRecorder>();
         services.AddSingleton<HostCommands>();
+        services.AddSingleton<HostGroupService>();
         services.AddHostedService<HostHousekeepingService>();
         services.AddHostedService<ServerMetricsService>();
         return services;

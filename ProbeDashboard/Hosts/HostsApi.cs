@@ -65,17 +65,15 @@ public static class HostsApi
 
     /// <summary>Moves the host into a group (<c>group_id</c>) or out of any (<c>null</c>).</summary>
     internal static async Task<Results<Ok<ApiEnvelope<HostDetailResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateHost(
-        int id, UpdateHostRequest? request, ProbeDbContext db, EventBus events, CancellationToken cancellationToken)
+        int id, UpdateHostRequest? request, HostGroupService groups, ProbeDbContext db, CancellationToken cancellationToken)
     {
         if (request is null) return TypedResults.BadRequest(ApiEnvelope.Error(400, "request body is required"));
-        var host = await db.Hosts.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (host is null) return NotFound(id);
-        if (request.GroupId is { } groupId && !await db.HostGroups.AnyAsync(g => g.Id == groupId, cancellationToken))
+        var result = await groups.AssignAsync(id, request.GroupId, cancellationToken);
+        if (result.Outcome == HostGroupOutcome.NotFound) return NotFound(id);
+        if (result.Outcome == HostGroupOutcome.UnknownGroup)
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid host: group_id",
-                new Dictionary<string, string[]> { ["group_id"] = [$"host group {groupId} does not exist"] }));
-        host.GroupId = request.GroupId;
-        await db.SaveChangesAsync(cancellationToken);
-        events.Publish(new HostConfigurationChanged(id, Deleted: false));
+                new Dictionary<string, string[]> { ["group_id"] = [$"host group {request.GroupId} does not exist"] }));
+        var host = await db.Hosts.AsNoTracking().SingleAsync(h => h.Id == id, cancellationToken);
         return TypedResults.Ok(ApiEnvelope.Ok(Detail(host, await GroupNamesAsync(db, [host], cancellationToken))));
     }
 

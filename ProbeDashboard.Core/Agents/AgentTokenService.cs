@@ -9,6 +9,11 @@ public sealed class AgentTokenService(IDbContextFactory<ProbeDbContext> dbFactor
     /// <summary>"Last used" is written at most this often, so a once-a-second start/stop poll does not write every time.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    public const int MaxNameLength = 200;
+
+    /// <summary>What <see cref="CreateAsync"/> accepts as a name: not blank, at most <see cref="MaxNameLength"/> characters once trimmed.</summary>
+    public static bool IsValidName(string? name) => name?.Trim() is { Length: > 0 and <= MaxNameLength };
+
     /// <returns>The stored token and its plain secret, which is never available again.</returns>
     public async Task<(AgentToken Token, string Secret)> CreateAsync(string name, CancellationToken cancellationToken)
     {

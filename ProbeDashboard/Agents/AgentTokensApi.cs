@@ -37,11 +37,11 @@ public static class AgentTokensApi
     internal static async Task<Results<Created<ApiEnvelope<CreatedAgentTokenResponse>>, BadRequest<ApiEnvelope>>> CreateToken(
         CreateAgentTokenRequest? request, AgentTokenService tokens, CancellationToken cancellationToken)
     {
-        var name = request?.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
+        var name = request?.Name;
+        if (!AgentTokenService.IsValidName(name))
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid agent token: name",
                 new Dictionary<string, string[]> { ["name"] = ["is required, at most 200 characters"] }));
-        var (token, secret) = await tokens.CreateAsync(name, cancellationToken);
+        var (token, secret) = await tokens.CreateAsync(name!, cancellationToken);
         return TypedResults.Created($"/api/v1/agent-tokens/{token.Id}",
             ApiEnvelope.Ok(new CreatedAgentTokenResponse(token.Id, token.Name, token.Prefix, secret, token.CreatedAt)));
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.FileProviders;
+using ProbeDashboard.Alerts;
+using ProbeDashboard.Alerts.Feed;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Realtime;
@@ -26,6 +28,8 @@ public static class UiSetup
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
         builder.Services.AddScoped<MonitorCommands>();
+        builder.Services.AddScoped<AlertCommands>();
+        builder.Services.AddScoped<AlertFeedPreferences>();
         return builder;
     }
 

@@ -74,6 +74,47 @@ public class AlertJourneyTests : IClassFixture<BrowserFixture>
         });
     }
 
+    [Fact]
+    public async Task Operator_writes_a_rule_with_the_condition_checked_while_typing_and_a_notification_group_with_a_test()
+    {
+        var page = await _fixture.NewSignedInPageAsync();
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Notification groups" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add group" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Name").FillAsync("On call");
+            await dialog.GetByLabel("E-mail addresses (one per line)").FillAsync("oncall@example.test\nnot-an-address");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
+            await dialog.GetByLabel("Webhook URL").FillAsync("http://127.0.0.1:9/hook");
+            await dialog.GetByLabel("Signing secret").FillAsync("s3cret");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog.GetByText("not e-mail addresses: not-an-address")).ToBeVisibleAsync();
+            await dialog.GetByLabel("E-mail addresses (one per line)").FillAsync("oncall@example.test");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            var groupRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "On call" });
+            await Expect(groupRow.GetByText("1 e-mail · 1 webhook · 0 phone")).ToBeVisibleAsync();
+            await groupRow.GetByRole(AriaRole.Button, new() { Name = "Send a test to On call" }).ClickAsync();
+            await Expect(page.GetByText("Test notification queued for On call")).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Alert rules" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+            await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Slow checkout");
+            var condition = dialog.GetByLabel("Condition");
+            await condition.PressSequentiallyAsync("latency > ");
+            await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("character");
+            await condition.PressSequentiallyAsync("2 && cpu_usage > 5");
+            await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("cpu_usage");
+            await condition.FillAsync("");
+            await condition.PressSequentiallyAsync("latency > 2 || status_code >= 500");
+            await Expect(dialog.GetByText("Condition is valid")).ToBeVisibleAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Slow checkout" })).ToBeVisibleAsync();
+        });
+    }
+
     private async Task<HttpClient> BearerClientAsync(CancellationToken cancellationToken)
     {
         var client = new HttpClient { BaseAddress = new Uri(_fixture.App.BaseUrl) };

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.FileProviders;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Alerts.Feed;
+using ProbeDashboard.Alerts.Rules;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Notifications;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui.Time;
 using Radzen;
@@ -30,6 +32,8 @@ public static class UiSetup
         builder.Services.AddScoped<MonitorCommands>();
         builder.Services.AddScoped<AlertCommands>();
         builder.Services.AddScoped<AlertFeedPreferences>();
+        builder.Services.AddScoped<AlertRuleCommands>();
+        builder.Services.AddScoped<NotificationGroupCommands>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Notifications;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Ui;
@@ -21,6 +22,7 @@ builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS 
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
+if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();

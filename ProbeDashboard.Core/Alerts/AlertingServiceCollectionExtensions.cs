@@ -29,8 +29,12 @@ public static class AlertingServiceCollectionExtensions
         // Resolved from the options, not read here, so settings added after registration (tests) still count.
         services.AddDataProtection().SetApplicationName("ProbeDashboard");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "keys")), logs));
+        {
+            // The keys are stored unencrypted (no machine key store on Linux): only the service user may read them.
+            var directory = Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "keys");
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), logs);
+        });
         services.AddSingleton<SecretProtector>();
 
         services.AddSingleton<ServiceSampleSource>();

@@ -47,7 +47,11 @@ public sealed class AlertFeed(DashboardFactory factory)
     }
 
     /// <summary>Stores one round per entry (from the server's own host) in one batch and announces it.</summary>
-    public async Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds)
+    public async Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds) =>
+        Bus.Publish(new ProbeResultsCommitted(await StoreRoundsAsync(monitorId, rounds)));
+
+    /// <summary>Stores a batch without announcing it yet, as when the writer commits faster than alerting reads.</summary>
+    public async Task<List<ProbeResult>> StoreRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds)
     {
         await using var db = Db();
         var hostId = await db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync();
@@ -64,7 +68,7 @@ public sealed class AlertFeed(DashboardFactory factory)
         }).ToList();
         db.ProbeResults.AddRange(results);
         await db.SaveChangesAsync();
-        Bus.Publish(new ProbeResultsCommitted(results));
+        return results;
     }
 
     public Task CommitRoundsAsync(int monitorId, params bool[] successes) =>

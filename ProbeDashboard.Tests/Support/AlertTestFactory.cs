@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace ProbeDashboard.Tests.Support;
 
-/// <summary>The app for alerting tests: fast engine tick and retries, no probe scheduler (tests feed results themselves).</summary>
+/// <summary>The app for alerting tests: fast engine tick and retries; tests feed results themselves (scheduler off by default).</summary>
 public sealed class AlertTestFactory : DashboardFactory
 {
     public AlertTestFactory() => UseFastTimers();
@@ -13,14 +11,6 @@ public sealed class AlertTestFactory : DashboardFactory
     public static new AlertTestFactory OnExistingData(string dataDirectory) => new(dataDirectory);
 
     public AlertFeed Feed => new(this);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        // Program.cs reads this switch while registering services, before the app configuration that
-        // DashboardFactory adds is applied; a host setting is visible from the start.
-        builder.UseSetting("Probing:SchedulerEnabled", "false");
-    }
 
     /// <summary>Tests wait milliseconds, not minutes, for ticks and retries.</summary>
     private void UseFastTimers()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Tests.Support;
 
@@ -113,5 +114,25 @@ public class DashboardPageTests : IClassFixture<DashboardFactory>
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Timeout());
         Assert.Equal("/login", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/settings", Timeout())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_users_sign_in_cookie_stops_working_on_the_next_page_load()
+    {
+        using var factory = new DashboardFactory();
+        factory.Settings["Auth:SessionRevalidateSeconds"] = "0";
+        var operatorUser = await factory.CreateUserAsync(UserRole.Operator, "night-shift", ViewerPassword);
+        using var session = new DashboardSession(factory);
+        await session.SignInAsync("night-shift", ViewerPassword, Timeout());
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/settings", Timeout())).StatusCode);
+
+        using var admin = await factory.CreateAdminClientAsync();
+        var disable = await admin.PatchAsync($"/api/v1/users/{operatorUser.Id}/toggle",
+            JsonContent.Create(new { enable = false }), Timeout());
+        Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
+
+        var after = await session.Client.GetAsync("/settings", Timeout());
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/login", after.Headers.Location!.OriginalString);
     }
 }

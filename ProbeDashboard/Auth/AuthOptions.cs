@@ -21,4 +21,11 @@ public class AuthOptions
     /// <summary>How long an API token from <c>POST /api/v1/auth/token</c> is valid, in minutes.</summary>
     [Range(1, 60 * 24 * 30)]
     public int TokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How often a sign-in cookie is checked against the user's security stamp, in seconds. A password, role or
+    /// enabled change renews the stamp, so the cookie stops working within this time. 0 checks every request.
+    /// </summary>
+    [Range(0, 3600)]
+    public int SessionRevalidateSeconds { get; set; } = 30;
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Users;
 using ProbeDashboard.Core.Auth;
@@ -27,6 +28,12 @@ public static class AuthSetup
         services.AddSingleton<TokenUserCache>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((options, auth, time) =>
+        {
+            options.ValidationInterval = TimeSpan.FromSeconds(auth.Value.SessionRevalidateSeconds);
+            options.TimeProvider = time;
+        });
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -52,10 +59,13 @@ public static class AuthSetup
                 options.ForwardDefaultSelector = context =>
                     context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerScheme, null)
+            // Never issued (no two-factor sign-in), but SignInManager.SignOutAsync, which the security-stamp check
+            // calls for a stale cookie, signs out of it unconditionally.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.LoginPath = "/login";
-                options.LogoutPath = "/logout";
+                options.LogoutPath = "/account/logout";
                 options.AccessDeniedPath = "/access-denied";
                 options.Cookie.Name = "probedashboard.auth";
                 options.Cookie.HttpOnly = true;
@@ -63,6 +73,8 @@ public static class AuthSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // Page loads, not only open tabs, must notice a disabled user or a changed password.
+                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
             });
 
         services.AddAuthorization(options =>

@@ -92,7 +92,8 @@ public partial class MonitorList
                 var stats = lastDay.GetValueOrDefault(row.Id);
                 (row.Availability24h, row.AvgLatency24hMs) = (stats?.AvailabilityPercent, stats?.AverageLatencyMs);
             }
-            (_rows, _total) = (rows, total);
+            var onScreen = _rows?.ToDictionary(r => r.Id);
+            (_rows, _total) = (rows.Select(r => onScreen?.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? r).ToList(), total);
             _visibleIds = rows.Select(r => r.Id).ToHashSet();
             if (Filter.IsEmpty) _anyMonitors = total > 0;
         }

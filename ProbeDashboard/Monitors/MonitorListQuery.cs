@@ -14,20 +14,41 @@ public sealed record MonitorListFilter(string? Search = null, MonitorKind? Kind 
 public sealed class MonitorRow
 {
     public int Id { get; init; }
-    public string Name { get; init; } = "";
-    public string Target { get; init; } = "";
-    public MonitorKind Kind { get; init; }
+    public string Name { get; private set; } = "";
+    public string Target { get; private set; } = "";
+    public MonitorKind Kind { get; private set; }
     public bool Enabled { get; set; }
-    public int IntervalSeconds { get; init; }
-    public MonitorStatus Status { get; init; }
-    public DateTime? StatusSince { get; init; }
-    public DateTime? LastProbeAt { get; init; }
-    public string? LastError { get; init; }
+    public int IntervalSeconds { get; private set; }
+    public MonitorStatus Status { get; private set; }
+    public DateTime? StatusSince { get; private set; }
+    public DateTime? LastProbeAt { get; private set; }
+    public string? LastError { get; private set; }
     /// <summary>Percent 0–100 over the last 24 hours, null without samples.</summary>
     public double? Availability24h { get; set; }
     public double? AvgLatency24hMs { get; set; }
 
     public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status);
+
+    internal static MonitorRow From(MonitorDefinition m) => new MonitorRow { Id = m.Id }.CopyFrom(m);
+
+    /// <summary>
+    /// Refreshes this row in place. Live updates reuse the row objects already on screen, so the grid patches
+    /// their cells instead of replacing the rows (a click landing during a refresh still hits its button).
+    /// </summary>
+    internal MonitorRow CopyFrom(MonitorRow other)
+    {
+        (Name, Target, Kind, Enabled, IntervalSeconds) = (other.Name, other.Target, other.Kind, other.Enabled, other.IntervalSeconds);
+        (Status, StatusSince, LastProbeAt, LastError) = (other.Status, other.StatusSince, other.LastProbeAt, other.LastError);
+        (Availability24h, AvgLatency24hMs) = (other.Availability24h, other.AvgLatency24hMs);
+        return this;
+    }
+
+    private MonitorRow CopyFrom(MonitorDefinition m)
+    {
+        (Name, Target, Kind, Enabled, IntervalSeconds) = (m.Name, m.Target, m.Kind, m.Enabled, m.IntervalSeconds);
+        (Status, StatusSince, LastProbeAt, LastError) = (m.Current.Status, m.Current.StatusSince, m.Current.LastProbeAt, m.Current.LastError);
+        return this;
+    }
 }
 
 /// <summary>One page of the monitor list, filtered, sorted and paged in SQL.</summary>
@@ -40,14 +61,16 @@ public static class MonitorListQuery
         var total = await query.CountAsync(cancellationToken);
         var rows = await Sort(query, sorts?.FirstOrDefault())
             .Skip(skip).Take(take)
-            .Select(m => new MonitorRow
+            .Select(m => new MonitorDefinition
             {
-                Id = m.Id, Name = m.Name, Target = m.Target, Kind = m.Kind, Enabled = m.Enabled,
-                IntervalSeconds = m.IntervalSeconds, Status = m.Current.Status, StatusSince = m.Current.StatusSince,
-                LastProbeAt = m.Current.LastProbeAt, LastError = m.Current.LastError,
+                Id = m.Id, Name = m.Name, Target = m.Target, Kind = m.Kind, Enabled = m.Enabled, IntervalSeconds = m.IntervalSeconds,
+                Current = new MonitorCurrentState
+                {
+                    Status = m.Current.Status, StatusSince = m.Current.StatusSince, LastProbeAt = m.Current.LastProbeAt, LastError = m.Current.LastError,
+                },
             })
             .ToListAsync(cancellationToken);
-        return (rows, total);
+        return (rows.Select(MonitorRow.From).ToList(), total);
     }
 
     internal static IQueryable<MonitorDefinition> Filter(IQueryable<MonitorDefinition> query, MonitorListFilter filter)

@@ -26,9 +26,6 @@ public sealed partial class AlertProcessor(
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
     private bool _loaded;
 
-    /// <summary>Open (pending, firing or silenced) events the engine tracks.</summary>
-    public int OpenCount => _tracked.Values.Count(t => t.State.IsOpen);
-
     public async Task ProcessProbeResultsAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

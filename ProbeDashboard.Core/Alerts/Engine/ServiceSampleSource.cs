@@ -55,10 +55,11 @@ public sealed class ServiceSampleSource(TimeProvider time)
 
     private static async Task<int> StoredFailureRunAsync(ProbeDbContext db, int monitorId, IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
     {
-        var batchIds = batch.Where(r => r.MonitorId == monitorId).Select(r => r.Id).ToList();
+        // Only what was stored before this batch: later batches may already be committed and still queued for us.
+        var firstInBatch = batch.Where(r => r.MonitorId == monitorId).Min(r => r.Id);
         var recent = await db.ProbeResults.AsNoTracking()
-            .Where(r => r.MonitorId == monitorId && !batchIds.Contains(r.Id))
-            .OrderByDescending(r => r.Timestamp).ThenByDescending(r => r.Id)
+            .Where(r => r.MonitorId == monitorId && r.Id < firstInBatch)
+            .OrderByDescending(r => r.Id)
             .Take(HistoryToSeed).Select(r => r.Success).ToListAsync(cancellationToken);
         return recent.TakeWhile(success => !success).Count();
     }

@@ -33,6 +33,9 @@ public class NotificationGroupsApiTests(AlertTestFactory factory) : IClassFixtur
             var stored = await db.NotificationRecipients.SingleAsync(r => r.NotificationGroupId == id && r.Channel == NotificationChannelKind.Webhook);
             Assert.DoesNotContain("top-secret-value", stored.ProtectedSecret);
         }
+        var keyRing = Path.Combine(factory.DataDirectory, "keys");
+        Assert.NotEmpty(Directory.GetFiles(keyRing, "key-*.xml"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keyRing));
 
         // Leaving the secret out keeps it; the e-mail list is replaced.
         using var updated = await client.PutAsync($"/api/v1/notification-groups/{id}", ApiJson.Content(new

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Events;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Integration.Alerts;
@@ -40,6 +41,26 @@ public class AlertEngineTests
         var seen = new List<AlertEventChange>();
         while (changes.Reader.TryRead(out var change)) seen.Add(change.Change);
         Assert.Equal([AlertEventChange.Opened, AlertEventChange.Fired, AlertEventChange.Resolved], seen);
+    }
+
+    [Fact]
+    public async Task Failures_are_counted_in_commit_order_even_when_later_batches_are_already_stored()
+    {
+        await using var factory = NewFactory();
+        var feed = factory.Feed;
+        var monitor = await feed.AddMonitorAsync("ordered", m => { m.EnableAlert = true; m.FailThreshold = 3; });
+        var batches = new[]
+        {
+            await feed.StoreRoundsAsync(monitor.Id, (false, 0), (false, 0)),
+            await feed.StoreRoundsAsync(monitor.Id, (true, 50)),
+            await feed.StoreRoundsAsync(monitor.Id, (false, 0), (false, 0)),
+        };
+        foreach (var batch in batches) feed.Bus.Publish(new ProbeResultsCommitted(batch));
+        await Task.Delay(500);
+        Assert.Empty(await feed.EventsAsync());
+
+        await feed.CommitRoundsAsync(monitor.Id, false);
+        await feed.EventAsync(e => e.Status == AlertEventStatus.Firing, "the third failure in a row to fire");
     }
 
     [Fact]

@@ -125,4 +125,20 @@ public class AlertPagesTests(AlertTestFactory factory) : IClassFixture<AlertTest
         Assert.Contains("is not silenced", notSilenced.Errors["event"][0]);
         Assert.Equal("AlertProblemNotFound", (await commands.AcknowledgeAsync(99_999_999, null, Timeout())).Message);
     }
+
+    [Fact]
+    public async Task Bulk_acknowledge_takes_each_event_on_its_own_and_reports_the_ones_that_failed()
+    {
+        var first = await FiringAsync("bulk-a");
+        var second = await FiringAsync("bulk-b");
+        using var scope = await factory.CircuitScopeAsync("alert-bulk-operator", UserRole.Operator);
+        var commands = scope.ServiceProvider.GetRequiredService<AlertCommands>();
+
+        var outcomes = await commands.AcknowledgeManyAsync([first.Id, 99_999_998, second.Id], "maintenance window", Timeout());
+
+        Assert.Equal([true, false, true], outcomes.Select(o => o.Succeeded));
+        Assert.Equal("AlertProblemNotFound", outcomes[1].Message);
+        foreach (var id in new[] { first.Id, second.Id })
+            Assert.Equal((true, "maintenance window"), ((await ReloadAsync(id)).Acknowledged, (await ReloadAsync(id)).AckNote));
+    }
 }

@@ -8,6 +8,7 @@ using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
+using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddApi();
 builder.AddDashboardAuth();
 builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
+builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAlertingApis();
+app.MapRealtime();
 app.MapDashboardUi();
 
 app.Run();

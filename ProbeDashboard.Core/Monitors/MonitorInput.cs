@@ -23,6 +23,8 @@ public sealed record MonitorInput
     public IReadOnlyList<int>? SkipHosts { get; init; }
     public bool EnableAlert { get; init; }
     public int? FailThreshold { get; init; }
+    /// <summary>Consecutive good rounds before a probe alert resolves; 1 when unset.</summary>
+    public int? RecoverThreshold { get; init; }
     public int? NotificationId { get; init; }
     public bool LatencyAlert { get; init; }
     /// <summary>Seconds.</summary>
@@ -47,6 +49,7 @@ public sealed record MonitorInput
         SkipHosts = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
         FailThreshold = monitor.FailThreshold,
+        RecoverThreshold = monitor.RecoverThreshold,
         NotificationId = monitor.NotificationGroupId,
         LatencyAlert = monitor.LatencyAlert,
         MaxLatency = monitor.MaxLatencySeconds,
@@ -69,6 +72,7 @@ public sealed record MonitorInput
         monitor.SkipHostIds = [.. (SkipHosts ?? []).Distinct()];
         monitor.EnableAlert = EnableAlert;
         monitor.FailThreshold = FailThreshold ?? DefaultFailThreshold;
+        monitor.RecoverThreshold = RecoverThreshold ?? 1;
         monitor.NotificationGroupId = NotificationId;
         monitor.LatencyAlert = LatencyAlert;
         monitor.MaxLatencySeconds = MaxLatency;

@@ -102,7 +102,11 @@ public sealed class MonitorService(
         var knownGroups = groupId is null ? []
             : await db.HostGroups.Where(g => g.Id == groupId).Select(g => g.Id).ToListAsync(cancellationToken);
         var rules = new MonitorRules(probing.CurrentValue.MinIntervalSeconds, knownHosts.ToHashSet(), knownGroups.ToHashSet());
-        return MonitorValidator.Validate(input, rules);
+        var errors = MonitorValidator.Validate(input, rules);
+        if (input.NotificationId is > 0 && !errors.ContainsKey("notification_id")
+            && !await db.NotificationGroups.AnyAsync(g => g.Id == input.NotificationId, cancellationToken))
+            errors = new Dictionary<string, string[]>(errors) { ["notification_id"] = ["no notification group has this id"] };
+        return errors;
     }
 
     private static void MarkUnknown(MonitorDefinition monitor, DateTime now)

@@ -40,6 +40,8 @@ public static class MonitorValidator
         ValidatePlacement(input, rules, errors);
         if (input.FailThreshold is < 1 or > MonitorRules.MaxFailThreshold)
             errors.Add("fail_threshold", $"must be between 1 and {MonitorRules.MaxFailThreshold}");
+        if (input.RecoverThreshold is < 1 or > MonitorRules.MaxFailThreshold)
+            errors.Add("recover_threshold", $"must be between 1 and {MonitorRules.MaxFailThreshold}");
         if (input.MaxLatency is <= 0 || (input.MaxLatency is { } latency && !double.IsFinite(latency)))
             errors.Add("max_latency", "must be greater than 0 seconds");
         else if (input.LatencyAlert && input.MaxLatency is null)

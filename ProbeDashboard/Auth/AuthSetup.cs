@@ -55,9 +55,8 @@ public static class AuthSetup
                 options.DefaultScheme = SmartScheme;
                 options.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Bearer for /api, cookie otherwise", options =>
-                options.ForwardDefaultSelector = context =>
-                    context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(SmartScheme, "Bearer for /api and /hubs, cookie otherwise", options =>
+                options.ForwardDefaultSelector = context => UsesBearer(context.Request.Path) ? BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerScheme, null)
             // Never issued (no two-factor sign-in), but SignInManager.SignOutAsync, which the security-stamp check
             // calls for a stale cookie, signs out of it unconditionally.
@@ -86,4 +85,7 @@ public static class AuthSetup
         services.AddHostedService<AdminAccountSeeder>();
         return builder;
     }
+
+    /// <summary>The API and the SignalR hubs (clients of other programs) use tokens; pages use the sign-in cookie.</summary>
+    public static bool UsesBearer(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
 }

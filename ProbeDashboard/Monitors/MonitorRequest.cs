@@ -18,7 +18,8 @@ public sealed record MonitorRequest(
     int? NotificationId,
     bool? LatencyAlert,
     double? MaxLatency,
-    HttpOptionsWire? Http)
+    HttpOptionsWire? Http,
+    int? RecoverThreshold = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -33,6 +34,7 @@ public sealed record MonitorRequest(
         SkipHosts = SkipHosts,
         EnableAlert = EnableAlert ?? false,
         FailThreshold = FailThreshold,
+        RecoverThreshold = RecoverThreshold,
         NotificationId = NotificationId,
         LatencyAlert = LatencyAlert ?? false,
         MaxLatency = MaxLatency,

@@ -24,7 +24,8 @@ public sealed record MonitorResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HttpOptionsWire? Http,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatisticsResponse? Statistics,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    int RecoverThreshold)
 {
     public static MonitorResponse From(MonitorDefinition m, string? groupName = null, MonitorStatistics? statistics = null) => new(
         m.Id, m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
@@ -32,7 +33,7 @@ public sealed record MonitorResponse(
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsWire.From(m.Http) : null,
         statistics is null ? null : StatisticsResponse.From(statistics),
-        m.CreatedAt, m.UpdatedAt);
+        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold);
 }
 
 /// <summary>§1.3 statistics: percentages 0–100 and latencies in seconds; null where a window has no samples.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Hosts;
+using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Tests.Support;
 
@@ -13,6 +14,7 @@ internal static class MonitorTestData
 {
     public const string BasePath = "/api/v1/service-monitors";
     public const string GroupName = "生产环境";
+    public const string NotificationGroupName = "运维值班";
 
     /// <summary>
     /// Seed 001's example request, made valid for this database (its group and skipped hosts exist). Test targets are
@@ -31,7 +33,7 @@ internal static class MonitorTestData
         ["skip_hosts"] = hosts.AgentIds,
         ["enable_alert"] = true,
         ["fail_threshold"] = 3,
-        ["notification_id"] = 1,
+        ["notification_id"] = hosts.NotificationGroupId,
         ["latency_alert"] = true,
         ["max_latency"] = 2.0,
     };
@@ -45,9 +47,9 @@ internal static class MonitorTestData
         ["duration"] = 30,
     };
 
-    public sealed record SeededHosts(int ServerId, int GroupId, int[] AgentIds);
+    public sealed record SeededHosts(int ServerId, int GroupId, int[] AgentIds, int NotificationGroupId);
 
-    /// <summary>A host group and two agent hosts besides the server's own host; created once per database.</summary>
+    /// <summary>A host group, two agent hosts besides the server's own host and a notification group; created once per database.</summary>
     public static Task<SeededHosts> EnsureHostsAsync(DashboardFactory factory) => factory.WithDbAsync(async db =>
     {
         var group = await db.HostGroups.SingleOrDefaultAsync(g => g.Name == GroupName);
@@ -61,9 +63,16 @@ internal static class MonitorTestData
                 new ProbeHost { Name = "prod-server-02", Hostname = "prod-server-02", GroupId = group.Id, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
+        var onCall = await db.NotificationGroups.SingleOrDefaultAsync(g => g.Name == NotificationGroupName);
+        if (onCall is null)
+        {
+            onCall = new NotificationGroup { Name = NotificationGroupName, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.NotificationGroups.Add(onCall);
+            await db.SaveChangesAsync();
+        }
         var server = await db.Hosts.SingleAsync(h => h.IsServer);
         var agents = await db.Hosts.Where(h => h.GroupId == group.Id).OrderBy(h => h.Id).Select(h => h.Id).ToArrayAsync();
-        return new SeededHosts(server.Id, group.Id, agents);
+        return new SeededHosts(server.Id, group.Id, agents, onCall.Id);
     });
 
     public static async Task<int> CreateAsync(HttpClient client, Dictionary<string, object?> body)

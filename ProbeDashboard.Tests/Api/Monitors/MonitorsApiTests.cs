@@ -37,7 +37,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         Assert.Equal(hosts.GroupId, data.GetProperty("execute_on").GetProperty("group_id").GetInt32());
         Assert.Equal(hosts.AgentIds, data.GetProperty("skip_hosts").EnumerateArray().Select(e => e.GetInt32()));
         Assert.True(data.GetProperty("enable_alert").GetBoolean() && data.GetProperty("latency_alert").GetBoolean());
-        Assert.Equal(1, data.GetProperty("notification_id").GetInt32());
+        Assert.Equal(hosts.NotificationGroupId, data.GetProperty("notification_id").GetInt32());
         Assert.Equal(2.0, data.GetProperty("max_latency").GetDouble());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$", data.GetProperty("created_at").GetString());
         Assert.Matches(@"Z$", data.GetProperty("updated_at").GetString());
@@ -80,6 +80,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         using var client = await factory.CreateClientAsync(UserRole.Operator);
         var id = await CreateAsync(client, Minimal("before"));
         var body = Minimal("after", type: 1, target: "http://127.0.0.1:8080/health");
+        body["recover_threshold"] = 3;
         body["http"] = new Dictionary<string, object?>
         {
             ["method"] = "HEAD", ["headers"] = new Dictionary<string, string> { ["X-Probe"] = "1" }, ["host_header"] = "www.example.test",
@@ -96,6 +97,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         Assert.Equal("1", http.GetProperty("headers").GetProperty("X-Probe").GetString());
         Assert.False(http.GetProperty("follow_redirects").GetBoolean());
         Assert.Equal("127.0.0.2", http.GetProperty("pinned_ips")[0].GetString());
+        Assert.Equal(3, detail.GetProperty("recover_threshold").GetInt32());
     }
 
     [Fact]

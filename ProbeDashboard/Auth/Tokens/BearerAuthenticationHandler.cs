@@ -27,11 +27,11 @@ public sealed class BearerAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var token = ReadToken();
+        if (token is null)
             return AuthenticateResult.NoResult();
 
-        var validation = await Tokens.ValidateTokenAsync(header["Bearer ".Length..].Trim(), ValidationParameters());
+        var validation = await Tokens.ValidateTokenAsync(token, ValidationParameters());
         if (!validation.IsValid)
             return AuthenticateResult.Fail(validation.Exception is SecurityTokenExpiredException ? "token expired" : "invalid token");
 
@@ -47,6 +47,21 @@ public sealed class BearerAuthenticationHandler(
 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
+
+    /// <summary>
+    /// The bearer token from the Authorization header, or, on realtime paths only, from the <c>access_token</c> query
+    /// parameter: browsers cannot set headers on a WebSocket upgrade, and SignalR clients send the token that way.
+    /// </summary>
+    private string? ReadToken()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return header["Bearer ".Length..].Trim();
+        var onRealtimePath = QueryTokenPaths.Any(p => Request.Path.StartsWithSegments(p));
+        return onRealtimePath && Request.Query["access_token"] is [{ Length: > 0 } query] ? query : null;
+    }
+
+    private static readonly PathString[] QueryTokenPaths = ["/api/v1/ws", "/hubs"];
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -29,7 +29,7 @@ public sealed partial class HostLiveness(
     public void PublishOnline(ProbeHost host)
     {
         LogOnline(logger, host.Id, host.Name);
-        events.Publish(new HostStatusChanged(host.Id, host.Name, true, host.OnlineSince!.Value));
+        events.Publish(new HostStatusChanged(host.Id, host.Name, host.Uuid, true, host.OnlineSince!.Value));
     }
 
     /// <summary>Marks offline every agent host whose last contact is older than three of its heartbeat intervals.</summary>
@@ -47,7 +47,7 @@ public sealed partial class HostLiveness(
             host.OnlineSince = now;
         }
         await db.SaveChangesAsync(cancellationToken);
-        var changes = silent.Select(h => new HostStatusChanged(h.Id, h.Name, false, now)).ToList();
+        var changes = silent.Select(h => new HostStatusChanged(h.Id, h.Name, h.Uuid, false, now)).ToList();
         foreach (var change in changes)
         {
             LogOffline(logger, change.HostId, change.HostName);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -109,6 +110,22 @@ public class DashboardFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// A DI scope that looks like a circuit signed in as a fresh user of <paramref name="role"/>: UI command services
+    /// resolved from it see that user, as they would in a browser.
+    /// </summary>
+    public async Task<IServiceScope> CircuitScopeAsync(string userName, UserRole role)
+    {
+        await CreateUserAsync(role, userName);
+        var scope = Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        var user = await signIn.UserManager.FindByNameAsync(userName);
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
+        var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return scope;
     }
 
     /// <summary>Signs in through <c>POST /api/v1/auth/token</c> and returns the access token.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
@@ -26,7 +24,7 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var id = await CreateMonitorAsync("refused", cts.Token);
-        using var scope = await ScopeSignedInAsAsync("viewer-cmd", UserRole.Viewer);
+        using var scope = await _factory.CircuitScopeAsync("viewer-cmd", UserRole.Viewer);
         var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
 
         Assert.False(await commands.CanWriteAsync());
@@ -50,7 +48,7 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var id = await CreateMonitorAsync("editable", cts.Token);
-        using var scope = await ScopeSignedInAsAsync("operator-cmd", UserRole.Operator);
+        using var scope = await _factory.CircuitScopeAsync("operator-cmd", UserRole.Operator);
         var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
 
         Assert.True(await commands.CanWriteAsync());
@@ -113,17 +111,5 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
     {
         var saved = await _factory.Services.GetRequiredService<MonitorService>().CreateAsync(Input(name), "test", cancellationToken);
         return saved.Monitor!.Id;
-    }
-
-    private async Task<IServiceScope> ScopeSignedInAsAsync(string userName, UserRole role)
-    {
-        await _factory.CreateUserAsync(role, userName);
-        var scope = _factory.Services.CreateScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
-        var user = await signIn.UserManager.FindByNameAsync(userName);
-        var principal = await signIn.CreateUserPrincipalAsync(user!);
-        var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
     }
 }

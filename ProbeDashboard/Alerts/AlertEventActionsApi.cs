@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
-using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Auth;
@@ -13,7 +11,7 @@ namespace ProbeDashboard.Alerts;
 /// <summary>Seed 001 §4.3 and §4.4: what operators do to an event. All of it goes through the engine's gate.</summary>
 public static class AlertEventActionsApi
 {
-    private const int MaxNoteLength = 2000;
+    private const int MaxNoteLength = AlertActors.MaxNoteLength;
     private const int MaxBulk = 500;
 
     public static void MapAlertEventActionsApi(this IEndpointRouteBuilder app)
@@ -30,7 +28,7 @@ public static class AlertEventActionsApi
         long id, AcknowledgeRequest? request, ClaimsPrincipal user, ProbeDbContext db, AlertProcessor processor, CancellationToken cancellationToken)
     {
         if (request?.Note?.Length > MaxNoteLength) return AlertApiResults.Invalid("note", $"note is longer than {MaxNoteLength} characters");
-        var actor = await ActorAsync(user, db, cancellationToken);
+        var actor = await AlertActors.OfAsync(user, db, cancellationToken);
         var result = await processor.AcknowledgeAsync(id, actor, request?.Note, cancellationToken);
         return result.Outcome switch
         {
@@ -47,7 +45,7 @@ public static class AlertEventActionsApi
         if (request?.Ids is not { Count: > 0 } ids) return AlertApiResults.Invalid("ids", "ids must list at least one event id");
         if (ids.Count > MaxBulk) return AlertApiResults.Invalid("ids", $"at most {MaxBulk} ids at once");
         if (request.Note?.Length > MaxNoteLength) return AlertApiResults.Invalid("note", $"note is longer than {MaxNoteLength} characters");
-        var actor = await ActorAsync(user, db, cancellationToken);
+        var actor = await AlertActors.OfAsync(user, db, cancellationToken);
         var done = new List<AcknowledgeResponse>();
         var failed = new List<BulkAcknowledgeFailure>();
         foreach (var id in ids.Distinct())
@@ -83,12 +81,4 @@ public static class AlertEventActionsApi
 
     private static AcknowledgeResponse Acknowledged(AlertEvent e) =>
         new(e.Id, e.Acknowledged, AlertEventListItem.AckUserOf(e), e.AckTime, e.AckNote);
-
-    /// <summary>The signed-in user as ack_user: id from the token or cookie, name as stored.</summary>
-    private static async Task<AlertActor> ActorAsync(ClaimsPrincipal user, ProbeDbContext db, CancellationToken cancellationToken)
-    {
-        var id = user.GetUserId() ?? throw new InvalidOperationException("an authenticated user without an id");
-        var name = await db.Users.Where(u => u.Id == id).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
-        return new AlertActor(id, name ?? user.Identity?.Name ?? "");
-    }
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Alerts.Conditions;
-using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 
@@ -70,43 +69,27 @@ public static class AlertRulesApi
     }
 
     private static async Task<Results<Created<ApiEnvelope<AlertRuleResponse>>, BadRequest<ApiEnvelope>>> CreateAlertRule(
-        AlertRuleRequest request, ProbeDbContext db, AlertProcessor processor, TimeProvider time, CancellationToken cancellationToken)
+        AlertRuleRequest request, ProbeDbContext db, AlertRuleStore store, CancellationToken cancellationToken)
     {
-        var errors = await ValidateAsync(request, db, cancellationToken);
-        if (errors.Count > 0) return AlertApiResults.Invalid(errors);
-        request.Validate(out var type, out var level);
-        var now = time.GetUtcNow().UtcDateTime;
-        var rule = new AlertRule { CreatedAt = now };
-        request.ApplyTo(rule, type, level, now);
-        db.AlertRules.Add(rule);
-        await db.SaveChangesAsync(cancellationToken);
-        await processor.RuleChangedAsync(rule.Id, cancellationToken);
+        var saved = await store.SaveAsync(db, null, request, cancellationToken);
+        if (saved.Rule is not { } rule) return AlertApiResults.Invalid(saved.Errors);
         return TypedResults.Created($"/api/v1/alert-rules/{rule.Id}", ApiEnvelope.Ok(AlertRuleResponse.Of(rule)));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<AlertRuleResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateAlertRule(
-        int id, AlertRuleRequest request, ProbeDbContext db, AlertProcessor processor, TimeProvider time, CancellationToken cancellationToken)
+        int id, AlertRuleRequest request, ProbeDbContext db, AlertRuleStore store, CancellationToken cancellationToken)
     {
-        var rule = await db.AlertRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rule is null) return AlertApiResults.NotFound($"alert rule {id}");
-        var errors = await ValidateAsync(request, db, cancellationToken);
-        if (errors.Count > 0) return AlertApiResults.Invalid(errors);
-        request.Validate(out var type, out var level);
-        request.ApplyTo(rule, type, level, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        await processor.RuleChangedAsync(rule.Id, cancellationToken);
+        var saved = await store.SaveAsync(db, id, request, cancellationToken);
+        if (saved.NotFound) return AlertApiResults.NotFound($"alert rule {id}");
+        if (saved.Rule is not { } rule) return AlertApiResults.Invalid(saved.Errors);
         return TypedResults.Ok(ApiEnvelope.Ok(AlertRuleResponse.Of(rule)));
     }
 
-    /// <summary>Deletes the rule and closes its open events quietly; past events stay as history.</summary>
     private static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteAlertRule(
-        int id, ProbeDbContext db, AlertProcessor processor, CancellationToken cancellationToken)
-    {
-        var deleted = await db.AlertRules.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0) return AlertApiResults.NotFound($"alert rule {id}");
-        await processor.RuleChangedAsync(id, cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Success("alert rule deleted"));
-    }
+        int id, ProbeDbContext db, AlertRuleStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(db, id, cancellationToken)
+            ? TypedResults.Ok(ApiEnvelope.Success("alert rule deleted"))
+            : AlertApiResults.NotFound($"alert rule {id}");
 
     private static Results<Ok<ApiEnvelope<ValidateConditionResponse>>, BadRequest<ApiEnvelope>> ValidateCondition(ValidateConditionRequest request)
     {
@@ -114,21 +97,5 @@ public static class AlertRulesApi
         var parsed = ConditionParser.TryParse(request.Condition, type, out var error);
         return TypedResults.Ok(ApiEnvelope.Ok(new ValidateConditionResponse(parsed is not null, error?.Message, error?.Position,
             parsed?.Metrics.ToList() ?? [])));
-    }
-
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(AlertRuleRequest request, ProbeDbContext db, CancellationToken cancellationToken)
-    {
-        var errors = request.Validate(out var type, out _);
-        if (request.NotificationGroupId is { } groupId && !await db.NotificationGroups.AnyAsync(g => g.Id == groupId, cancellationToken))
-            errors["notification_group_id"] = [$"notification group {groupId} does not exist"];
-        var ids = request.TargetIds?.Distinct().ToList() ?? [];
-        if (ids.Count == 0 || errors.ContainsKey("target_ids") || type == 0) return errors;
-        var known = type == AlertRuleType.HostMonitor
-            ? await db.Hosts.Where(h => ids.Contains(h.Id)).Select(h => h.Id).ToListAsync(cancellationToken)
-            : await db.Monitors.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
-        var unknown = ids.Except(known).ToList();
-        if (unknown.Count > 0)
-            errors["target_ids"] = [$"unknown {(type == AlertRuleType.HostMonitor ? "host" : "monitor")} ids: {string.Join(", ", unknown)}"];
-        return errors;
     }
 }

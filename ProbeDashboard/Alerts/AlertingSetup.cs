@@ -9,6 +9,8 @@ public static class AlertingSetup
     public static WebApplicationBuilder AddAlerting(this WebApplicationBuilder builder)
     {
         builder.Services.AddAlerting(builder.Configuration);
+        builder.Services.AddSingleton<AlertRuleStore>();
+        builder.Services.AddSingleton<NotificationGroupStore>();
         return builder;
     }
 

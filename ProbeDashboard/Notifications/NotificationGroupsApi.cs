@@ -36,65 +36,53 @@ public static class NotificationGroupsApi
     }
 
     private static async Task<Results<Created<ApiEnvelope<NotificationGroupResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>>> CreateNotificationGroup(
-        NotificationGroupRequest? request, ProbeDbContext db, SecretProtector secrets, TimeProvider time, CancellationToken cancellationToken)
+        NotificationGroupRequest? request, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
     {
         if (request is null) return AlertApiResults.Invalid("body", "request body is required");
-        var errors = request.Validate();
-        if (errors.Count > 0) return AlertApiResults.Invalid(errors);
-        var name = request.Name!.Trim();
-        if (await db.NotificationGroups.AnyAsync(g => g.Name == name, cancellationToken))
-            return AlertApiResults.Conflict($"a notification group named '{name}' exists");
-        var now = time.GetUtcNow().UtcDateTime;
-        var group = new NotificationGroup { Name = name, CreatedAt = now, UpdatedAt = now, Recipients = request.Recipients([], secrets) };
-        db.NotificationGroups.Add(group);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/notification-groups/{group.Id}", ApiEnvelope.Ok(NotificationGroupResponse.Of(group)));
+        var saved = await store.SaveAsync(db, null, request, cancellationToken);
+        return saved.Outcome switch
+        {
+            GroupChangeOutcome.Done => TypedResults.Created($"/api/v1/notification-groups/{saved.Group!.Id}", ApiEnvelope.Ok(NotificationGroupResponse.Of(saved.Group))),
+            GroupChangeOutcome.Invalid => AlertApiResults.Invalid(saved.Errors!),
+            _ => AlertApiResults.Conflict(saved.Message),
+        };
     }
 
     private static async Task<Results<Ok<ApiEnvelope<NotificationGroupResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> UpdateNotificationGroup(
-        int id, NotificationGroupRequest? request, ProbeDbContext db, SecretProtector secrets, TimeProvider time, CancellationToken cancellationToken)
+        int id, NotificationGroupRequest? request, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
     {
         if (request is null) return AlertApiResults.Invalid("body", "request body is required");
-        var group = await db.NotificationGroups.Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
-        if (group is null) return AlertApiResults.NotFound($"notification group {id}");
-        var errors = request.Validate();
-        if (errors.Count > 0) return AlertApiResults.Invalid(errors);
-        var name = request.Name!.Trim();
-        if (await db.NotificationGroups.AnyAsync(g => g.Name == name && g.Id != id, cancellationToken))
-            return AlertApiResults.Conflict($"a notification group named '{name}' exists");
-        var recipients = request.Recipients(group.Recipients, secrets);
-        db.NotificationRecipients.RemoveRange(group.Recipients);
-        group.Recipients = recipients;
-        group.Name = name;
-        group.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(NotificationGroupResponse.Of(group)));
+        var saved = await store.SaveAsync(db, id, request, cancellationToken);
+        return saved.Outcome switch
+        {
+            GroupChangeOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(NotificationGroupResponse.Of(saved.Group!))),
+            GroupChangeOutcome.Invalid => AlertApiResults.Invalid(saved.Errors!),
+            GroupChangeOutcome.NotFound => AlertApiResults.NotFound($"notification group {id}"),
+            _ => AlertApiResults.Conflict(saved.Message),
+        };
     }
 
-    /// <summary>Refused while rules or monitors still send to the group, so no alert silently loses its audience.</summary>
     private static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> DeleteNotificationGroup(
-        int id, ProbeDbContext db, CancellationToken cancellationToken)
+        int id, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
     {
-        if (!await db.NotificationGroups.AnyAsync(g => g.Id == id, cancellationToken)) return AlertApiResults.NotFound($"notification group {id}");
-        var rules = await db.AlertRules.CountAsync(r => r.NotificationGroupId == id, cancellationToken);
-        var monitors = await db.Monitors.CountAsync(m => m.NotificationGroupId == id, cancellationToken);
-        if (rules + monitors > 0)
-            return AlertApiResults.Conflict($"notification group {id} is used by {rules} alert rules and {monitors} monitors");
-        await db.NotificationGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Success("notification group deleted"));
+        var deleted = await store.DeleteAsync(db, id, cancellationToken);
+        return deleted.Outcome switch
+        {
+            GroupChangeOutcome.Done => TypedResults.Ok(ApiEnvelope.Success("notification group deleted")),
+            GroupChangeOutcome.NotFound => AlertApiResults.NotFound($"notification group {id}"),
+            _ => AlertApiResults.Conflict(deleted.Message),
+        };
     }
 
-    /// <summary>Queues a test message to every recipient; its delivery shows in the outbox like any other.</summary>
     private static async Task<Results<Ok<ApiEnvelope<TestNotificationResponse>>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> SendTestNotification(
-        int id, ProbeDbContext db, NotificationComposer composer, NotificationSignal signal, TimeProvider time, CancellationToken cancellationToken)
+        int id, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
     {
-        var group = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
-        if (group is null) return AlertApiResults.NotFound($"notification group {id}");
-        if (group.Recipients.Count == 0) return AlertApiResults.Conflict($"notification group {id} has no recipients");
-        var messages = composer.ComposeTest(group, time.GetUtcNow().UtcDateTime).ToList();
-        db.NotificationOutbox.AddRange(messages);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
-        return TypedResults.Ok(ApiEnvelope.Ok(new TestNotificationResponse(messages.Count, messages.Select(m => m.Id).ToList()), "test notification queued"));
+        var sent = await store.SendTestAsync(db, id, cancellationToken);
+        return sent.Outcome switch
+        {
+            GroupChangeOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(new TestNotificationResponse(sent.Queued, sent.OutboxIds!), "test notification queued")),
+            GroupChangeOutcome.NotFound => AlertApiResults.NotFound($"notification group {id}"),
+            _ => AlertApiResults.Conflict(sent.Message),
+        };
     }
 }

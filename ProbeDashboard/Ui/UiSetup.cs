@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.FileProviders;
+using ProbeDashboard.Alerts;
+using ProbeDashboard.Alerts.Feed;
+using ProbeDashboard.Alerts.Rules;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Notifications;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui.Time;
 using Radzen;
@@ -26,6 +30,10 @@ public static class UiSetup
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
         builder.Services.AddScoped<MonitorCommands>();
+        builder.Services.AddScoped<AlertCommands>();
+        builder.Services.AddScoped<AlertFeedPreferences>();
+        builder.Services.AddScoped<AlertRuleCommands>();
+        builder.Services.AddScoped<NotificationGroupCommands>();
         return builder;
     }
 

@@ -21,6 +21,8 @@ public sealed class BenchReport
     public int PeakInFlight { get; set; }
 
     public long Lost => Started - Stored;
+    /// <summary>Bus messages dropped because a consumer (the alert engine) fell behind: missed evaluations.</summary>
+    public long BusDropped { get; set; }
 
     public void Print(BenchOptions options)
     {
@@ -31,7 +33,7 @@ public sealed class BenchReport
         Console.WriteLine(string.Create(c, $"start lateness  p50 {LatenessP50.TotalMilliseconds:F0} ms, p99 {LatenessP99.TotalMilliseconds:F0} ms, max {LatenessMax.TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(c, $"CPU             {CpuCores * 100:F1}% of one core (targets: {TargetCpuCores * 100:F1}%)"));
         Console.WriteLine(string.Create(c, $"peak RSS        {PeakRssBytes / 1024.0 / 1024.0:F0} MB"));
-        Console.WriteLine(string.Create(c, $"results         {Started} probes started, {Stored} stored ({Failed} failed probes), lost {Lost}, skipped (overlap) {SkippedOverlapping}"));
+        Console.WriteLine(string.Create(c, $"results         {Started} probes started, {Stored} stored ({Failed} failed probes), lost {Lost}, skipped (overlap) {SkippedOverlapping}, bus messages dropped {BusDropped}"));
         Console.WriteLine(string.Create(c, $"in flight       up to {PeakInFlight} rounds at once (sampled each second); target delay {options.DelayMs} ms"));
         Console.WriteLine();
         Console.WriteLine(string.Create(c,

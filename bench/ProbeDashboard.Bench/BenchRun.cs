@@ -5,6 +5,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core;
+using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Storage;
@@ -58,6 +60,7 @@ public static class BenchRun
                 report.LatenessP99 = dispatcher.Lateness.Percentile(0.99);
                 report.LatenessMax = dispatcher.Lateness.Max;
                 report.SkippedOverlapping = dispatcher.SkippedOverlapping;
+                report.BusDropped = host.Services.GetRequiredService<EventBus>().DroppedTotal;
 
                 // Stopping waits for running probes and drains the writer: everything started must be stored.
                 await host.StopAsync();
@@ -89,6 +92,8 @@ public static class BenchRun
         });
         builder.Services.AddProbeDashboardCore(builder.Configuration);
         builder.AddProbing();
+        // The alert engine consumes every committed batch; measure the pipeline with it, as the server runs it.
+        builder.Services.AddAlerting(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         return builder.Build();
     }
@@ -109,6 +114,8 @@ public static class BenchRun
                 IntervalSeconds = options.IntervalSeconds,
                 TimeoutSeconds = Math.Max(1, Math.Min(10, options.IntervalSeconds - 1)),
                 Http = new HttpProbeOptions { Keyword = i % 4 == 0 ? "ok" : null },
+                EnableAlert = true,
+                FailThreshold = 3,
                 CreatedAt = now,
                 UpdatedAt = now,
             });

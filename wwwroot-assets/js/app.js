@@ -9,5 +9,24 @@ window.probeDashboard = {
   // Remembers a preference (the theme) for a year in this browser.
   remember: function (name, value) {
     document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=31536000; samesite=lax";
+  },
+  // The live alert feed's choices (levels, sound, browser notifications) stay in this browser only.
+  alertFeed: {
+    load: function () {
+      try { return JSON.parse(localStorage.getItem("probeDashboard.alertFeed") || "null"); } catch (e) { return null; }
+    },
+    save: function (prefs) { localStorage.setItem("probeDashboard.alertFeed", JSON.stringify(prefs)); },
+    // Asking needs a click by the user in most browsers, so the settings switch calls it.
+    askPermission: async function () {
+      if (!("Notification" in window)) return "unsupported";
+      return Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
+    },
+    announce: function (title, body, url, sound, notify) {
+      if (sound) { try { new Audio("assets/sounds/alert.wav").play().catch(function () { }); } catch (e) { } }
+      if (notify && "Notification" in window && Notification.permission === "granted") {
+        var n = new Notification(title, { body: body, tag: url, icon: "assets/icons/favicon.svg" });
+        n.onclick = function () { window.focus(); location.href = url; };
+      }
+    }
   }
 };

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Hosts;
 
 namespace ProbeDashboard.Core.Alerts.Engine;
 
 /// <summary>
-/// Feeds the <see cref="AlertProcessor"/>: committed probe results, host metric samples and monitor changes
+/// Feeds the <see cref="AlertProcessor"/>: committed probe results, host metric samples, hosts going offline or
+/// online, and monitor changes
 /// from the bus, plus a periodic tick for durations, silences and reminders.
 /// </summary>
 public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertEngine> logger)
@@ -18,12 +20,19 @@ public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions
         var results = bus.Subscribe<ProbeResultsCommitted>();
         var hostMetrics = bus.Subscribe<HostMetricsSampled>(capacity: 4096);
         var monitorChanges = bus.Subscribe<MonitorConfigurationChanged>();
+        var hostStatus = bus.Subscribe<HostStatusChanged>();
         return Task.WhenAll(
             ConsumeAsync(results, (m, ct) => processor.ProcessProbeResultsAsync(m.Results, ct), stoppingToken),
             ConsumeAsync(hostMetrics, processor.ProcessHostMetricsAsync, stoppingToken),
             ConsumeAsync(monitorChanges, (m, ct) => processor.MonitorChangedAsync(m.MonitorId, ct), stoppingToken),
+            ConsumeAsync(hostStatus, (m, ct) => processor.ProcessHostMetricsAsync(OnlineSample(m), ct), stoppingToken),
             TickAsync(stoppingToken));
     }
+
+    /// <summary>A host's liveness as a one-metric sample, so rules such as <c>online == 0</c> use the same machine.</summary>
+    private static HostMetricsSampled OnlineSample(HostStatusChanged change) =>
+        new(change.HostId, change.HostName, change.HostUuid, change.Since,
+            new Dictionary<string, double> { [Conditions.AlertMetrics.OnlineMetric] = change.Online ? 1 : 0 });
 
     private async Task ConsumeAsync<T>(EventSubscription<T> subscription, Func<T, CancellationToken, Task> handle, CancellationToken stoppingToken)
         where T : class

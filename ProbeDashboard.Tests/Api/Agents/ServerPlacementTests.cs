@@ -8,33 +8,16 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Api.Agents;
 
 /// <summary>The server is a host too: execute_on/skip_hosts decide whether its own scheduler probes a monitor, live.</summary>
-public sealed class ServerPlacementTests : IAsyncLifetime
+public sealed class ServerPlacementTests() : AppWithTargetTests(schedulerRunning: true)
 {
-    private readonly DashboardFactory _app = new();
-    private TargetServer _target = null!;
-
-    public async Task InitializeAsync()
-    {
-        _target = await TargetServer.StartAsync();
-        _app.Settings["Probing:SchedulerEnabled"] = "true";
-        _app.Settings["Probing:MinIntervalSeconds"] = "1";
-        _app.CreateClient().Dispose();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
     private Task<int> ServerResultsAsync(int monitorId, int serverId) =>
-        _app.WithDbAsync(db => db.ProbeResults.CountAsync(r => r.MonitorId == monitorId && r.HostId == serverId));
+        App.WithDbAsync(db => db.ProbeResults.CountAsync(r => r.MonitorId == monitorId && r.HostId == serverId));
 
     private async Task<int> MonitorAsync(HttpClient admin, string name, object executeOn, int[] skip)
     {
         using var response = await admin.PostAsync("/api/v1/service-monitors", ApiJson.Content(new Dictionary<string, object?>
         {
-            ["name"] = name, ["type"] = 1, ["target"] = _target.Url("/ok").ToString(), ["duration"] = 2, ["timeout"] = 1,
+            ["name"] = name, ["type"] = 1, ["target"] = Target.Url("/ok").ToString(), ["duration"] = 2, ["timeout"] = 1,
             ["execute_on"] = executeOn, ["skip_hosts"] = skip,
         }));
         var json = await response.JsonAsync();
@@ -55,8 +38,8 @@ public sealed class ServerPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Moving_the_server_into_and_out_of_a_group_starts_and_stops_the_groups_monitors_here()
     {
-        using var admin = await _app.CreateAdminClientAsync();
-        var serverId = await _app.WithDbAsync(db => db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync());
+        using var admin = await App.CreateAdminClientAsync();
+        var serverId = await App.WithDbAsync(db => db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync());
         using var group = await admin.PostAsync("/api/v1/host-groups", ApiJson.Content(new { name = "edge" }));
         var groupId = (await group.JsonAsync()).GetProperty("data").GetProperty("id").GetInt32();
         var onGroup = await MonitorAsync(admin, "on the edge group", new { type = "group", group_id = groupId }, []);
@@ -71,7 +54,7 @@ public sealed class ServerPlacementTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/hosts/{serverId}", ApiJson.Content(new { group_id = (int?)null }))).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        await _app.Services.GetRequiredService<ProbeDispatcher>().WaitIdleAsync(CancellationToken.None);
+        await App.Services.GetRequiredService<ProbeDispatcher>().WaitIdleAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         var afterLeaving = await ServerResultsAsync(onGroup, serverId);
         await Task.Delay(TimeSpan.FromSeconds(4.5));

@@ -11,33 +11,12 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Api.Probing;
 
 /// <summary>The app with its Quartz scheduler running, probing a Kestrel target on 127.0.0.1 every second.</summary>
-public sealed class ProbeSchedulerTests : IAsyncLifetime
+public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning: true)
 {
-    private readonly DashboardFactory _app = new();
-    private TargetServer _target = null!;
-
-    public async Task InitializeAsync()
-    {
-        _target = await TargetServer.StartAsync();
-        _app.Settings["Probing:SchedulerEnabled"] = "true";
-        _app.Settings["Probing:MinIntervalSeconds"] = "1";
-        _app.CreateClient().Dispose();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
-    private ProbeDbContext Db() => Get<IDbContextFactory<ProbeDbContext>>().CreateDbContext();
-
     [Fact]
     public async Task Healthz_reports_ok_while_the_scheduler_runs()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -48,7 +27,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task A_changed_monitor_is_probed_at_once_on_its_interval_and_stops_when_disabled()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = TestMonitors.Http("every second", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        var monitor = TestMonitors.Http("every second", Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
         await using (var db = Db())
         {
             db.Monitors.Add(monitor);
@@ -79,7 +58,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task Reconcile_schedules_a_monitor_whose_change_event_was_lost()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = TestMonitors.Http("no event", _target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        var monitor = TestMonitors.Http("no event", Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
         await using (var db = Db())
         {
             db.Monitors.Add(monitor);

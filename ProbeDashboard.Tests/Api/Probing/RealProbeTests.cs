@@ -14,31 +14,12 @@ namespace ProbeDashboard.Tests.Api.Probing;
 /// 127.0.0.1 that are up, down, slow, wrong and missing the keyword; checks what a user will see: history,
 /// current status with "since", and the hourly and daily rollups statistics are read from.
 /// </summary>
-public sealed class RealProbeTests : IAsyncLifetime
+public sealed class RealProbeTests() : AppWithTargetTests(schedulerRunning: false)
 {
-    private readonly DashboardFactory _app = new();
-    private TargetServer _target = null!;
-
-    public async Task InitializeAsync()
-    {
-        _target = await TargetServer.StartAsync();
-        _app.CreateClient().Dispose();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
-    private ProbeDbContext Db() => Get<IDbContextFactory<ProbeDbContext>>().CreateDbContext();
-
     [Fact]
     public async Task Api_test_hosts_run_without_the_scheduler_and_are_still_healthy()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -51,12 +32,12 @@ public sealed class RealProbeTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var closed = TargetServer.ClosedPort();
         var monitors = await AddAsync(
-            TestMonitors.Http("up", _target.Url("/ok"), keyword: "is ok"),
+            TestMonitors.Http("up", Target.Url("/ok"), keyword: "is ok"),
             TestMonitors.Http("down", new Uri($"http://127.0.0.1:{closed}/ok")),
-            TestMonitors.Http("slow", _target.Url("/slow"), timeoutSeconds: 1),
-            TestMonitors.Http("wrong status", _target.Url("/status/503"), expected: "200"),
-            TestMonitors.Http("keyword missing", _target.Url("/ok"), keyword: "ok!"),
-            TestMonitors.Tcp("tcp up", $"127.0.0.1:{_target.Port}"),
+            TestMonitors.Http("slow", Target.Url("/slow"), timeoutSeconds: 1),
+            TestMonitors.Http("wrong status", Target.Url("/status/503"), expected: "200"),
+            TestMonitors.Http("keyword missing", Target.Url("/ok"), keyword: "ok!"),
+            TestMonitors.Tcp("tcp up", $"127.0.0.1:{Target.Port}"),
             TestMonitors.Tcp("tcp down", $"127.0.0.1:{closed}"));
 
         await RoundAsync(monitors, cts.Token);
@@ -102,22 +83,22 @@ public sealed class RealProbeTests : IAsyncLifetime
     public async Task Status_since_moves_only_when_the_target_goes_down_or_comes_back()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = (await AddAsync(TestMonitors.Http("switch", _target.Url("/switch"))))[0];
+        var monitor = (await AddAsync(TestMonitors.Http("switch", Target.Url("/switch"))))[0];
 
-        _target.SwitchStatus = 200;
+        Target.SwitchStatus = 200;
         var up1 = await RoundAsync([monitor], cts.Token);
         await RoundAsync([monitor], cts.Token);
         var afterTwoUps = await CurrentAsync(monitor.Id, cts.Token);
         Assert.Equal((MonitorStatus.Online, up1[0].Timestamp), (afterTwoUps.Status, afterTwoUps.StatusSince));
 
-        _target.SwitchStatus = 500;
+        Target.SwitchStatus = 500;
         var down1 = await RoundAsync([monitor], cts.Token);
         await RoundAsync([monitor], cts.Token);
         var afterTwoDowns = await CurrentAsync(monitor.Id, cts.Token);
         Assert.Equal((MonitorStatus.Offline, down1[0].Timestamp, 2), (afterTwoDowns.Status, afterTwoDowns.StatusSince, afterTwoDowns.ConsecutiveFailures));
         Assert.Equal("expected status 2xx/3xx, got 500", afterTwoDowns.LastError);
 
-        _target.SwitchStatus = 204;
+        Target.SwitchStatus = 204;
         var back = await RoundAsync([monitor], cts.Token);
         var recovered = await CurrentAsync(monitor.Id, cts.Token);
         Assert.Equal((MonitorStatus.Online, back[0].Timestamp, 0), (recovered.Status, recovered.StatusSince, recovered.ConsecutiveFailures));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Integration.Alerts;
@@ -112,6 +113,35 @@ public class AlertEngineTests
         // cpu alone unknown (mem missing) but cpu low decides: false && unknown is false.
         feed.PublishHostMetrics(7, "db-1", new Dictionary<string, double> { ["cpu_usage"] = 10 });
         await feed.EventAsync(e => e.Status == AlertEventStatus.Resolved, "the host alert to resolve");
+    }
+
+    [Fact]
+    public async Task A_host_that_goes_offline_fires_an_online_rule_and_coming_back_resolves_it()
+    {
+        await using var factory = NewFactory();
+        var feed = new AlertFeed(factory);
+        await using (var db = feed.Db())
+        {
+            db.AlertRules.Add(new AlertRule
+            {
+                Name = "agent down", Type = AlertRuleType.HostMonitor, Condition = "online == 0", DurationSeconds = 0,
+                Level = AlertLevel.Critical, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var uuid = Guid.NewGuid();
+
+        feed.Bus.Publish(new HostStatusChanged(9, "edge-1", uuid, Online: false, DateTime.UtcNow));
+        var fired = await feed.EventAsync(e => e.Status == AlertEventStatus.Firing, "the offline host to fire the rule");
+        Assert.Equal((AlertTargetType.Host, 9, "edge-1", uuid.ToString()), (fired.TargetType, fired.TargetId, fired.TargetName, fired.TargetUuid));
+
+        // A heartbeat's metrics say nothing about liveness: the event stays open until the host is back.
+        feed.PublishHostMetrics(9, "edge-1", new Dictionary<string, double> { ["cpu_usage"] = 10 });
+        await Task.Delay(300);
+        Assert.Equal(AlertEventStatus.Firing, (await feed.EventsAsync()).Single().Status);
+
+        feed.Bus.Publish(new HostStatusChanged(9, "edge-1", uuid, Online: true, DateTime.UtcNow));
+        await feed.EventAsync(e => e.Status == AlertEventStatus.Resolved, "the host coming back to resolve it");
     }
 
     [Fact]

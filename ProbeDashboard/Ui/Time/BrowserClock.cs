@@ -32,6 +32,11 @@ public sealed class BrowserClock(TimeProvider time) : IDisposable
     public DateTime ToLocal(DateTime utc) =>
         _zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
+    /// <summary>Converts a wall-clock time the operator picked in the browser's zone back to UTC.</summary>
+    public DateTime ToUtc(DateTime local) =>
+        _zone is null ? DateTime.SpecifyKind(local, DateTimeKind.Utc)
+        : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+
     /// <summary>Subscribes to a tick every second; dispose the result to stop.</summary>
     public IDisposable OnTick(Action handler)
     {

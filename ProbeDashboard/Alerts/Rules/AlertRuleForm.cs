@@ -1,0 +1,36 @@
+using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Alerts.Conditions;
+
+namespace ProbeDashboard.Alerts.Rules;
+
+/// <summary>What the rule dialog edits; becomes the API's <see cref="AlertRuleRequest"/> so both validate alike.</summary>
+public sealed class AlertRuleForm
+{
+    public string Name { get; set; } = "";
+    public bool Enabled { get; set; } = true;
+    public AlertRuleType Type { get; set; } = AlertRuleType.ServiceProbe;
+    public IEnumerable<int> TargetIds { get; set; } = [];
+    public string Condition { get; set; } = "";
+    public int DurationSeconds { get; set; } = 60;
+    public AlertLevel Level { get; set; } = AlertLevel.Warning;
+    public int SilencePeriodSeconds { get; set; } = 3600;
+    public int RecoverThreshold { get; set; } = 1;
+    public int? NotificationGroupId { get; set; }
+
+    public static AlertRuleForm Of(AlertRule rule) => new()
+    {
+        Name = rule.Name, Enabled = rule.Enabled, Type = rule.Type, TargetIds = rule.TargetIds.ToList(), Condition = rule.Condition,
+        DurationSeconds = rule.DurationSeconds, Level = rule.Level, SilencePeriodSeconds = rule.SilencePeriodSeconds,
+        RecoverThreshold = rule.RecoverThreshold, NotificationGroupId = rule.NotificationGroupId,
+    };
+
+    public AlertRuleRequest ToRequest() => new(Name, Enabled, AlertNames.Of(Type), TargetIds.ToList(), Condition, DurationSeconds,
+        NotificationGroupId, AlertNames.Of(Level), SilencePeriodSeconds, RecoverThreshold);
+
+    /// <summary>The parser's verdict on the condition as typed: null when valid.</summary>
+    public ConditionException? ConditionError()
+    {
+        ConditionParser.TryParse(Condition, Type, out var error);
+        return error;
+    }
+}

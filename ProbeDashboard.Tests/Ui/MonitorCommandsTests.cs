@@ -77,7 +77,7 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
             await db.SaveChangesAsync(cts.Token);
             groupId = group.Id;
         }
-        using var scope = await ScopeSignedInAsAsync("operator-placement", UserRole.Operator);
+        using var scope = await _factory.CircuitScopeAsync("operator-placement", UserRole.Operator);
         var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
         var form = MonitorFormModel.From(await LoadAsync(dbFactory, id, cts.Token));
 

@@ -56,6 +56,7 @@ public class HostDetailPageTests(DashboardFactory factory) : IClassFixture<Dashb
         Assert.Contains("/orders/42", html);
         Assert.Contains("127.0.0.9", html);
         Assert.Contains(">Stop<", html);
+        Assert.DoesNotContain("No heartbeats in this range", html);
 
         var list = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/hosts", Timeout()));
         Assert.Contains($"href=\"hosts/{id}\"", list);
@@ -90,5 +91,6 @@ public class HostDetailPageTests(DashboardFactory factory) : IClassFixture<Dashb
         await session.SignInAsync("admin", DashboardFactory.AdminPassword, Timeout());
         var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync("/hosts/999999", Timeout()));
         Assert.Contains("Host not found", html);
+        Assert.DoesNotContain("Method-call reports", html);
     }
 }

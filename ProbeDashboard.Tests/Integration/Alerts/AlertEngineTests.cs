@@ -11,6 +11,17 @@ public class AlertEngineTests
 {
     private static AlertTestFactory NewFactory() => new();
 
+    private static async Task AddHostRuleAsync(AlertFeed feed, string name, string condition, int durationSeconds, AlertLevel level)
+    {
+        await using var db = feed.Db();
+        db.AlertRules.Add(new AlertRule
+        {
+            Name = name, Type = AlertRuleType.HostMonitor, Condition = condition, DurationSeconds = durationSeconds,
+            Level = level, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task A_monitor_fires_after_fail_threshold_failed_rounds_and_resolves_after_recover_threshold_good_ones()
     {
@@ -90,15 +101,7 @@ public class AlertEngineTests
     {
         await using var factory = NewFactory();
         var feed = new AlertFeed(factory);
-        await using (var db = feed.Db())
-        {
-            db.AlertRules.Add(new AlertRule
-            {
-                Name = "cpu", Type = AlertRuleType.HostMonitor, Condition = "cpu_usage > 90 && mem_usage > 50", DurationSeconds = 1,
-                Level = AlertLevel.Warning, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        await AddHostRuleAsync(feed, "cpu", "cpu_usage > 90 && mem_usage > 50", durationSeconds: 1, AlertLevel.Warning);
 
         feed.PublishHostMetrics(7, "db-1", new Dictionary<string, double> { ["cpu_usage"] = 95, ["mem_usage"] = 60 });
         var pending = await feed.EventAsync(e => e.Status == AlertEventStatus.Pending, "a pending event");
@@ -120,15 +123,7 @@ public class AlertEngineTests
     {
         await using var factory = NewFactory();
         var feed = new AlertFeed(factory);
-        await using (var db = feed.Db())
-        {
-            db.AlertRules.Add(new AlertRule
-            {
-                Name = "agent down", Type = AlertRuleType.HostMonitor, Condition = "online == 0", DurationSeconds = 0,
-                Level = AlertLevel.Critical, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        await AddHostRuleAsync(feed, "agent down", "online == 0", durationSeconds: 0, AlertLevel.Critical);
         var uuid = Guid.NewGuid();
 
         feed.Bus.Publish(new HostStatusChanged(9, "edge-1", uuid, Online: false, DateTime.UtcNow));

@@ -8,6 +8,7 @@ using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
+using ProbeDashboard.Operations;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
@@ -31,7 +32,7 @@ builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localiza
 
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
-await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+if (!await app.OpenDataDirectoryAsync()) return;   // server.lock, migrations; refuses a database from a newer version
 
 app.UseApiErrors();
 app.UseDashboardUiAssets();

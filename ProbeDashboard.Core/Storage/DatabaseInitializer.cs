@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RefuseNewerSchemaAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
             logger.LogInformation("Applying {MigrationCount} database migrations", pending.Count);
@@ -37,6 +38,18 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(cancellationToken);
         }
         IsReady = true;
+    }
+
+    /// <summary>
+    /// A downgrade would run old code on a schema it does not understand; migrating "down" is not possible with
+    /// hand-written migrations. So a database with an unknown migration is left untouched.
+    /// </summary>
+    /// <exception cref="NewerDatabaseException">The database has migrations this build does not know.</exception>
+    private static async Task RefuseNewerSchemaAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0) throw new NewerDatabaseException(db.Database.GetDbConnection().DataSource, unknown);
     }
 
     public static string ServerHostName(ProbingOptions options) =>

@@ -35,10 +35,12 @@ public sealed class AppProcess : IAsyncDisposable
         return built ?? throw new FileNotFoundException("The ProbeDashboard binary was not built.");
     }
 
-    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="standardInput">Written to the process's stdin, which is then closed; null leaves stdin alone.</param>
+    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
     {
         var info = new ProcessStartInfo(BinaryPath())
         {
+            RedirectStandardInput = standardInput is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -53,6 +55,11 @@ public sealed class AppProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
         return app;
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Operations;
 
 namespace ProbeDashboard.Cli;
 
@@ -20,6 +22,25 @@ public abstract class HostCommand : Command
 
     /// <returns>The process exit code.</returns>
     public abstract Task<int> RunAsync(WebApplication app, ParseResult parse, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings the database to this build's schema (a running server may share it: SQLite's WAL allows that).
+    /// Refuses, with the message on stderr, a database from a newer version.
+    /// </summary>
+    /// <returns>False when the command must stop; the exit code is then <see cref="DataDirectoryStartup.NewerDatabaseExitCode"/>.</returns>
+    protected static async Task<bool> OpenDatabaseAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            return true;
+        }
+        catch (NewerDatabaseException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return false;
+        }
+    }
 
     /// <summary>The host's configuration for this command: its data directory, and quiet logs (output is the command's).</summary>
     public virtual string[] HostArgs(ParseResult parse) =>

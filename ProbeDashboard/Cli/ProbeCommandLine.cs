@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ProbeDashboard.Agents;
 using ProbeDashboard.Notifications;
+using ProbeDashboard.Operations;
+using ProbeDashboard.Users;
 
 namespace ProbeDashboard.Cli;
 
@@ -22,6 +24,9 @@ public static class ProbeCommandLine
         ServeCommand.Configure(root);
         root.Subcommands.Add(new ServeCommand());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(ResetPasswordCommand.Group());
         root.Subcommands.Add(new ProtectSecretCommand());
         return root;
     }

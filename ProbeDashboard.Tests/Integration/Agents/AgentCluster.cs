@@ -18,6 +18,8 @@ public sealed class AgentCluster : IAsyncDisposable
     private readonly int _port = AppProcess.FreePort();
 
     public AppProcess Server { get; private set; } = null!;
+    /// <summary>The server's data directory (database, keys, server.lock).</summary>
+    public string ServerDataDirectory => Path.Combine(_data.Path, "server");
     public Uri BaseUri => new($"http://127.0.0.1:{_port}/");
     public HttpClient Admin { get; private set; } = null!;
     public string AgentToken { get; private set; } = "";
@@ -35,7 +37,7 @@ public sealed class AgentCluster : IAsyncDisposable
     {
         Server = AppProcess.Start([
             "--urls", BaseUri.ToString().TrimEnd('/'),
-            $"--Storage:DataDirectory={Path.Combine(_data.Path, "server")}",
+            $"--Storage:DataDirectory={ServerDataDirectory}",
             $"--Auth:AdminPassword={AdminPassword}",
             "--Probing:MinIntervalSeconds=1",
             "--Hosts:LivenessCheckSeconds=1",

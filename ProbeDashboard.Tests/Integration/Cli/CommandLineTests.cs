@@ -14,7 +14,7 @@ public class CommandLineTests
         var (exitCode, output) = await RunAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var command in new[] { "serve", "agent", "protect-secret" })
+        foreach (var command in new[] { "serve", "agent", "backup <file>", "restore <file>", "user", "protect-secret" })
             Assert.Contains($"  {command} ", output);
         Assert.Contains("--urls <URLS>", output);
         Assert.Contains("[env: ASPNETCORE_URLS]", output);

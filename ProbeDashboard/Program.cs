@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(cli.HostArgs);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
+builder.AddOperations();       // built-in defaults, file logging
 builder.Services.AddProbeDashboardCore(builder.Configuration);
 builder.AddApi();
 builder.AddDashboardAuth();

@@ -36,15 +36,18 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <param name="standardInput">Written to the process's stdin, which is then closed; null leaves stdin alone.</param>
-    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
+    /// <param name="binary">Another copy of the executable (e.g. the published single file); the build's by default.</param>
+    /// <param name="workingDirectory">The temp folder by default.</param>
+    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null,
+        string? binary = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(BinaryPath())
+        var info = new ProcessStartInfo(binary ?? BinaryPath())
         {
             RedirectStandardInput = standardInput is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.FileProviders;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Alerts.Feed;
 using ProbeDashboard.Alerts.Rules;
@@ -7,6 +6,7 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
 using ProbeDashboard.Realtime;
+using ProbeDashboard.Ui.Assets;
 using ProbeDashboard.Ui.Time;
 using Radzen;
 
@@ -14,14 +14,9 @@ namespace ProbeDashboard.Ui;
 
 public static class UiSetup
 {
-    /// <summary>Where the UI's own static files sit: copied beside the binary by the build.</summary>
-    public const string AssetsFolder = "wwwroot-assets";
-
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
-        // Radzen's files live in the build's static web assets; outside Development the host would not serve them
-        // from a build output (dotnet run without a launch profile). Published output carries them in wwwroot.
-        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddSingleton(EmbeddedAssets.Load());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitUserRevalidator>();
@@ -44,13 +39,7 @@ public static class UiSetup
             .SetDefaultCulture(UiCultures.Default)
             .AddSupportedCultures(UiCultures.Names)
             .AddSupportedUICultures(UiCultures.Names));
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, AssetsFolder)),
-            RequestPath = "/assets",
-        });
-        // Radzen's files (_content/...) come from the static web assets of the build or the publish output.
-        app.UseStaticFiles();
+        app.UseMiddleware<EmbeddedAssetsMiddleware>();
     }
 
     public static void MapDashboardUi(this WebApplication app)

@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Net;
+using ProbeDashboard.Tests.Support;
+
+namespace ProbeDashboard.Tests.Api.Ui;
+
+/// <summary>The UI's static files as a browser fetches them from the binary: type, validators, compression.</summary>
+public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    [Theory]
+    [InlineData("/assets/css/app.css", "text/css")]
+    [InlineData("/assets/js/app.js", "text/javascript")]
+    [InlineData("/assets/icons/favicon.svg", "image/svg+xml")]
+    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js", "text/javascript")]
+    [InlineData("/_content/Radzen.Blazor/css/material-dark.css", "text/css")]
+    [InlineData("/_content/Radzen.Blazor/fonts/MaterialSymbolsOutlined.woff2", "font/woff2")]
+    [InlineData("/_framework/blazor.web.js", "text/javascript")]
+    public async Task Each_asset_is_served_with_its_type_and_an_etag_without_signing_in(string path, string contentType)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_matching_etag_gets_304_without_a_body()
+    {
+        using var client = factory.CreateClient();
+        using var first = await client.GetAsync("/_content/Radzen.Blazor/css/material.css");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/Radzen.Blazor/css/material.css");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var again = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Text_is_compressed_when_the_browser_accepts_it_and_decompresses_to_the_original(string encoding)
+    {
+        using var client = factory.CreateClient();
+        using var plain = await client.GetAsync("/_content/Radzen.Blazor/css/material.css");
+        var original = await plain.Content.ReadAsByteArrayAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/Radzen.Blazor/css/material.css");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        using var compressed = await client.SendAsync(request);
+        var body = await compressed.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal([encoding], compressed.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        Assert.True(body.Length * 4 < original.Length, $"{encoding}: {body.Length} of {original.Length} bytes");
+        using var input = new MemoryStream(body);
+        await using Stream decompressing = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        await decompressing.CopyToAsync(output);
+        Assert.Equal(original, output.ToArray());
+    }
+
+    [Fact]
+    public async Task Fonts_are_not_compressed_again_and_unknown_paths_are_not_assets()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/Radzen.Blazor/fonts/RobotoFlex.woff2");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        using var font = await client.SendAsync(request);
+        using var missing = await client.GetAsync("/assets/css/missing.css");
+
+        Assert.Empty(font.Content.Headers.ContentEncoding);
+        Assert.NotEqual("text/css", missing.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.Playwright;
+using ProbeDashboard.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProbeDashboard.Tests.Browser;
+
+/// <summary>
+/// The deployment promise: the published executable, copied alone into an empty directory, is the whole product.
+/// It starts on 127.0.0.1 with a fresh data directory and a browser signs in and watches a monitor go online,
+/// with every script, style and font served from inside the file.
+/// </summary>
+[Trait("Category", "Browser")]
+public class SingleFileTests
+{
+    private const string AdminPassword = "single-file-admin-password";
+
+    [Fact]
+    public async Task The_published_file_alone_serves_a_signed_in_browser_a_live_monitor()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var published = await PublishedBinary.GetAsync(cts.Token);
+        using var dir = new TempDirectory();
+        var binary = Path.Combine(dir.Path, "ProbeDashboard");
+        File.Copy(published, binary);
+        await using var target = await TargetServer.StartAsync();
+        var baseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
+        await using var server = AppProcess.Start(
+            ["--urls", baseUrl, "--data-dir", Path.Combine(dir.Path, "data"), $"--Auth:AdminPassword={AdminPassword}",
+             "--Probing:MinIntervalSeconds=1", "--Logging:LogLevel:Default=Warning"],
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, binary: binary, workingDirectory: dir.Path);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        await WaitHealthyAsync(server, http, cts.Token);
+        await CreateMonitorAsync(http, target, cts.Token);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "en-US" });
+        var failedAssets = new List<string>();
+        page.Response += (_, response) => { if (response.Status >= 400) failedAssets.Add($"{response.Status} {response.Url}"); };
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/login");
+            await page.GetByLabel("User name").FillAsync("admin");
+            await page.GetByLabel("Password").FillAsync(AdminPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(baseUrl + "/");
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Monitors" }).ClickAsync();
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "single file target" });
+            await Expect(row.GetByText("Online")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        });
+
+        Assert.Empty(failedAssets);
+        Assert.Equal(["ProbeDashboard", "data"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task WaitHealthyAsync(AppProcess server, HttpClient http, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            if (server.HasExited) Assert.Fail($"The published server exited:\n{server.OutputText}");
+            try
+            {
+                if ((await http.GetAsync("/healthz", cancellationToken)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (started.Elapsed > TimeSpan.FromSeconds(60)) Assert.Fail($"The published server did not become healthy:\n{server.OutputText}");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static async Task CreateMonitorAsync(HttpClient http, TargetServer target, CancellationToken cancellationToken)
+    {
+        using var token = await http.PostAsync("/api/v1/auth/token", ApiJson.Content(new { username = "admin", password = AdminPassword }), cancellationToken);
+        var accessToken = (await token.JsonAsync()).GetProperty("data").GetProperty("access_token").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/service-monitors")
+        {
+            Content = ApiJson.Content(new
+            {
+                name = "single file target", type = 1, target = target.Url("/ok").ToString(), duration = 2, timeout = 1,
+                execute_on = new { type = "all" },
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var created = await http.SendAsync(request, cancellationToken);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,61 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Security.Cryptography;
+
+namespace ProbeDashboard.Ui.Assets;
+
+/// <summary>
+/// One static file carried inside an assembly. Its ETag and compressed forms are computed on first request and
+/// kept: the files never change while the process runs, and only what browsers ask for costs memory.
+/// </summary>
+public sealed class EmbeddedAsset
+{
+    private readonly Assembly _assembly;
+    private readonly string _resourceName;
+    private readonly Lazy<byte[]> _content;
+    private readonly Lazy<byte[]> _brotli;
+    private readonly Lazy<byte[]> _gzip;
+
+    public EmbeddedAsset(Assembly assembly, string resourceName, string contentType)
+    {
+        _assembly = assembly;
+        _resourceName = resourceName;
+        ContentType = contentType;
+        _content = new Lazy<byte[]>(Read);
+        _brotli = new Lazy<byte[]>(() => Compress(stream => new BrotliStream(stream, CompressionLevel.Optimal)));
+        _gzip = new Lazy<byte[]>(() => Compress(stream => new GZipStream(stream, CompressionLevel.Optimal)));
+        _etag = new Lazy<string>(() => "\"" + Convert.ToBase64String(SHA256.HashData(Content)[..16]) + "\"");
+    }
+
+    private readonly Lazy<string> _etag;
+
+    public string ContentType { get; }
+
+    /// <summary>A strong validator from the content, so it is the same for every process serving the same build.</summary>
+    public string ETag => _etag.Value;
+
+    /// <summary>Text formats shrink several times; fonts and images are compressed already.</summary>
+    public bool IsCompressible => ContentType.StartsWith("text/", StringComparison.Ordinal)
+                                  || ContentType is "application/javascript" or "application/json" or "image/svg+xml";
+
+    public byte[] Content => _content.Value;
+
+    public byte[] Brotli => _brotli.Value;
+
+    public byte[] Gzip => _gzip.Value;
+
+    private byte[] Read()
+    {
+        using var stream = _assembly.GetManifestResourceStream(_resourceName)!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private byte[] Compress(Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var compressing = compressor(output)) compressing.Write(Content);
+        return output.ToArray();
+    }
+}

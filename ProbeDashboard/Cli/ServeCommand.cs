@@ -11,6 +11,7 @@ public sealed class ServeCommand : Command
     private const string Urls = "--urls";
     private const string Environment = "--environment";
     private const string LogFormat = "--log-format";
+    private const string LogFile = "--log-file";
     private const string DataDirectory = "--data-dir";
 
     public ServeCommand() : base("serve", "Run the server (the default when no command is given).") => Configure(this);
@@ -34,6 +35,11 @@ public sealed class ServeCommand : Command
             Description = "Console log format: simple, json or systemd [env: Logging__Console__FormatterName]",
             HelpName = "FORMAT",
         }.AcceptOnlyFromAmong("simple", "json", "systemd"));
+        command.Options.Add(new Option<string>(LogFile)
+        {
+            Description = "Also write JSON-line logs to this file, rolled by size [env: Logging__File__Path]",
+            HelpName = "PATH",
+        });
         // Settings given as --Section:Key=value, and what WebApplicationFactory passes (--contentRoot=...).
         command.TreatUnmatchedTokensAsErrors = false;
         command.Action = new HostAction();
@@ -47,6 +53,7 @@ public sealed class ServeCommand : Command
         Add(Environment, "environment");
         Add(DataDirectory, "Storage:DataDirectory");
         Add(LogFormat, "Logging:Console:FormatterName");
+        Add(LogFile, "Logging:File:Path");
         args.AddRange(parse.UnmatchedTokens);
         return [.. args];
 

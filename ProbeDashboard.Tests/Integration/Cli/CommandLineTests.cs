@@ -21,6 +21,8 @@ public class CommandLineTests
         Assert.Contains("--data-dir <DIR>", output);
         Assert.Contains("[env: Storage__DataDirectory]", output);
         Assert.Contains("[env: Logging__Console__FormatterName]", output);
+        Assert.Contains("--log-file <PATH>", output);
+        Assert.Contains("[env: Logging__File__Path]", output);
     }
 
     [Fact]

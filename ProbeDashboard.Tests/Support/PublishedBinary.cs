@@ -40,7 +40,7 @@ public static class PublishedBinary
 
     private static async Task PublishAsync(string root, string output, CancellationToken cancellationToken)
     {
-        var partial = output + ".partial";
+        var partial = Path.Combine(Path.GetTempPath(), $"probedashboard-publish-{Environment.ProcessId}");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in PublishArgs) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("-o");
@@ -53,7 +53,8 @@ public static class PublishedBinary
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        // Publishes of older inputs are stale now; each is ~60 MB.
+        foreach (var stale in Directory.GetDirectories(Path.GetDirectoryName(output)!)) Directory.Delete(stale, recursive: true);
         Directory.Move(partial, output);
     }
 

@@ -9,10 +9,10 @@ namespace ProbeDashboard.Notifications;
 /// encrypted with this server's Data Protection key ring, for <c>Smtp:ProtectedPassword</c>. Reading stdin keeps
 /// the secret out of the shell history and the process list.
 /// </summary>
-public sealed class ProtectSecretCommand() : HostCommand(Name,
+public sealed class ProtectSecretCommand() : HostCommand(CommandName,
     "Encrypt a secret read from standard input with this server's key ring (for Smtp:ProtectedPassword).")
 {
-    public const string Name = "protect-secret";
+    public const string CommandName = "protect-secret";
 
     public override async Task<int> RunAsync(WebApplication app, ParseResult parse, CancellationToken cancellationToken)
     {

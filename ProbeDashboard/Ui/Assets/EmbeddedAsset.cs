@@ -15,6 +15,7 @@ public sealed class EmbeddedAsset
     private readonly Lazy<byte[]> _content;
     private readonly Lazy<byte[]> _brotli;
     private readonly Lazy<byte[]> _gzip;
+    private readonly Lazy<string> _etag;
 
     public EmbeddedAsset(Assembly assembly, string resourceName, string contentType)
     {
@@ -26,8 +27,6 @@ public sealed class EmbeddedAsset
         _gzip = new Lazy<byte[]>(() => Compress(stream => new GZipStream(stream, CompressionLevel.Optimal)));
         _etag = new Lazy<string>(() => "\"" + Convert.ToBase64String(SHA256.HashData(Content)[..16]) + "\"");
     }
-
-    private readonly Lazy<string> _etag;
 
     public string ContentType { get; }
 

@@ -13,6 +13,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _stdout = new();
 
     private AppProcess(Process process) => _process = process;
 
@@ -23,6 +24,9 @@ public sealed class AppProcess : IAsyncDisposable
     public IReadOnlyList<string> Output => [.. _output];
 
     public string OutputText => string.Join('\n', _output);
+
+    /// <summary>Standard output alone (<see cref="Output"/> interleaves it with standard error).</summary>
+    public string StandardOutputText => string.Join('\n', _stdout);
 
     /// <summary>The apphost next to the test assembly (the test project references the app), else the app's own build output.</summary>
     public static string BinaryPath()
@@ -53,7 +57,12 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = new Process { StartInfo = info };
         var app = new AppProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            app._output.Enqueue(e.Data);
+            app._stdout.Enqueue(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
         process.Start();
         process.BeginOutputReadLine();

@@ -41,6 +41,7 @@ public static class PublishedBinary
     private static async Task PublishAsync(string root, string output, CancellationToken cancellationToken)
     {
         var partial = Path.Combine(Path.GetTempPath(), $"probedashboard-publish-{Environment.ProcessId}");
+        if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in PublishArgs) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("-o");
@@ -53,8 +54,11 @@ public static class PublishedBinary
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-        // Publishes of older inputs are stale now; each is ~60 MB.
-        foreach (var stale in Directory.GetDirectories(Path.GetDirectoryName(output)!)) Directory.Delete(stale, recursive: true);
+        // Publishes of older inputs are stale now (~60 MB each); an hour's grace for another test run still using one.
+        var cache = Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        foreach (var stale in cache.GetDirectories().Where(d => d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+            stale.Delete(recursive: true);
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         Directory.Move(partial, output);
     }
 

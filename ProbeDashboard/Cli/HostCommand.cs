@@ -42,7 +42,14 @@ public abstract class HostCommand : Command
         }
     }
 
-    /// <summary>The host's configuration for this command: its data directory, and quiet logs (output is the command's).</summary>
+    /// <summary>
+    /// The host's configuration for this command: its data directory, and quiet logs on stderr, so standard output
+    /// is the command's alone (<c>export &gt; file</c>).
+    /// </summary>
     public virtual string[] HostArgs(ParseResult parse) =>
-        [.. CliOptions.DataDirectoryArgs(parse, DataDirectory), "--Logging:LogLevel:Default=Warning"];
+    [
+        .. CliOptions.DataDirectoryArgs(parse, DataDirectory),
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:Console:LogToStandardErrorThreshold=Trace",
+    ];
 }

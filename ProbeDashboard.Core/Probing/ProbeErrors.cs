@@ -1,6 +1,8 @@
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using ProbeDashboard.Core.Egress;
+using ProbeDashboard.Core.Probing.Http;
 
 namespace ProbeDashboard.Core.Probing;
 
@@ -28,10 +30,13 @@ public static class ProbeErrors
 
     private static string? Known(Exception e) => e switch
     {
+        EgressBlockedException blocked => blocked.Message,
         SocketException socket => Socket(socket.SocketErrorCode),
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "name not resolved",
         HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection closed before a response",
         HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => "invalid HTTP response",
+        HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } =>
+            $"response headers larger than {HttpHandlerPool.MaxResponseHeadersKib} KiB",
         AuthenticationException tls => "TLS handshake failed: " + Shorten(tls.Message),
         UnauthorizedAccessException => "permission denied",
         PingException ping when ping.InnerException is null => Shorten(ping.Message),

@@ -141,4 +141,14 @@ public sealed class EgressProbeTests : IAsyncLifetime
         probes.Reconfigure("Egress:Probes:Allow:0", "127.0.0.1/32");
         Assert.True((await probes.RunAsync(monitor)).Success);
     }
+
+    [Fact]
+    public void A_malformed_range_in_the_configuration_is_rejected_with_a_clear_message()
+    {
+        using var probes = new ProbeServices(new() { ["Egress:Webhooks:Deny:0"] = "10.0.0.0/40" });
+
+        var problem = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => probes.Get<ProbeDashboard.Core.Egress.EgressPolicies>());
+
+        Assert.Contains("CIDR range", problem.Message);
+    }
 }

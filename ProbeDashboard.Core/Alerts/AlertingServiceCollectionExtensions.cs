@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Alerts.Engine;
-using ProbeDashboard.Core.Egress;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Email;
 using ProbeDashboard.Core.Notifications.Sms;
@@ -42,7 +41,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertProcessor>();
         services.AddHostedService<AlertEngine>();
 
-        services.AddHttpClient(WebhookChannel.HttpClientName).UseEgressPolicy(EgressScope.Webhooks);
+        WebhookChannel.AddHttpClient(services);
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationComposer>();
         services.AddSingleton<INotificationChannel, SmtpEmailChannel>();

@@ -23,15 +23,19 @@ public static class EgressServiceCollectionExtensions
 
     /// <summary>
     /// Makes an HttpClient connect through the egress policy of <paramref name="scope"/>: the one line a new outgoing
-    /// client needs. Redirects stay on (each hop connects through the policy); no proxy, which would hide the target.
+    /// client needs. Redirects stay on (each hop connects through the policy); no proxy, which would hide the target
+    /// from the policy. A hostile receiver costs bounded memory: headers up to 64 KiB, buffered bodies up to 1 MiB.
     /// </summary>
     public static IHttpClientBuilder UseEgressPolicy(this IHttpClientBuilder builder, EgressScope scope)
     {
         builder.Services.AddEgressPolicy();
-        return builder.ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-        {
-            UseProxy = false,
-            ConnectCallback = sp.GetRequiredService<EgressConnector>().HttpCallback(scope),
-        });
+        return builder
+            .ConfigureHttpClient(client => client.MaxResponseContentBufferSize = ResponseLimits.MaxBodyBytes)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                UseProxy = false,
+                MaxResponseHeadersLength = ResponseLimits.MaxHeadersKib,
+                ConnectCallback = sp.GetRequiredService<EgressConnector>().HttpCallback(scope),
+            });
     }
 }

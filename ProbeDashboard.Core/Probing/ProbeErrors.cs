@@ -2,7 +2,6 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using ProbeDashboard.Core.Egress;
-using ProbeDashboard.Core.Probing.Http;
 
 namespace ProbeDashboard.Core.Probing;
 
@@ -36,7 +35,7 @@ public static class ProbeErrors
         HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection closed before a response",
         HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => "invalid HTTP response",
         HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } =>
-            $"response headers larger than {HttpHandlerPool.MaxResponseHeadersKib} KiB",
+            $"response headers larger than {ResponseLimits.MaxHeadersKib} KiB",
         AuthenticationException tls => "TLS handshake failed: " + Shorten(tls.Message),
         UnauthorizedAccessException => "permission denied",
         PingException ping when ping.InnerException is null => Shorten(ping.Message),

@@ -19,9 +19,6 @@ public sealed class HttpHandlerPool : IDisposable
     /// <summary>How long replaced handlers live on for the requests still running on them (longer than any probe timeout).</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(6);
 
-    /// <summary>Largest response header block accepted, in KiB; a target sending more fails instead of costing memory.</summary>
-    public const int MaxResponseHeadersKib = 64;
-
     private readonly ConcurrentDictionary<(IPAddress? PinnedIp, bool FollowRedirects), HttpMessageInvoker> _invokers = new();
     private readonly ConcurrentDictionary<(IPAddress? PinnedIp, string Host), DateTime> _certificateExpiry = new();
     private readonly EgressConnector _egress;
@@ -56,7 +53,7 @@ public sealed class HttpHandlerPool : IDisposable
             // A probe measures the target, not a proxy in between.
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.All,
-            MaxResponseHeadersLength = MaxResponseHeadersKib,
+            MaxResponseHeadersLength = ResponseLimits.MaxHeadersKib,
             // Recycled now and then so a DNS change reaches the probes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),

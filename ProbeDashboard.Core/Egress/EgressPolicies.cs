@@ -16,8 +16,11 @@ public sealed class EgressPolicies : IDisposable
         _current = Build(options.CurrentValue);
         _subscription = options.OnChange(changed =>
         {
+            var previous = _current;
             _current = Build(changed);
-            Changed?.Invoke();
+            // Any reload of the configuration lands here; only a different policy is worth dropping pooled connections.
+            if (!previous.Probes.SameRulesAs(_current.Probes) || !previous.Webhooks.SameRulesAs(_current.Webhooks))
+                Changed?.Invoke();
         });
     }
 

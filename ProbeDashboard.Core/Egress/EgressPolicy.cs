@@ -57,6 +57,9 @@ public sealed class EgressPolicy
     /// <summary>The deny list as parsed (canonical CIDR text), for the settings page.</summary>
     public IReadOnlyList<string> Deny { get; }
 
+    public bool SameRulesAs(EgressPolicy other) =>
+        Profile == other.Profile && Allow.SequenceEqual(other.Allow) && Deny.SequenceEqual(other.Deny);
+
     public bool Permits(IPAddress address)
     {
         address = Normalize(address);

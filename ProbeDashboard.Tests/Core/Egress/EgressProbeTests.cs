@@ -109,6 +109,8 @@ public sealed class EgressProbeTests : IAsyncLifetime
             (await RunTimedAsync(probes, TestMonitors.Tcp("rebound tcp", $"rebound.test:{_target.Port}", timeoutSeconds: 10))).ErrorMessage);
         Assert.Equal($"blocked by egress policy: {Metadata}", (await RunTimedAsync(probes, Icmp("rebound.test"))).ErrorMessage);
 
+        Assert.Equal("name not resolved", (await RunTimedAsync(probes, TestMonitors.Http("unknown", new Uri("http://unknown.test/"), timeoutSeconds: 10))).ErrorMessage);
+
         // Only the permitted address of a mixed answer is ever connected to.
         var mixed = await RunTimedAsync(probes, TestMonitors.Http("mixed", new Uri($"http://mixed.test:{_target.Port}/ok"), timeoutSeconds: 10, keyword: "is ok"));
         Assert.True(mixed.Success, mixed.ErrorMessage);
@@ -150,5 +152,19 @@ public sealed class EgressProbeTests : IAsyncLifetime
         var problem = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => probes.Get<ProbeDashboard.Core.Egress.EgressPolicies>());
 
         Assert.Contains("CIDR range", problem.Message);
+    }
+
+    [Fact]
+    public void A_reload_that_leaves_the_rules_alone_keeps_pooled_connections()
+    {
+        using var probes = new ProbeServices();
+        var policies = probes.Get<ProbeDashboard.Core.Egress.EgressPolicies>();
+        var changes = 0;
+        policies.Changed += () => changes++;
+
+        probes.Reconfigure("Probing:MinIntervalSeconds", "7");
+        Assert.Equal(0, changes);
+        probes.Reconfigure("Egress:Webhooks:Deny:0", "10.9.0.0/16");
+        Assert.Equal(1, changes);
     }
 }

@@ -15,8 +15,8 @@ public sealed class OpenApiOptions
     [Range(100, 10_000_000)]
     public int ReplayCacheSize { get; set; } = 100_000;
 
-    /// <summary>Probe interval of tasks created through the API, in seconds.</summary>
-    [Range(1, 3600)]
+    /// <summary>Probe interval of tasks created through the API, in seconds (the probe timeout must fit inside it).</summary>
+    [Range(2, 3600)]
     public int TaskIntervalSeconds { get; set; } = 60;
 
     /// <summary>Most alert groups per user.</summary>

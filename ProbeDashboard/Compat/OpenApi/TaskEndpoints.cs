@@ -103,9 +103,9 @@ public static class TaskEndpoints
         var tasks = from t in db.OpenApiTasks.AsNoTracking()
                     join m in db.Monitors on t.MonitorId equals m.Id
                     where t.ClientId == request.Caller.ClientId && t.UserName == user
-                    select new { t.Tid, t.CreatedAt, m.Enabled, m.Target, m.Name };
+                    select new { t.Tid, t.MonitorId, m.Enabled, m.Target, m.Name };
         var total = await tasks.CountAsync(cancellationToken);
-        var page = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Tid).Skip(offset).Take(PageSize)
+        var page = await tasks.OrderBy(t => t.MonitorId).Skip(offset).Take(PageSize)
             .Select(t => new TaskListItem(t.Tid, !t.Enabled, t.Target, t.Name)).ToListAsync(cancellationToken);
         return OpenApiReply.Ok(new TaskListData(total, page));
     }

@@ -88,7 +88,7 @@ public static class TaskResultEndpoints
         if (user is null) return OpenApiReply.Error(code);
         var tasks = await db.OpenApiTasks.AsNoTracking()
             .Where(t => t.ClientId == request.Caller.ClientId && t.UserName == user)
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Tid)
+            .OrderBy(t => t.MonitorId)
             .Select(t => new { t.Tid, t.MonitorId }).ToListAsync(cancellationToken);
         var realtime = await reader.ReadAsync(tasks.Select(t => t.MonitorId).ToList(), cancellationToken);
         var data = Enum.GetValues<TaskState>().ToDictionary(s => ((int)s).ToString(), _ => new List<string>());

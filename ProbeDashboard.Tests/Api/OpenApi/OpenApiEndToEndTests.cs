@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.OpenApi;
@@ -18,19 +20,16 @@ public sealed class OpenApiEndToEndTests : AppWithTargetTests
         var up = await OpenApiAppFixture.CreateTaskAsync(client, Target.Url("/ok").ToString(), "up");
         var down = await OpenApiAppFixture.CreateTaskAsync(client, $"http://127.0.0.1:{TargetServer.ClosedPort()}/ok", "down");
 
-        var realtime = await Eventually.GetAsync(async () =>
-        {
-            var answer = (await client.GetAsync($"/openapi/v1/task/{up}/realtime_res/")).AssertOk();
-            return answer.Data.GetProperty("status").GetInt32() == 0 ? answer.Data.ToString() : null;
-        }, "the up task to be normal", timeoutMs: 30_000);
-        var data = JsonDocument.Parse(realtime).RootElement;
+        // Wait on the stored state (each signed call may be sent once, so the API is not polled), then read it back.
+        await WaitForStatusAsync(up, MonitorStatus.Online);
+        var data = (await client.GetAsync($"/openapi/v1/task/{up}/realtime_res/")).AssertOk().Data;
+        Assert.Equal(0, data.GetProperty("status").GetInt32());
         Assert.True(data.GetProperty("avg_resp_time").GetDouble() > 0);
         var node = Assert.Single(data.GetProperty("node_resp").EnumerateObject());
         Assert.True(node.Value.GetDouble() > 0, node.ToString());
 
-        await Eventually.TrueAsync(async () =>
-            (await client.GetAsync($"/openapi/v1/task/{down}/realtime_res/")).AssertOk().Data.GetProperty("status").GetInt32() == 2,
-            "the down task to be at fault", timeoutMs: 30_000);
+        await WaitForStatusAsync(down, MonitorStatus.Offline);
+        Assert.Equal(2, (await client.GetAsync($"/openapi/v1/task/{down}/realtime_res/")).AssertOk().Data.GetProperty("status").GetInt32());
 
         var hours = (await client.GetAsync($"/openapi/v1/task/{up}/result/", ("avg_resp_time", "0"), ("usable_rate", "0"), ("error_percent", "7")))
             .AssertOk().Data;
@@ -44,4 +43,11 @@ public sealed class OpenApiEndToEndTests : AppWithTargetTests
         Assert.Contains(up, summary.GetProperty("0").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains(down, summary.GetProperty("2").EnumerateArray().Select(t => t.GetString()));
     }
+
+    private Task WaitForStatusAsync(string tid, MonitorStatus status) => Eventually.TrueAsync(async () =>
+    {
+        await using var db = Db();
+        return await db.OpenApiTasks.Where(t => t.Tid == tid).Join(db.Monitors, t => t.MonitorId, m => m.Id, (t, m) => m.Current.Status)
+            .SingleAsync() == status;
+    }, $"task {tid} to be {status}", timeoutMs: 30_000);
 }

@@ -28,12 +28,12 @@ public sealed record OpenApiAnswer(HttpStatusCode Status, int Code, JsonElement 
 
 /// <summary>
 /// A seed 004 client: adds <c>time</c>, signs the sorted parameters with HMAC-SHA1 and sends them as HTTP Basic.
-/// Each call gets its own <c>time</c> second, as a client calling at most once a second would, so two identical
-/// calls in a test are not replays.
+/// Each call gets its own <c>time</c> second, so two identical calls in a test are not replays.
 /// </summary>
 public sealed class SignedClient(HttpClient http, string apiId, string apiKey)
 {
-    private int _calls;
+    private readonly Lock _timeLock = new();
+    private long _lastTime;
 
     public string ApiId { get; } = apiId;
 
@@ -72,7 +72,12 @@ public sealed class SignedClient(HttpClient http, string apiId, string apiKey)
 
     private List<(string, string)> WithTime((string Name, string Value)[] parameters)
     {
-        var time = DateTimeOffset.UtcNow.AddSeconds(-(Interlocked.Increment(ref _calls) % 240));
-        return [.. parameters, ("time", UnixTime(time))];
+        lock (_timeLock)
+        {
+            // Strictly increasing seconds from the back of the window: never the same time twice, always inside it
+            // unless a test sends hundreds of calls within a few seconds.
+            _lastTime = Math.Max(DateTimeOffset.UtcNow.AddSeconds(-290).ToUnixTimeSeconds(), _lastTime + 1);
+            return [.. parameters, ("time", _lastTime.ToString())];
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ProbeDashboard.Agents;
+using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
@@ -13,9 +14,10 @@ using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui;
 
-if (AgentMode.IsAgent(args)) { Environment.ExitCode = await AgentMode.RunAsync(args); return; }   // agent mode
+var cli = await ProbeCommandLine.RunAsync(args);   // --help, --version, agent, backup, restore end here
+if (cli.ExitCode is { } exitCode) { Environment.ExitCode = exitCode; return; }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(cli.HostArgs);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
@@ -30,7 +32,7 @@ builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, 
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
-if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
+if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();

@@ -101,6 +101,15 @@ public sealed class OpenApiAuthTests(OpenApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_replay_under_another_spelling_of_the_path_is_still_a_replay()
+    {
+        var client = await fixture.CreateClientAsync();
+        var time = Now();
+        (await client.SendAsync(client.Build(HttpMethod.Get, ListPath, [("time", time)]))).AssertOk();
+        (await client.SendAsync(client.Build(HttpMethod.Get, "/OpenAPI/v1/Task/List", [("time", time)]))).AssertError(1003, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_password_may_be_hex_in_either_case_or_base64_of_the_hex_digest_as_in_the_seed()
     {
         var client = await fixture.CreateClientAsync();

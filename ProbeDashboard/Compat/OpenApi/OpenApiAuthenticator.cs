@@ -32,8 +32,10 @@ public sealed class OpenApiAuthenticator(OpenApiClientService clients, ReplayCac
         if (!long.TryParse(timeValue, out var unixSeconds) || unixSeconds is < 0 or > 253402300799) return (null, OpenApiCode.InvalidAuth);
         var sent = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
         if ((time.GetUtcNow() - sent).Duration() > options.Value.Window) return (null, OpenApiCode.AuthExpired);
-        // The signature does not cover method and path, so they are part of what makes a request "the same".
-        var replayKey = $"{caller.ApiId} {context.Request.Method} {context.Request.Path} {expected}";
+        // The signature does not cover method and path, so they are part of what makes a request "the same"; the path
+        // as routing sees it (any case, trailing slash or not), so a changed spelling is still a replay.
+        var path = (context.Request.Path.Value ?? "").TrimEnd('/').ToLowerInvariant();
+        var replayKey = $"{caller.ApiId} {context.Request.Method} {path} {expected}";
         if (!replays.TryAccept(replayKey, sent)) return (null, OpenApiCode.AuthExpired);
         return (new OpenApiRequest(caller, parameters), OpenApiCode.Ok);
     }
@@ -67,7 +69,7 @@ public sealed class OpenApiAuthenticator(OpenApiClientService clients, ReplayCac
             parameters.AddRange(form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))));
             return parameters;
         }
-        catch (InvalidDataException)
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
         {
             return null;
         }

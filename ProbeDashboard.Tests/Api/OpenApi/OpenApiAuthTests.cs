@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.OpenApi;
@@ -140,6 +141,22 @@ public sealed class OpenApiAuthTests(OpenApiAppFixture fixture) : IClassFixture<
         var id = clients.EnumerateArray().Single(c => c.GetProperty("api_id").GetString() == client.ApiId).GetProperty("id").GetInt32();
         Assert.True((await admin.DeleteAsync($"/api/v1/openapi-clients/{id}")).IsSuccessStatusCode);
         (await client.GetAsync(ListPath)).AssertError(1004, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_key_the_server_cannot_decrypt_is_an_internal_error_1000_in_the_seeds_envelope()
+    {
+        // What a database copied without its Data Protection key ring looks like.
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.OpenApiClients.Add(new OpenApiClient
+            {
+                ApiId = "aaaaaaaaaaaaaaaaaaaaaaaa", Name = "lost-key@example.com", ProtectedKey = "not-protected-by-this-ring", CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var client = new SignedClient(fixture.App.CreateClient(), "aaaaaaaaaaaaaaaaaaaaaaaa", "00000000000000000000000000000000");
+        (await client.GetAsync(ListPath)).AssertError(1000, HttpStatusCode.InternalServerError);
     }
 
     [Fact]

@@ -7,12 +7,18 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Api.OpenApi;
 
 /// <summary>The real app on its own SQLite file, with helpers to make open-API clients through the admin API.</summary>
-public sealed class OpenApiAppFixture : IAsyncLifetime
+public class OpenApiAppFixture : IAsyncLifetime
 {
     public DashboardFactory App { get; } = new();
 
+    /// <summary>Settings a derived fixture applies before the app starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
     public Task InitializeAsync()
     {
+        Configure(App.Settings);
         App.CreateClient().Dispose();
         return Task.CompletedTask;
     }

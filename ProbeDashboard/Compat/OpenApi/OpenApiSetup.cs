@@ -9,7 +9,8 @@ public static partial class OpenApiSetup
     {
         builder.Services.AddOptions<OpenApiOptions>().BindConfiguration(OpenApiOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => { _ = o.Zone; return true; }, "OpenApi:TimeZone is not a known time zone id")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "OpenApi:TimeZone is not a known time zone id")
             .ValidateOnStart();
         builder.Services.AddSingleton<OpenApiClientService>();
         builder.Services.AddSingleton<ReplayCache>();

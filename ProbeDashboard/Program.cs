@@ -3,6 +3,7 @@ using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Compat.OpenApi;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -27,6 +28,7 @@ builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
+builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, task readers
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-clients
 app.MapDashboardUi();
 
 app.Run();

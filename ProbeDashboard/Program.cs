@@ -2,6 +2,8 @@ using ProbeDashboard.Agents;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Compat.IpLive;
+using ProbeDashboard.Compat.ProbeFlows;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -25,6 +27,8 @@ builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
+builder.AddIpLive();           // iplive compat API (seed 002): apps, groups, nodes, round callbacks
+builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
@@ -42,6 +46,8 @@ app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapIpLiveApis();
+app.MapProbeFlowsApi();
 app.MapDashboardUi();
 
 app.Run();

@@ -188,4 +188,18 @@ public class IpLiveApiTests(DashboardFactory factory) : IClassFixture<DashboardF
         var after = (await MonitorsOfAsync(app, 4)).Single();
         Assert.Equal((true, 5, $"iplive:{app}/4"), (after.EnableAlert, after.FailThreshold, after.Origin));
     }
+
+    [Fact]
+    public async Task A_monitor_deleted_in_the_dashboard_is_recreated_by_the_apps_next_operate_monitor()
+    {
+        var (client, app, token) = await AppAsync();
+        (string, string)[] group = [("app_name", app), ("token", token), ("group_id", "8"), ("record_ids", "1"), ("ips", "127.0.0.1")];
+        await AssertCodeAsync(await PostFormAsync(client, "/operate_monitor", group), 0);
+        var first = (await MonitorsOfAsync(app, 8)).Single().Id;
+        Assert.True(await factory.Services.GetRequiredService<MonitorService>().DeleteAsync(first, CancellationToken.None));
+
+        await AssertCodeAsync(await PostFormAsync(client, "/update_monitor", ("app_name", app), ("token", token), ("group_id", "8"), ("record_id", "1"), ("ip", "127.0.0.2")), 1003);
+        await AssertCodeAsync(await PostFormAsync(client, "/operate_monitor", group), 0);
+        Assert.NotEqual(first, (await MonitorsOfAsync(app, 8)).Single().Id);
+    }
 }

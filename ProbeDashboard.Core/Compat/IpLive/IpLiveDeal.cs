@@ -43,7 +43,7 @@ public sealed class IpLiveDeal(IDbContextFactory<ProbeDbContext> dbFactory, Resu
             {
                 MonitorId = i.ServerId,
                 HostId = hostId,
-                Timestamp = DateTime.UnixEpoch.AddSeconds(i.Timestamp ?? defaultTime),
+                Timestamp = UnixTime(i.Timestamp ?? defaultTime),
                 Success = success,
                 LatencyMs = success || i.LatencyMs > 0 ? i.LatencyMs : 0,
                 StatusCode = isHttp ? i.LastStatus : 0,
@@ -53,6 +53,10 @@ public sealed class IpLiveDeal(IDbContextFactory<ProbeDbContext> dbFactory, Resu
         await writer.SubmitAsync(results, cancellationToken);
         return IpLiveOutcome.Ok(new IpLiveDealIds(results.Count, ids));
     }
+
+    /// <summary>The seed's timestamps are unix seconds; a 13-digit one is taken as milliseconds, as some nodes send.</summary>
+    private static DateTime UnixTime(long value) =>
+        value >= 100_000_000_000 ? DateTime.UnixEpoch.AddMilliseconds(value) : DateTime.UnixEpoch.AddSeconds(value);
 
     private sealed record Item(int ServerId, long? Timestamp, int LastStatus, double LatencyMs);
 

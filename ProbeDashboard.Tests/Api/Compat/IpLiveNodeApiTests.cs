@@ -91,7 +91,7 @@ public class IpLiveNodeApiTests(DashboardFactory factory) : IClassFixture<Dashbo
         var ids = placed.GetProperty("data").GetProperty("records").EnumerateArray().Select(r => r.GetProperty("monitor_id").GetInt32()).ToArray();
 
         var data = $"[{{'server_id': {ids[0]}, 'timestamp': '', 'last_status': '200', 'res_time': '5'}}, " +
-                   $"{{'server_id': '{ids[1]}', 'timestamp': '1795000000', 'last_status': '503', 'res_time': '12'}}]";
+                   $"{{'server_id': '{ids[1]}', 'timestamp': '1795000000000', 'last_status': '503', 'res_time': '12'}}]";
         var json = await AssertCodeAsync(await PostFormAsync(client, "/deal", ("token", "deal-node-pw"), ("timestamp", "1794999990"), ("data", data)), 0);
         Assert.Equal(2, json.GetProperty("data").GetProperty("accepted").GetInt32());
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using ProbeDashboard.Auth;
@@ -11,7 +10,7 @@ namespace ProbeDashboard.Compat.ProbeFlows;
 /// Seed 000's probe-flow registry, each path under both /knapsack and /cpcloud. Callers send a bearer token of
 /// this product's /api/v1/auth/token: listing needs service_monitors:read, creating and deleting service_monitors:write.
 /// </summary>
-public static partial class ProbeFlowsApi
+public static class ProbeFlowsApi
 {
     public static readonly IReadOnlyList<string> Prefixes = ["/knapsack", "/cpcloud"];
 

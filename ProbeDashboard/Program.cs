@@ -3,6 +3,9 @@ using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Compat.OpenApi;
+using ProbeDashboard.Compat.IpLive;
+using ProbeDashboard.Compat.ProbeFlows;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -29,6 +32,9 @@ builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
+builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, task readers
+builder.AddIpLive();           // iplive compat API (seed 002): apps, groups, nodes, round callbacks
+builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 
 var app = builder.Build();
@@ -46,6 +52,9 @@ app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-clients
+app.MapIpLiveApis();
+app.MapProbeFlowsApi();
 app.MapDashboardUi();
 
 app.Run();

@@ -54,6 +54,21 @@ public class CommandLineTests
         Assert.Contains("unknown command 'bakup'", output);
     }
 
+    [Fact]
+    public async Task Log_format_json_writes_one_json_object_per_console_line()
+    {
+        using var data = new TempDirectory();
+        await using var server = AppProcess.Start(["serve", "--urls", $"http://127.0.0.1:{AppProcess.FreePort()}", "--data-dir", data.Path,
+            "--log-format", "json", "--Auth:AdminPassword=json-log-admin-password"]);
+
+        await Eventually.TrueAsync(() => server.HasExited || server.Output.Any(l => l.Contains("Now listening on")), "the server to listen", 60_000);
+
+        var line = Assert.Single(server.Output, l => l.Contains("Now listening on"));
+        var entry = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Microsoft.Hosting.Lifetime", entry.GetProperty("Category").GetString());
+        Assert.StartsWith("http://127.0.0.1:", entry.GetProperty("State").GetProperty("address").GetString());
+    }
+
     /// <summary>Runs the real binary to completion and returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {

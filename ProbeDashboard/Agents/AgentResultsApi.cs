@@ -38,8 +38,29 @@ internal static class AgentResultsApi
             ErrorMessage = r.ErrorMessage is { Length: > MaxErrorLength } e ? e[..MaxErrorLength] : r.ErrorMessage,
             CertificateExpiresAt = r.CertificateExpiresAt is { } expiry ? Utc(expiry) : null,
         }).ToList();
-        await writer.SubmitAsync(results, cancellationToken);
+        await writer.SubmitAsync(await WithoutStoredAsync(db, agentId, results, cancellationToken), cancellationToken);
         return AgentResults.Ok(new ResultUploadResponse(results.Count));
+    }
+
+    /// <summary>
+    /// Drops results this agent already delivered. An agent resends a batch whose answer it never got (the server
+    /// died between commit and reply), so a result is identified by monitor, agent and probe time; one indexed
+    /// query per batch finds the ones already stored.
+    /// </summary>
+    private static async Task<List<ProbeResult>> WithoutStoredAsync(
+        ProbeDbContext db, int agentId, List<ProbeResult> results, CancellationToken cancellationToken)
+    {
+        if (results.Count == 0) return results;
+        var monitorIds = results.Select(r => r.MonitorId).Distinct().ToList();
+        var from = results.Min(r => r.Timestamp);
+        var to = results.Max(r => r.Timestamp);
+        var stored = (await db.ProbeResults
+                .Where(r => monitorIds.Contains(r.MonitorId) && r.Timestamp >= from && r.Timestamp <= to && r.HostId == agentId)
+                .Select(r => new { r.MonitorId, r.Timestamp })
+                .ToListAsync(cancellationToken))
+            .Select(r => (r.MonitorId, r.Timestamp))
+            .ToHashSet();
+        return stored.Count == 0 ? results : results.Where(r => !stored.Contains((r.MonitorId, r.Timestamp))).ToList();
     }
 
     private static string? Problem(UploadedResult? r) => r switch

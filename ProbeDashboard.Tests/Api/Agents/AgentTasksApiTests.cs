@@ -112,6 +112,24 @@ public class AgentTasksApiTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Equal((50, 0), (await TotalFromAsync(s.A), await TotalFromAsync(s.B)));
     }
 
+    [Fact]
+    public async Task A_batch_resent_after_a_lost_answer_is_stored_once_and_new_results_beside_it_are_kept()
+    {
+        var s = await SetupAsync("resend");
+        var monitor = await MonitorAsync(s.Admin, "resent", new { type = "all" });
+        var at = DateTime.UtcNow.AddSeconds(-5);
+        object Result(int i) => new { monitorId = monitor, timestamp = at.AddSeconds(i), success = true, latencyMs = 3.0 + i };
+
+        using var first = await s.Agent.PostAsync("/api/v1/agent/results", Json(new { agentId = s.A, results = new[] { Result(0), Result(1) } }));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The agent never saw the answer: it resends the batch, with a newer result added.
+        using var again = await s.Agent.PostAsync("/api/v1/agent/results", Json(new { agentId = s.A, results = new[] { Result(0), Result(1), Result(2) } }));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        var history = (await (await s.Admin.GetAsync($"/api/v1/service-monitors/{monitor}/probe-history?limit=100")).JsonAsync()).GetProperty("data");
+        Assert.Equal([5.0, 4.0, 3.0], history.EnumerateArray().Select(r => Math.Round(r.GetProperty("latency").GetDouble() * 1000, 1)));
+    }
+
     [Theory]
     [InlineData("{\"agentId\": 0, \"results\": []}", "agentId")]
     [InlineData("{\"agentId\": 1}", "results")]

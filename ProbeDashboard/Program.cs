@@ -10,6 +10,7 @@ using ProbeDashboard.Notifications;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
+using ProbeDashboard.Security;
 using ProbeDashboard.Ui;
 
 if (AgentMode.IsAgent(args)) { Environment.ExitCode = await AgentMode.RunAsync(args); return; }   // agent mode
@@ -26,11 +27,13 @@ builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
+builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
 
 var app = builder.Build();
 if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
+app.UseSecurity();             // forwarded headers, security headers, circuit Origin check, rate limiter
 app.UseApiErrors();
 app.UseDashboardUiAssets();
 app.UseAuthentication();

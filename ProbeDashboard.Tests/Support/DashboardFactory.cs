@@ -75,6 +75,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
             // A fixture that wants real probing sets it back to "true" in Settings.
             ["Probing:SchedulerEnabled"] = "false",
         };
+        // Every test client shares one (missing) client address; a fixture that tests the limits sets them back.
+        foreach (var policy in new[] { "SignIn", "Token", "Compat", "Agent" })
+            settings[$"RateLimits:{policy}:PermitLimit"] = "1000000";
         foreach (var (key, value) in Settings) settings[key] = value;
         return settings;
     }

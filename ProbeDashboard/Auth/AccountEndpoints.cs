@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Auth;
 
@@ -18,7 +19,7 @@ public static class AccountEndpoints
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/login", SignInAsync).AllowAnonymous();
+        app.MapPost("/account/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
         app.MapPost("/account/logout", SignOutAsync);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Auth;
 
@@ -17,7 +18,7 @@ public static partial class TokenApi
 {
     public static void MapTokenApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", CreateToken).AllowAnonymous();
+        app.MapPost("/api/v1/auth/token", CreateToken).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Token);
         app.MapGet("/api/v1/auth/me", GetCurrentUser);
     }
 

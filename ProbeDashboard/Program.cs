@@ -1,5 +1,6 @@
 using ProbeDashboard.Agents;
 using ProbeDashboard.Alerts;
+using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core;
@@ -28,6 +29,7 @@ builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS 
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
+builder.AddAuditTrail();       // the acting user of each circuit activity for the audit log
 
 var app = builder.Build();
 if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
@@ -38,6 +40,7 @@ app.UseApiErrors();
 app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAuditActor();           // the acting user of each request for the audit log
 app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
@@ -45,6 +48,7 @@ app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapAuditTrail();           // GET /api/v1/audit-log (admins)
 app.MapDashboardUi();
 
 app.Run();

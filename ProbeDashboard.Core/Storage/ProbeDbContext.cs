@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Hosts;
@@ -31,6 +32,7 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationGroup> NotificationGroups => Set<NotificationGroup>();
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

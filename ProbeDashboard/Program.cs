@@ -1,8 +1,12 @@
 using ProbeDashboard.Agents;
+using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Compat.OpenApi;
+using ProbeDashboard.Compat.IpLive;
+using ProbeDashboard.Compat.ProbeFlows;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -14,9 +18,10 @@ using ProbeDashboard.Realtime;
 using ProbeDashboard.Security;
 using ProbeDashboard.Ui;
 
-if (AgentMode.IsAgent(args)) { Environment.ExitCode = await AgentMode.RunAsync(args); return; }   // agent mode
+var cli = await ProbeCommandLine.RunAsync(args);   // --help, --version, agent, backup, restore end here
+if (cli.ExitCode is { } exitCode) { Environment.ExitCode = exitCode; return; }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(cli.HostArgs);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
@@ -27,12 +32,15 @@ builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
+builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, task readers
+builder.AddIpLive();           // iplive compat API (seed 002): apps, groups, nodes, round callbacks
+builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
 builder.AddAuditTrail();       // the acting user of each circuit activity for the audit log
 
 var app = builder.Build();
-if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
+if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseSecurity();             // forwarded headers, security headers, circuit Origin check, rate limiter
@@ -48,6 +56,9 @@ app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-clients
+app.MapIpLiveApis();
+app.MapProbeFlowsApi();
 app.MapAuditTrail();           // GET /api/v1/audit-log (admins)
 app.MapDashboardUi();
 

@@ -25,10 +25,7 @@ public sealed class MonitorService(
         var errors = await ValidateAsync(db, input, cancellationToken);
         if (errors.Count > 0) return MonitorSaveResult.Invalid(errors);
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
-        monitor.Current.StatusSince = now;
-        input.ApplyTo(monitor);
+        var monitor = NewMonitor(input, origin, time.GetUtcNow().UtcDateTime);
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -99,6 +96,22 @@ public sealed class MonitorService(
         return true;
     }
 
+    /// <summary>Checks an input as <see cref="CreateAsync"/> would, saving nothing: for callers that store several monitors in one transaction.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(MonitorInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ValidateAsync(db, input, cancellationToken);
+    }
+
+    /// <summary>A new, not yet saved monitor from a validated input.</summary>
+    public static MonitorDefinition NewMonitor(MonitorInput input, string origin, DateTime now)
+    {
+        var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
+        monitor.Current.StatusSince = now;
+        input.ApplyTo(monitor);
+        return monitor;
+    }
+
     private static string Target(MonitorDefinition monitor) => $"monitor #{monitor.Id} {monitor.Name}";
 
     private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, CancellationToken cancellationToken)
@@ -118,7 +131,8 @@ public sealed class MonitorService(
         return errors;
     }
 
-    private static void MarkUnknown(MonitorDefinition monitor, DateTime now)
+    /// <summary>The last status described another target or a running monitor: unknown until the next probe.</summary>
+    public static void MarkUnknown(MonitorDefinition monitor, DateTime now)
     {
         monitor.Current.Status = MonitorStatus.Unknown;
         monitor.Current.StatusSince = now;

@@ -6,6 +6,9 @@ using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Compat.OpenApi;
+using ProbeDashboard.Core.Compat.IpLive;
+using ProbeDashboard.Core.Compat.ProbeFlows;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Notifications;
@@ -33,6 +36,16 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<IpLiveApp> IpLiveApps => Set<IpLiveApp>();
+    public DbSet<IpLiveGroup> IpLiveGroups => Set<IpLiveGroup>();
+    public DbSet<IpLiveRecord> IpLiveRecords => Set<IpLiveRecord>();
+    public DbSet<IpLiveNode> IpLiveNodes => Set<IpLiveNode>();
+    public DbSet<ProbeFlow> ProbeFlows => Set<ProbeFlow>();
+
+    public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
+    public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();
+    public DbSet<OpenApiTask> OpenApiTasks => Set<OpenApiTask>();
+    public DbSet<OpenApiAlertGroup> OpenApiAlertGroups => Set<OpenApiAlertGroup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -62,6 +62,26 @@ public class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<LowRate
         Assert.Contains("too many requests", json.GetProperty("msg").GetString());
     }
 
+    [Theory]
+    [InlineData("127.0.0.51", "/deal", "code", 1001, "msg")]
+    [InlineData("127.0.0.52", "/openapi/v1/task/list/", "code", 1000, "msg")]
+    [InlineData("127.0.0.53", "/knapsack/probe/flows", "success", null, "message")]
+    public async Task Compat_paths_share_the_compat_limit_and_answer_429_in_their_own_envelope(
+        string client, string path, string codeField, int? code, string messageField)
+    {
+        var method = path == "/deal" ? HttpMethod.Post : HttpMethod.Get;
+        for (var i = 0; i < LowRateLimitFactory.Limit; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SendAsync(client, method, path)).Response.StatusCode);
+
+        var (response, body) = await SendAsync(client, method, path);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var json = JsonDocument.Parse(body).RootElement;
+        if (code is null) Assert.False(json.GetProperty(codeField).GetBoolean());
+        else Assert.Equal(code, json.GetProperty(codeField).GetInt32());
+        Assert.Contains("too many requests", json.GetProperty(messageField).GetString());
+    }
+
     [Fact]
     public async Task The_sign_in_form_is_limited_per_address()
     {

@@ -24,11 +24,18 @@ public static class AuditActions
     public const string AlertLiftSilence = "alert.lift_silence";
     public const string AgentTokenCreate = "agent_token.create";
     public const string AgentTokenRevoke = "agent_token.revoke";
+    /// <summary>Seed 004 open-API clients (api_id and api_key).</summary>
+    public const string ApiKeyCreate = "api_key.create";
+    public const string ApiKeyRevoke = "api_key.revoke";
+    /// <summary>Seed 002 iplive apps (each with its token).</summary>
+    public const string IpLiveAppCreate = "iplive_app.create";
+    public const string IpLiveAppDelete = "iplive_app.delete";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, TokenIssued, TokenRefused, UserCreate, UserChange, MonitorCreate, MonitorUpdate, MonitorToggle,
         MonitorDelete, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
         NotificationGroupDelete, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
+        ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
     ];
 }

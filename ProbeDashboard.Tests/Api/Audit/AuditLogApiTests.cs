@@ -43,6 +43,25 @@ public class AuditLogApiTests(DashboardFactory factory) : IClassFixture<Dashboar
     }
 
     [Fact]
+    public async Task Open_api_keys_and_iplive_apps_are_audited_without_their_secrets()
+    {
+        using var admin = await factory.CreateAdminClientAsync();
+        using var created = await admin.PostAsync("/api/v1/openapi-clients", ApiJson.Content(new { name = "audited partner", task_limit = 5 }));
+        var client = (await created.JsonAsync()).GetProperty("data");
+        Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/api/v1/openapi-clients/{client.GetProperty("id").GetInt32()}")).StatusCode);
+        using var app = await admin.PostAsync("/api/v1/iplive/apps", ApiJson.Content(new { app_name = "audited-app" }));
+        Assert.True(app.IsSuccessStatusCode);
+
+        var entries = await ListAsync(admin, "action=api_key.");
+        var apps = await ListAsync(admin, "action=iplive_app.&target=audited-app");
+
+        Assert.Equal([AuditActions.ApiKeyRevoke, AuditActions.ApiKeyCreate], entries.Take(2).Select(e => e.GetProperty("action").GetString()));
+        Assert.Single(apps);
+        var secrets = new[] { client.GetProperty("api_key").GetString()! };
+        Assert.All(entries, e => Assert.All(secrets, secret => Assert.DoesNotContain(secret, e.ToString())));
+    }
+
+    [Fact]
     public async Task Failed_and_successful_sign_ins_are_recorded_and_filterable_by_action_and_time()
     {
         var user = await factory.CreateUserAsync(UserRole.Viewer);

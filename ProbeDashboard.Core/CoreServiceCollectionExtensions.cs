@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
@@ -28,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<MonitorService>();
         services.AddSingleton<AvailabilityQueries>();
+        services.AddAuditLog(configuration);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using ProbeDashboard.Agents;
 using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
+using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Compat.OpenApi;
@@ -15,6 +16,7 @@ using ProbeDashboard.Operations;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
+using ProbeDashboard.Security;
 using ProbeDashboard.Ui;
 
 var cli = await ProbeCommandLine.RunAsync(args);   // --help, --version, agent, backup, restore end here
@@ -36,15 +38,19 @@ builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, 
 builder.AddIpLive();           // iplive compat API (seed 002): apps, groups, nodes, round callbacks
 builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
+builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
+builder.AddAuditTrail();       // the acting user of each circuit activity for the audit log
 
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
 if (!await app.OpenDataDirectoryAsync()) return;   // server.lock, migrations; refuses a database from a newer version
 
+app.UseSecurity();             // forwarded headers, security headers, circuit Origin check, rate limiter
 app.UseApiErrors();
 app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAuditActor();           // the acting user of each request for the audit log
 app.MapHealthApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
@@ -55,6 +61,7 @@ app.MapRealtime();
 app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-clients
 app.MapIpLiveApis();
 app.MapProbeFlowsApi();
+app.MapAuditTrail();           // GET /api/v1/audit-log (admins)
 app.MapDashboardUi();
 
 app.Run();

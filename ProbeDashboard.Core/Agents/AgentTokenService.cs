@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Agents;
 
 /// <summary>Creates, lists, revokes and checks agent tokens.</summary>
-public sealed class AgentTokenService(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time)
+public sealed class AgentTokenService(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, IAuditLog audit)
 {
     /// <summary>"Last used" is written at most this often, so a once-a-second start/stop poll does not write every time.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -28,6 +29,7 @@ public sealed class AgentTokenService(IDbContextFactory<ProbeDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.AgentTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.AgentTokenCreate, $"agent token #{token.Id} {token.Name}", $"prefix {token.Prefix}", cancellationToken);
         return (token, secret);
     }
 
@@ -39,6 +41,7 @@ public sealed class AgentTokenService(IDbContextFactory<ProbeDbContext> dbFactor
         if (token is null) return false;
         token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.AgentTokenRevoke, $"agent token #{token.Id} {token.Name}", null, cancellationToken);
         return true;
     }
 

@@ -33,7 +33,7 @@ public static class AlertingServiceCollectionExtensions
             // The keys are stored unencrypted (no machine key store on Linux): only the service user may read them.
             var directory = Path.Combine(Path.GetDirectoryName(storage.Value.DatabasePath)!, "keys");
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), logs);
+            keys.XmlRepository = new PrivateXmlRepository(new DirectoryInfo(directory), logs);
         });
         services.AddSingleton<SecretProtector>();
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Storage;
@@ -14,7 +15,8 @@ public sealed class MonitorService(
     IDbContextFactory<ProbeDbContext> dbFactory,
     EventBus events,
     IOptionsMonitor<ProbingOptions> probing,
-    TimeProvider time)
+    TimeProvider time,
+    IAuditLog audit)
 {
     /// <param name="origin">Where the monitor comes from ("api", "ui", ...), kept for operators.</param>
     public async Task<MonitorSaveResult> CreateAsync(MonitorInput input, string origin, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ public sealed class MonitorService(
         await db.SaveChangesAsync(cancellationToken);
 
         events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        await audit.RecordAsync(AuditActions.MonitorCreate, Target(monitor), $"{monitor.Kind} {monitor.Target} via {origin}", cancellationToken);
         return MonitorSaveResult.Saved(monitor);
     }
 
@@ -51,6 +54,7 @@ public sealed class MonitorService(
 
         events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
         if (statusReset) events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, now));
+        await audit.RecordAsync(AuditActions.MonitorUpdate, Target(monitor), $"{monitor.Kind} {monitor.Target}", cancellationToken);
         return MonitorSaveResult.Saved(monitor);
     }
 
@@ -70,6 +74,7 @@ public sealed class MonitorService(
 
         events.Publish(new MonitorConfigurationChanged(id, Deleted: false));
         if (!enable) events.Publish(new MonitorStatusChanged(id, MonitorStatus.Unknown, now));
+        await audit.RecordAsync(AuditActions.MonitorToggle, Target(monitor), enable ? "enabled" : "paused", cancellationToken);
         return true;
     }
 
@@ -79,6 +84,7 @@ public sealed class MonitorService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var name = await db.Monitors.Where(m => m.Id == id).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken);
         if (await db.Monitors.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) == 0) return false;
         await db.ProbeResults.Where(r => r.MonitorId == id).ExecuteDeleteAsync(cancellationToken);
         await db.AvailabilityBuckets.Where(b => b.MonitorId == id).ExecuteDeleteAsync(cancellationToken);
@@ -86,6 +92,7 @@ public sealed class MonitorService(
 
         events.Publish(new MonitorConfigurationChanged(id, Deleted: true));
         events.Publish(new MonitorStatusChanged(id, MonitorStatus.Unknown, time.GetUtcNow().UtcDateTime));
+        await audit.RecordAsync(AuditActions.MonitorDelete, $"monitor #{id} {name}", null, cancellationToken);
         return true;
     }
 
@@ -104,6 +111,8 @@ public sealed class MonitorService(
         input.ApplyTo(monitor);
         return monitor;
     }
+
+    private static string Target(MonitorDefinition monitor) => $"monitor #{monitor.Id} {monitor.Name}";
 
     private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, CancellationToken cancellationToken)
     {

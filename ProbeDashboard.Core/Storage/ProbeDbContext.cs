@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Compat.OpenApi;
@@ -34,6 +35,7 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationGroup> NotificationGroups => Set<NotificationGroup>();
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IpLiveApp> IpLiveApps => Set<IpLiveApp>();
     public DbSet<IpLiveGroup> IpLiveGroups => Set<IpLiveGroup>();
     public DbSet<IpLiveRecord> IpLiveRecords => Set<IpLiveRecord>();

@@ -78,6 +78,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
+        // Every test client shares one (missing) client address; a fixture that tests the limits sets them back.
+        foreach (var policy in new[] { "SignIn", "Token", "Compat", "Agent" })
+            settings[$"RateLimits:{policy}:PermitLimit"] = "1000000";
         foreach (var (key, value) in Settings) settings[key] = value;
         return settings;
     }

@@ -5,6 +5,7 @@ using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Agents.Protocol;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Agents;
 
@@ -16,7 +17,9 @@ public static class AgentProtocolApi
 {
     public static void MapAgentProtocolApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter<AgentTokenFilter>();
+        var group = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter<AgentTokenFilter>()
+            .RequireRateLimiting(RateLimitPolicies.Agent)
+            .AnswerRateLimitWith((context, message) => AgentResults.Error(StatusCodes.Status429TooManyRequests, message).ExecuteAsync(context));
         group.MapPost("/agent/register", Register);
         group.MapGet("/engine/startstop", GetStartStop);
         group.MapPost("/report/upload", AgentReportApi.Upload);

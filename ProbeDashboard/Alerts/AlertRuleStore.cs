@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Alerts.Engine;
+using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Alerts;
@@ -9,7 +10,7 @@ namespace ProbeDashboard.Alerts;
 public sealed record AlertRuleSaveResult(AlertRule? Rule, Dictionary<string, string[]> Errors, bool NotFound = false);
 
 /// <summary>Creating, changing and deleting alert rules, with one validation for the API and the UI; the engine hears of each change.</summary>
-public sealed class AlertRuleStore(AlertProcessor processor, TimeProvider time)
+public sealed class AlertRuleStore(AlertProcessor processor, TimeProvider time, IAuditLog audit)
 {
     /// <param name="id">The rule to change, or null to create one.</param>
     public async Task<AlertRuleSaveResult> SaveAsync(ProbeDbContext db, int? id, AlertRuleRequest request, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ public sealed class AlertRuleStore(AlertProcessor processor, TimeProvider time)
         if (errors.Count > 0) return new AlertRuleSaveResult(null, errors);
         request.Validate(out var type, out var level);
         var now = time.GetUtcNow().UtcDateTime;
+        var created = rule is null;
         if (rule is null)
         {
             rule = new AlertRule { CreatedAt = now };
@@ -28,6 +30,7 @@ public sealed class AlertRuleStore(AlertProcessor processor, TimeProvider time)
         request.ApplyTo(rule, type, level, now);
         await db.SaveChangesAsync(cancellationToken);
         await processor.RuleChangedAsync(rule.Id, cancellationToken);
+        await audit.RecordAsync(created ? AuditActions.RuleCreate : AuditActions.RuleUpdate, $"alert rule #{rule.Id} {rule.Name}", rule.Condition, cancellationToken);
         return new AlertRuleSaveResult(rule, []);
     }
 
@@ -35,9 +38,11 @@ public sealed class AlertRuleStore(AlertProcessor processor, TimeProvider time)
     /// <returns>False when there was no such rule.</returns>
     public async Task<bool> DeleteAsync(ProbeDbContext db, int id, CancellationToken cancellationToken)
     {
+        var name = await db.AlertRules.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         var deleted = await db.AlertRules.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0) return false;
         await processor.RuleChangedAsync(id, cancellationToken);
+        await audit.RecordAsync(AuditActions.RuleDelete, $"alert rule #{id} {name}", null, cancellationToken);
         return true;
     }
 

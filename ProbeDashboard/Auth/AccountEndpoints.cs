@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Auth;
 
@@ -18,11 +20,12 @@ public static class AccountEndpoints
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/login", SignInAsync).AllowAnonymous();
+        app.MapPost("/account/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
         app.MapPost("/account/logout", SignOutAsync);
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<AppUser> signIn, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<AppUser> signIn, IAuditLog audit,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
@@ -30,11 +33,17 @@ public static class AccountEndpoints
 
         var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
         if (user is null)
+        {
+            await audit.RecordAsAsync(AuditActor.Anonymous, AuditActions.SignInFailed, $"user {form.UserName.Trim()}", "unknown user", cancellationToken);
             return Back("invalid", returnUrl, form.UserName);
+        }
 
         // The password is checked (and failures counted towards lockout) before anything else is revealed.
         var result = await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
         var logger = loggers.CreateLogger(typeof(AccountEndpoints));
+        var refusal = result.IsLockedOut ? "locked out" : !result.Succeeded ? "wrong password" : user.Disabled ? "disabled" : null;
+        if (refusal is not null)
+            await audit.RecordAsAsync(user.UserName!, AuditActions.SignInFailed, $"user #{user.Id} {user.UserName}", refusal, cancellationToken);
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserName} is locked out after failed sign-ins", user.UserName);
@@ -46,6 +55,7 @@ public static class AccountEndpoints
             return Back("disabled", returnUrl, form.UserName);
 
         await signIn.SignInAsync(user, form.RememberMe);
+        await audit.RecordAsAsync(user.UserName!, AuditActions.SignIn, $"user #{user.Id} {user.UserName}", "dashboard", cancellationToken);
         logger.LogInformation("User {UserName} signed in to the dashboard", user.UserName);
         return Results.LocalRedirect(returnUrl);
     }

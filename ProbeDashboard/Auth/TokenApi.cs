@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth.Tokens;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Auth;
 
@@ -17,14 +19,14 @@ public static partial class TokenApi
 {
     public static void MapTokenApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", CreateToken).AllowAnonymous();
+        app.MapPost("/api/v1/auth/token", CreateToken).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Token);
         app.MapGet("/api/v1/auth/me", GetCurrentUser);
     }
 
     /// <summary>Exchanges a user name and password for a bearer token; failures count towards lockout.</summary>
     internal static async Task<Results<Ok<ApiEnvelope<TokenResponse>>, BadRequest<ApiEnvelope>, JsonHttpResult<ApiEnvelope>>>
         CreateToken(TokenRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer,
-            ILoggerFactory loggers)
+            IAuditLog audit, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TokenApi));
         var errors = new Dictionary<string, string[]>();
@@ -39,10 +41,14 @@ public static partial class TokenApi
             // Hash anyway, so that the answer for an unknown name takes as long as for a wrong password.
             users.PasswordHasher.HashPassword(new AppUser(), request.Password!);
             LogRefused(logger, request.Username!, "unknown user");
+            await audit.RecordAsAsync(AuditActor.Anonymous, AuditActions.TokenRefused, $"user {request.Username}", "unknown user", cancellationToken);
             return Unauthorized("invalid username or password");
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        var refusal = result.IsLockedOut ? "locked out" : !result.Succeeded ? "wrong password" : user.Disabled ? "disabled" : null;
+        var target = $"user #{user.Id} {user.UserName}";
+        await audit.RecordAsAsync(user.UserName!, refusal is null ? AuditActions.TokenIssued : AuditActions.TokenRefused, target, refusal, cancellationToken);
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.UserName!);

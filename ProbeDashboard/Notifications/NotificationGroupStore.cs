@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Storage;
 
@@ -11,7 +12,7 @@ public sealed record GroupChangeResult(GroupChangeOutcome Outcome, NotificationG
     Dictionary<string, string[]>? Errors = null, int Queued = 0, IReadOnlyList<long>? OutboxIds = null);
 
 /// <summary>Notification groups CRUD and "send test" with one set of rules for the API and the UI.</summary>
-public sealed class NotificationGroupStore(SecretProtector secrets, NotificationComposer composer, NotificationSignal signal, TimeProvider time)
+public sealed class NotificationGroupStore(SecretProtector secrets, NotificationComposer composer, NotificationSignal signal, TimeProvider time, IAuditLog audit)
 {
     /// <param name="id">The group to change, or null to create one.</param>
     public async Task<GroupChangeResult> SaveAsync(ProbeDbContext db, int? id, NotificationGroupRequest request, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
         if (await db.NotificationGroups.AnyAsync(g => g.Name == name && g.Id != (id ?? 0), cancellationToken))
             return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"a notification group named '{name}' exists");
         var now = time.GetUtcNow().UtcDateTime;
+        var action = group is null ? AuditActions.NotificationGroupCreate : AuditActions.NotificationGroupUpdate;
         if (group is null)
         {
             group = new NotificationGroup { Name = name, CreatedAt = now, UpdatedAt = now, Recipients = request.Recipients([], secrets) };
@@ -42,6 +44,9 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
             group.UpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Recipients are named by channel and count only: addresses and secrets stay out of the log.
+        var channels = string.Join(", ", group.Recipients.GroupBy(r => r.Channel).Select(g => $"{g.Count()} {g.Key}"));
+        await audit.RecordAsync(action, $"notification group #{group.Id} {group.Name}", channels, cancellationToken);
         return new GroupChangeResult(GroupChangeOutcome.Done, group);
     }
 
@@ -53,7 +58,9 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
         var monitors = await db.Monitors.CountAsync(m => m.NotificationGroupId == id, cancellationToken);
         if (rules + monitors > 0)
             return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} is used by {rules} alert rules and {monitors} monitors");
+        var name = await db.NotificationGroups.Where(g => g.Id == id).Select(g => g.Name).SingleAsync(cancellationToken);
         await db.NotificationGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.NotificationGroupDelete, $"notification group #{id} {name}", null, cancellationToken);
         return new GroupChangeResult(GroupChangeOutcome.Done);
     }
 

@@ -22,7 +22,7 @@ public static class OriginCheck
     }
 
     /// <summary>No Origin (a non-browser client), the server's own origin, or one of <see cref="RealtimeOptions.AllowedOrigins"/>.</summary>
-    private static bool IsAllowed(HttpContext context)
+    public static bool IsAllowed(HttpContext context)
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0) return true;

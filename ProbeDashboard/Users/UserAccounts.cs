@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 
 namespace ProbeDashboard.Users;
@@ -26,7 +27,7 @@ public enum UserChangeFailure
 /// Administration of user accounts for the API and the UI. Keeps at least one enabled administrator, and renews
 /// the security stamp on every change of password, role or state so existing tokens and sessions stop working.
 /// </summary>
-public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvider time, ILogger<UserAccounts> logger)
+public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvider time, IAuditLog audit, ILogger<UserAccounts> logger)
 {
     public Task<List<AppUser>> ListAsync(CancellationToken cancellationToken) =>
         users.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
@@ -41,6 +42,7 @@ public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvide
         if (result.Succeeded)
         {
             LogChanged(user.UserName!, $"created as {UserRoles.Name(role)}");
+            await audit.RecordAsync(AuditActions.UserCreate, Target(user), $"role {UserRoles.Name(role)}", CancellationToken.None);
             return UserChangeResult.Done(user);
         }
         return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
@@ -94,8 +96,11 @@ public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvide
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded) return UserChangeResult.Invalid("invalid user", ErrorsByField(result));
         LogChanged(user.UserName!, description);
+        await audit.RecordAsync(AuditActions.UserChange, Target(user), description, CancellationToken.None);
         return UserChangeResult.Done(user);
     }
+
+    private static string Target(AppUser user) => $"user #{user.Id} {user.UserName}";
 
     private async Task<bool> IsLastActiveAdminAsync(AppUser user) =>
         user.Role == UserRole.Admin && !user.Disabled

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts.Evaluation;
+using ProbeDashboard.Core.Audit;
 
 namespace ProbeDashboard.Core.Alerts.Engine;
 
@@ -24,8 +25,8 @@ public sealed partial class AlertProcessor
     /// <summary>Longest silence an operator may set: 30 days.</summary>
     public const int MaxSilenceSeconds = 30 * 24 * 3600;
 
-    public Task<AlertCommandResult> AcknowledgeAsync(long eventId, AlertActor actor, string? note, CancellationToken cancellationToken) =>
-        CommandAsync(eventId, (alertEvent, tracked, now) =>
+    public async Task<AlertCommandResult> AcknowledgeAsync(long eventId, AlertActor actor, string? note, CancellationToken cancellationToken) =>
+        await AuditedAsync(AuditActions.AlertAcknowledge, eventId, note, await CommandAsync(eventId, (alertEvent, tracked, now) =>
         {
             tracked.State = AlertEvaluator.Acknowledge(tracked.State);
             alertEvent.Acknowledged = true;
@@ -34,19 +35,30 @@ public sealed partial class AlertProcessor
             alertEvent.AckTime = now;
             alertEvent.AckNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             return AlertEventChange.Acknowledged;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     /// <param name="notifyOnResolve">Whether a recovery during the silence is still announced (it always resolves the event).</param>
-    public Task<AlertCommandResult> SilenceAsync(long eventId, int durationSeconds, bool notifyOnResolve, CancellationToken cancellationToken) =>
-        CommandAsync(eventId, (alertEvent, tracked, now) =>
+    public async Task<AlertCommandResult> SilenceAsync(long eventId, int durationSeconds, bool notifyOnResolve, CancellationToken cancellationToken) =>
+        await AuditedAsync(AuditActions.AlertSilence, eventId, $"{durationSeconds} s", await CommandAsync(eventId, (alertEvent, tracked, now) =>
         {
             tracked.State = AlertEvaluator.Silence(tracked.State, now.AddSeconds(durationSeconds), notifyOnResolve);
             alertEvent.Apply(tracked.State, now);
             return AlertEventChange.Silenced;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     /// <summary>Ends a silence early; the event is firing (or pending) again, and a due reminder goes out.</summary>
-    public async Task<AlertCommandResult> LiftSilenceAsync(long eventId, CancellationToken cancellationToken)
+    public async Task<AlertCommandResult> LiftSilenceAsync(long eventId, CancellationToken cancellationToken) =>
+        await AuditedAsync(AuditActions.AlertLiftSilence, eventId, null, await LiftSilenceUnauditedAsync(eventId, cancellationToken), cancellationToken);
+
+    /// <summary>Records an operator's command on an event once it took effect.</summary>
+    private async Task<AlertCommandResult> AuditedAsync(string action, long eventId, string? detail, AlertCommandResult result, CancellationToken cancellationToken)
+    {
+        if (result.Outcome == AlertCommandOutcome.Done)
+            await audit.RecordAsync(action, $"alert event #{eventId} {result.Event?.Title}", detail, cancellationToken);
+        return result;
+    }
+
+    private async Task<AlertCommandResult> LiftSilenceUnauditedAsync(long eventId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);

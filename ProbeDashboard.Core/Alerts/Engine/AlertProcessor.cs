@@ -20,7 +20,8 @@ public sealed partial class AlertProcessor(
     ServiceSampleSource serviceSamples,
     NotificationComposer composer,
     NotificationSignal notificationSignal,
-    ILogger<AlertProcessor> logger)
+    ILogger<AlertProcessor> logger,
+    Audit.IAuditLog audit)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];

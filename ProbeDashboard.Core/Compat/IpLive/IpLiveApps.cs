@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Compat.IpLive;
 
 /// <summary>The apps that may call the iplive API: created by an admin (token shown once), listed, edited, deleted.</summary>
-public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time)
+public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, IAuditLog audit)
 {
     public const int MaxNameLength = 100;
 
@@ -35,6 +36,7 @@ public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, Time
         };
         db.IpLiveApps.Add(app);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.IpLiveAppCreate, $"iplive app #{app.Id} {app.AppName}", $"token prefix {app.TokenPrefix}", cancellationToken);
         return (app, token);
     }
 
@@ -57,7 +59,9 @@ public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, Time
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.IpLiveApps.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.IpLiveApps.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted) await audit.RecordAsync(AuditActions.IpLiveAppDelete, $"iplive app #{id}", null, cancellationToken);
+        return deleted;
     }
 
     /// <summary>Checks app_name and token as operate/update/stop_monitor do: unknown app 1005, wrong token 1004.</summary>

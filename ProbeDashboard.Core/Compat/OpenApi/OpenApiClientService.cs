@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Storage;
 
@@ -8,7 +9,7 @@ namespace ProbeDashboard.Core.Compat.OpenApi;
 public sealed record OpenApiCaller(int ClientId, string ApiId, string Name, bool IsPartner, int TaskLimit, string ApiKey);
 
 /// <summary>Creates (key shown once), revokes and looks up open-API clients; the admin API and the UI share it.</summary>
-public sealed class OpenApiClientService(IDbContextFactory<ProbeDbContext> dbFactory, SecretProtector secrets, TimeProvider time)
+public sealed class OpenApiClientService(IDbContextFactory<ProbeDbContext> dbFactory, SecretProtector secrets, TimeProvider time, IAuditLog audit)
 {
     public const int MaxTaskLimit = 100_000;
 
@@ -31,6 +32,7 @@ public sealed class OpenApiClientService(IDbContextFactory<ProbeDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.OpenApiClients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.ApiKeyCreate, $"open-API client #{client.Id} {client.Name}", $"api_id {client.ApiId}", cancellationToken);
         return (client, apiKey);
     }
 
@@ -40,8 +42,10 @@ public sealed class OpenApiClientService(IDbContextFactory<ProbeDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.OpenApiClients.Where(c => c.Id == id && c.RevokedAt == null)
+        var revoked = await db.OpenApiClients.Where(c => c.Id == id && c.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now), cancellationToken) > 0;
+        if (revoked) await audit.RecordAsync(AuditActions.ApiKeyRevoke, $"open-API client #{id}", null, cancellationToken);
+        return revoked;
     }
 
     /// <returns>The active client with this api_id, or null.</returns>

@@ -35,6 +35,7 @@ public class NotificationGroupsApiTests(AlertTestFactory factory) : IClassFixtur
         }
         var keyRing = Path.Combine(factory.DataDirectory, "keys");
         Assert.NotEmpty(Directory.GetFiles(keyRing, "key-*.xml"));
+        Assert.All(Directory.GetFiles(keyRing, "key-*.xml"), key => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keyRing));
 
         // Leaving the secret out keeps it; the e-mail list is replaced.

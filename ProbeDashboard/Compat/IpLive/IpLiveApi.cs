@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Compat.IpLive;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Compat.IpLive;
 
@@ -19,7 +20,10 @@ public static partial class IpLiveApi
     public static void MapIpLiveApi(this WebApplication app)
     {
         var prefix = app.Services.GetRequiredService<IOptions<IpLiveOptions>>().Value.RoutePrefix();
-        var group = app.MapGroup(prefix).AllowAnonymous().DisableAntiforgery();
+        var group = app.MapGroup(prefix).AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Compat)
+            .AnswerRateLimitWith((context, message) => Results.Json(new IpLiveAnswer((int)IpLiveCode.UnknownError, message, null), Json,
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context));
         group.MapPost("/operate_monitor", Operate);
         group.MapPost("/update_monitor", Update);
         group.MapPost("/stop_monitor", Stop);

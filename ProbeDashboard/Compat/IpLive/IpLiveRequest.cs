@@ -16,8 +16,7 @@ internal static class IpLiveRequest
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            foreach (var (key, value) in form) values[key] = value.ToString();
+            foreach (var (key, value) in await ReadFormAsync(request, cancellationToken)) values[key] = value.ToString();
         }
         else if (request.ContentLength is not 0)
         {
@@ -33,6 +32,19 @@ internal static class IpLiveRequest
         if (request.Headers[TokenHeader].ToString() is { Length: > 0 } header) return header;
         var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Token ", StringComparison.OrdinalIgnoreCase) ? authorization[6..] : null;
+    }
+
+    /// <summary>A body that says it is a form but is not one (multipart without its parts: IOException) is the caller's error.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            throw new IpLiveParamException(IpLiveOutcome.Invalid("the form body cannot be read"));
+        }
     }
 
     private static async Task ReadJsonAsync(HttpRequest request, Dictionary<string, string> values, CancellationToken cancellationToken)
@@ -55,11 +67,24 @@ internal static class IpLiveRequest
                 // Lists (deal's data) keep their JSON text, as a form would carry them.
                 switch (property.Value.ValueKind)
                 {
-                    case JsonValueKind.String: values[property.Name] = property.Value.GetString()!; break;
+                    case JsonValueKind.String: values[property.Name] = StringOf(property.Value); break;
                     case JsonValueKind.Null: break;
                     default: values[property.Name] = property.Value.GetRawText(); break;
                 }
             }
+        }
+    }
+
+    /// <summary>A string with a lone surrogate escape (<c>"\ud800"</c>) is valid JSON but no text.</summary>
+    private static string StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new IpLiveParamException(IpLiveOutcome.Invalid("a string parameter is not valid text"));
         }
     }
 }

@@ -27,6 +27,10 @@ public static class OpenApiReply
         return TypedResults.Json(new ErrorEnvelope(code, detail is null ? message : $"{message}: {detail}"), Json, statusCode: status);
     }
 
+    /// <summary>Over the per-address rate limit: the seed has no code for it, so 1000 with HTTP 429 and a plain message.</summary>
+    public static IResult TooManyRequests(string message) =>
+        TypedResults.Json(new ErrorEnvelope(OpenApiCode.InternalError, message), Json, statusCode: StatusCodes.Status429TooManyRequests);
+
     private sealed record Envelope(int Code, string Msg, object Data);
 
     private sealed record ErrorEnvelope(int Code, string Msg);

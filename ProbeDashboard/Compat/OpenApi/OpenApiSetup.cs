@@ -1,4 +1,5 @@
 using ProbeDashboard.Core.Compat.OpenApi;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Compat.OpenApi;
 
@@ -22,7 +23,9 @@ public static partial class OpenApiSetup
 
     public static void MapOpenMonitoringApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/openapi/v1").AllowAnonymous().AddEndpointFilter(AuthenticateAsync);
+        var group = app.MapGroup("/openapi/v1").AllowAnonymous().AddEndpointFilter(AuthenticateAsync)
+            .RequireRateLimiting(RateLimitPolicies.Compat)
+            .AnswerRateLimitWith((context, message) => OpenApiReply.TooManyRequests(message).ExecuteAsync(context));
         group.MapTaskEndpoints();
         group.MapTaskResultEndpoints();
         group.MapUserEndpoints();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.ProbeFlows;
+using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Compat.ProbeFlows;
 
@@ -18,7 +19,9 @@ public static class ProbeFlowsApi
     {
         foreach (var prefix in Prefixes)
         {
-            var group = app.MapGroup(prefix + "/probe/flows").AllowAnonymous().DisableAntiforgery();
+            var group = app.MapGroup(prefix + "/probe/flows").AllowAnonymous().DisableAntiforgery()
+                .RequireRateLimiting(RateLimitPolicies.Compat)
+                .AnswerRateLimitWith((context, message) => ProbeFlowResults.Error(StatusCodes.Status429TooManyRequests, message).ExecuteAsync(context));
             group.MapPost("", CreateFlow).AddEndpointFilter(Require(Permissions.ServiceMonitorsWrite));
             group.MapPost("/{instanceId}", DeleteFlow).AddEndpointFilter(Require(Permissions.ServiceMonitorsWrite));
             group.MapGet("", ListFlows).AddEndpointFilter(Require(Permissions.ServiceMonitorsRead));
@@ -54,7 +57,18 @@ public static class ProbeFlowsApi
     /// <summary>instance_id from a JSON object, a form, or the query.</summary>
     private static async Task<string?> InstanceIdAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.HasFormContentType) return (await request.ReadFormAsync(cancellationToken))["instance_id"].FirstOrDefault();
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                return (await request.ReadFormAsync(cancellationToken))["instance_id"].FirstOrDefault();
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                // A body that claims to be a form but is not one names no instance; the service reports it missing.
+                return null;
+            }
+        }
         if (request.ContentLength is not 0)
         {
             try
@@ -63,9 +77,9 @@ public static class ProbeFlowsApi
                 if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("instance_id", out var id))
                     return id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText();
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // Not JSON: the query may still carry it; otherwise the service reports it missing.
+                // Not JSON, or a string that is no text (a lone surrogate escape): the query may still carry it; otherwise the service reports it missing.
             }
         }
         return request.Query["instance_id"].FirstOrDefault();

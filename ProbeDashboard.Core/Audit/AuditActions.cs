@@ -1,0 +1,41 @@
+namespace ProbeDashboard.Core.Audit;
+
+/// <summary>The action names the audit log uses; the UI offers them as a filter.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string TokenIssued = "auth.token_issued";
+    public const string TokenRefused = "auth.token_refused";
+    public const string UserCreate = "user.create";
+    public const string UserChange = "user.change";
+    public const string MonitorCreate = "monitor.create";
+    public const string MonitorUpdate = "monitor.update";
+    public const string MonitorToggle = "monitor.toggle";
+    public const string MonitorDelete = "monitor.delete";
+    public const string RuleCreate = "alert_rule.create";
+    public const string RuleUpdate = "alert_rule.update";
+    public const string RuleDelete = "alert_rule.delete";
+    public const string NotificationGroupCreate = "notification_group.create";
+    public const string NotificationGroupUpdate = "notification_group.update";
+    public const string NotificationGroupDelete = "notification_group.delete";
+    public const string AlertAcknowledge = "alert.acknowledge";
+    public const string AlertSilence = "alert.silence";
+    public const string AlertLiftSilence = "alert.lift_silence";
+    public const string AgentTokenCreate = "agent_token.create";
+    public const string AgentTokenRevoke = "agent_token.revoke";
+    /// <summary>Seed 004 open-API clients (api_id and api_key).</summary>
+    public const string ApiKeyCreate = "api_key.create";
+    public const string ApiKeyRevoke = "api_key.revoke";
+    /// <summary>Seed 002 iplive apps (each with its token).</summary>
+    public const string IpLiveAppCreate = "iplive_app.create";
+    public const string IpLiveAppDelete = "iplive_app.delete";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignInFailed, TokenIssued, TokenRefused, UserCreate, UserChange, MonitorCreate, MonitorUpdate, MonitorToggle,
+        MonitorDelete, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
+        NotificationGroupDelete, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
+        ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
+    ];
+}

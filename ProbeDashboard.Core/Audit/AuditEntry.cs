@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ProbeDashboard.Core.Audit;
+
+/// <summary>One thing a person (or agent) did: who, what, to what, when. Never holds a secret.</summary>
+public class AuditEntry
+{
+    public const int MaxTextLength = 500;
+
+    public long Id { get; set; }
+    public DateTime Timestamp { get; set; }
+    /// <summary>User name, or <see cref="AuditActor.System"/> / <see cref="AuditActor.Anonymous"/>.</summary>
+    public string Actor { get; set; } = "";
+    /// <summary>Dotted action name from <see cref="AuditActions"/>, e.g. <c>monitor.create</c>.</summary>
+    public string Action { get; set; } = "";
+    /// <summary>What was acted on, e.g. <c>monitor #12 web</c>.</summary>
+    public string Target { get; set; } = "";
+    public string? Detail { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditLog");
+        builder.Property(e => e.Actor).HasMaxLength(AuditEntry.MaxTextLength);
+        builder.Property(e => e.Action).HasMaxLength(AuditEntry.MaxTextLength);
+        builder.Property(e => e.Target).HasMaxLength(AuditEntry.MaxTextLength);
+        builder.Property(e => e.Detail).HasMaxLength(AuditEntry.MaxTextLength);
+        builder.HasIndex(e => e.Timestamp);
+        builder.HasIndex(e => new { e.Actor, e.Timestamp });
+    }
+}

@@ -1,0 +1,11 @@
+namespace ProbeDashboard.Core.Audit;
+
+/// <summary>Records who did what; called by the command paths the API and the UI share.</summary>
+public interface IAuditLog
+{
+    /// <summary>Records <paramref name="action"/> by the ambient <see cref="AuditActor.Current"/>.</summary>
+    Task RecordAsync(string action, string target, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>Records an action whose actor is not signed in yet (sign-ins, token requests).</summary>
+    Task RecordAsAsync(string actor, string action, string target, string? detail, CancellationToken cancellationToken);
+}

@@ -18,14 +18,7 @@ public sealed partial class AuditLog(IDbContextFactory<ProbeDbContext> dbFactory
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.AuditLog.Add(new AuditEntry
-            {
-                Timestamp = time.GetUtcNow().UtcDateTime,
-                Actor = Clip(actor)!,
-                Action = Clip(action)!,
-                Target = Clip(target)!,
-                Detail = Clip(detail),
-            });
+            db.AuditLog.Add(Entry(actor, action, target, detail));
             // The change is done; the record of it should not be lost because the caller went away.
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -34,6 +27,21 @@ public sealed partial class AuditLog(IDbContextFactory<ProbeDbContext> dbFactory
             LogWriteFailed(logger, e, action, target);
         }
     }
+
+    public async Task RecordAsync(ProbeDbContext db, string action, string target, string? detail, CancellationToken cancellationToken)
+    {
+        db.AuditLog.Add(Entry(AuditActor.Current, action, target, detail));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditEntry Entry(string actor, string action, string target, string? detail) => new()
+    {
+        Timestamp = time.GetUtcNow().UtcDateTime,
+        Actor = Clip(actor)!,
+        Action = Clip(action)!,
+        Target = Clip(target)!,
+        Detail = Clip(detail),
+    };
 
     private static string? Clip(string? text) =>
         text is { Length: > AuditEntry.MaxTextLength } ? text[..AuditEntry.MaxTextLength] : text;

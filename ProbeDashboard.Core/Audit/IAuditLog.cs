@@ -8,4 +8,10 @@ public interface IAuditLog
 
     /// <summary>Records an action whose actor is not signed in yet (sign-ins, token requests).</summary>
     Task RecordAsAsync(string actor, string action, string target, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records through the caller's context, so inside the caller's transaction: a second connection would wait
+    /// on that transaction's write lock until the busy timeout.
+    /// </summary>
+    Task RecordAsync(Storage.ProbeDbContext db, string action, string target, string? detail, CancellationToken cancellationToken);
 }

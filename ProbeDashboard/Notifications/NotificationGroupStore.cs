@@ -46,7 +46,7 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
         await db.SaveChangesAsync(cancellationToken);
         // Recipients are named by channel and count only: addresses and secrets stay out of the log.
         var channels = string.Join(", ", group.Recipients.GroupBy(r => r.Channel).Select(g => $"{g.Count()} {g.Key}"));
-        await audit.RecordAsync(action, $"notification group #{group.Id} {group.Name}", channels, cancellationToken);
+        await audit.RecordAsync(db, action, $"notification group #{group.Id} {group.Name}", channels, cancellationToken);
         return new GroupChangeResult(GroupChangeOutcome.Done, group);
     }
 
@@ -60,7 +60,7 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
             return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} is used by {rules} alert rules and {monitors} monitors");
         var name = await db.NotificationGroups.Where(g => g.Id == id).Select(g => g.Name).SingleAsync(cancellationToken);
         await db.NotificationGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
-        await audit.RecordAsync(AuditActions.NotificationGroupDelete, $"notification group #{id} {name}", null, cancellationToken);
+        await audit.RecordAsync(db, AuditActions.NotificationGroupDelete, $"notification group #{id} {name}", null, cancellationToken);
         return new GroupChangeResult(GroupChangeOutcome.Done);
     }
 

@@ -32,6 +32,9 @@ public sealed class OpenApiUserContractTests(OpenApiAppFixture fixture) : IClass
             .Select(r => new { r.Channel, r.Address }).ToListAsync());
         Assert.Contains(recipients, r => r.Channel == NotificationChannelKind.Email && r.Address == "ops@example.com");
         Assert.Contains(recipients, r => r.Channel == NotificationChannelKind.Sms && r.Address == "13208190981");
+        // Written inside the same transaction as the group (a second connection would wait out the busy timeout).
+        Assert.True(await fixture.App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "notification_group.create"
+            && a.Target.StartsWith("notification group #" + notificationGroupId + " "))), "the group's creation is audited");
 
         var tid = await OpenApiAppFixture.CreateTaskAsync(client, "http://127.0.0.1:9/alerting", "alerting", ("gid", gid));
         var monitorId = await fixture.MonitorIdAsync(tid);

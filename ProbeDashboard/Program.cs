@@ -7,6 +7,7 @@ using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
+using ProbeDashboard.Operations.Metrics;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
@@ -26,6 +27,8 @@ builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
+builder.AddHealth();           // /healthz liveness, /readyz readiness
+builder.AddMetrics();          // /metrics in the Prometheus text format
 
 var app = builder.Build();
 if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
@@ -36,6 +39,7 @@ app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
+app.MapMetrics();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();

@@ -2,6 +2,7 @@ using ProbeDashboard.Agents;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
+using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -29,6 +30,7 @@ builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, f
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddHealth();           // /healthz liveness, /readyz readiness
 builder.AddMetrics();          // /metrics in the Prometheus text format
+builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
 
 var app = builder.Build();
 if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
@@ -40,6 +42,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapMetrics();
+app.MapConfigTransferApi();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();

@@ -31,6 +31,7 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationGroup> NotificationGroups => Set<NotificationGroup>();
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,5 +23,10 @@ dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$
 # One plain closing line, the same whatever the runner prints above it.
 passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+# CI shows only the end of the log: repeat each failure's name, message and first stack lines here.
+if [ "${failed:-0}" != 0 ]; then
+  echo "=== failed tests ==="
+  awk '/^  Failed [A-Za-z]/ {n=30} /^  Passed |^(info|warn|fail): / {n=0} n>0 {print; n--}' "$log"
+fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status

@@ -1,8 +1,10 @@
 using ProbeDashboard.Agents;
+using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.ConfigTransfer;
+using ProbeDashboard.Compat.OpenApi;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -14,9 +16,10 @@ using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui;
 
-if (AgentMode.IsAgent(args)) { Environment.ExitCode = await AgentMode.RunAsync(args); return; }   // agent mode
+var cli = await ProbeCommandLine.RunAsync(args);   // --help, --version, agent, backup, restore end here
+if (cli.ExitCode is { } exitCode) { Environment.ExitCode = exitCode; return; }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(cli.HostArgs);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
@@ -27,13 +30,14 @@ builder.AddProbing();          // probes, result writer, Quartz scheduler
 builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
+builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, task readers
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddHealth();           // /healthz liveness, /readyz readiness
 builder.AddMetrics();          // /metrics in the Prometheus text format
 builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
 
 var app = builder.Build();
-if (await ProtectSecretCommand.TryRunAsync(app, args)) return;
+if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseApiErrors();
@@ -49,6 +53,7 @@ app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
+app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-clients
 app.MapDashboardUi();
 
 app.Run();

@@ -41,7 +41,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertProcessor>();
         services.AddHostedService<AlertEngine>();
 
-        services.AddHttpClient(WebhookChannel.HttpClientName);
+        WebhookChannel.AddHttpClient(services);
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationComposer>();
         services.AddSingleton<INotificationChannel, SmtpEmailChannel>();

@@ -1,6 +1,7 @@
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using ProbeDashboard.Core.Egress;
 
 namespace ProbeDashboard.Core.Probing;
 
@@ -28,10 +29,13 @@ public static class ProbeErrors
 
     private static string? Known(Exception e) => e switch
     {
+        EgressBlockedException blocked => blocked.Message,
         SocketException socket => Socket(socket.SocketErrorCode),
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "name not resolved",
         HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection closed before a response",
         HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => "invalid HTTP response",
+        HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } =>
+            $"response headers larger than {ResponseLimits.MaxHeadersKib} KiB",
         AuthenticationException tls => "TLS handshake failed: " + Shorten(tls.Message),
         UnauthorizedAccessException => "permission denied",
         PingException ping when ping.InnerException is null => Shorten(ping.Message),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Egress;
 using ProbeDashboard.Core.Probing.Http;
 using ProbeDashboard.Core.Results;
 
@@ -28,9 +29,13 @@ public static class ProbePipelineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The probes and the runner alone: what the agent mode needs to run the same rounds as the server.</summary>
+    /// <summary>
+    /// The probes and the runner alone: what the agent mode needs to run the same rounds as the server. The egress
+    /// policy comes with them, read from the host's own "Egress" configuration.
+    /// </summary>
     public static IServiceCollection AddProbes(this IServiceCollection services)
     {
+        services.AddEgressPolicy();
         services.AddSingleton<HttpHandlerPool>();
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();

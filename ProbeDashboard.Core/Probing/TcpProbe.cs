@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using ProbeDashboard.Core.Egress;
 using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Core.Probing;
 
-/// <summary>Succeeds when a TCP connection to host:port is accepted; the latency is the connect time.</summary>
-public sealed class TcpProbe : IProbe
+/// <summary>
+/// Succeeds when a TCP connection to host:port is accepted; the latency is the connect time (name resolution
+/// included, as before). The egress policy judges the resolved addresses before any SYN is sent.
+/// </summary>
+public sealed class TcpProbe(EgressConnector egress) : IProbe
 {
     public MonitorKind Kind => MonitorKind.Tcp;
 
@@ -14,9 +18,8 @@ public sealed class TcpProbe : IProbe
         if (!MonitorTargetRules.TryParseHostPort(monitor.Target, out var host, out var port))
             return ProbeOutcome.Down($"target '{monitor.Target}' is not host:port");
 
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var started = Stopwatch.GetTimestamp();
-        await socket.ConnectAsync(host, port, cancellationToken);
+        using var socket = await egress.ConnectAsync(EgressScope.Probes, host, port, cancellationToken);
         var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         socket.Shutdown(SocketShutdown.Both);
         return ProbeOutcome.Up(latency);

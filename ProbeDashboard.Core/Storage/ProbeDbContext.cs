@@ -5,6 +5,7 @@ using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Notifications;
@@ -32,6 +33,11 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
+    public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();
+    public DbSet<OpenApiTask> OpenApiTasks => Set<OpenApiTask>();
+    public DbSet<OpenApiAlertGroup> OpenApiAlertGroups => Set<OpenApiAlertGroup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

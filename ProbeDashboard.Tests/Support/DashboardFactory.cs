@@ -74,6 +74,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
             // API tests drive Core directly; a running scheduler would probe whatever targets they store.
             // A fixture that wants real probing sets it back to "true" in Settings.
             ["Probing:SchedulerEnabled"] = "false",
+            // CI keeps only the tail of the log: info lines from hundreds of app instances would bury a failure.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         return settings;

@@ -41,6 +41,8 @@ public sealed class LiveApp : IAsyncDisposable
             "--contentRoot", ProjectDirectory("ProbeDashboard"),
             $"--Storage:DataDirectory={_data.Path}",
             $"--Auth:AdminPassword={AdminPassword}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 

@@ -37,11 +37,12 @@ public sealed class TargetServer : IAsyncDisposable
     public Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery);
 
     /// <param name="certificate">Serve https with this certificate instead of plain http.</param>
-    public static async Task<TargetServer> StartAsync(X509Certificate2? certificate = null)
+    /// <param name="listenOn">A loopback address to listen on; 127.0.0.1 by default (Linux answers on all of 127.0.0.0/8).</param>
+    public static async Task<TargetServer> StartAsync(X509Certificate2? certificate = null, IPAddress? listenOn = null)
     {
         TargetServer? server = null;
         var host = new WebHostBuilder()
-            .UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+            .UseKestrel(k => k.Listen(listenOn ?? IPAddress.Loopback, 0, listen =>
             {
                 if (certificate is not null) listen.UseHttps(certificate);
             }))
@@ -71,6 +72,9 @@ public sealed class TargetServer : IAsyncDisposable
                 break;
             case "/redirect":
                 context.Response.Redirect("/ok");
+                break;
+            case "/redirect-to":
+                context.Response.Redirect(context.Request.Query["url"].ToString());
                 break;
             case "/echo":
                 var request = context.Request;

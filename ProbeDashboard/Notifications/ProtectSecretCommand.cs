@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ProbeDashboard.Cli;
 using ProbeDashboard.Core.Notifications;
 
 namespace ProbeDashboard.Notifications;
@@ -7,22 +9,20 @@ namespace ProbeDashboard.Notifications;
 /// encrypted with this server's Data Protection key ring, for <c>Smtp:ProtectedPassword</c>. Reading stdin keeps
 /// the secret out of the shell history and the process list.
 /// </summary>
-public static class ProtectSecretCommand
+public sealed class ProtectSecretCommand() : HostCommand(Name,
+    "Encrypt a secret read from standard input with this server's key ring (for Smtp:ProtectedPassword).")
 {
     public const string Name = "protect-secret";
 
-    /// <returns>True when the command ran and the process should exit instead of serving.</returns>
-    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    public override async Task<int> RunAsync(WebApplication app, ParseResult parse, CancellationToken cancellationToken)
     {
-        if (args.FirstOrDefault() != Name) return false;
-        var secret = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+        var secret = (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
         if (string.IsNullOrEmpty(secret))
         {
             await Console.Error.WriteLineAsync("usage: echo -n 'the password' | ProbeDashboard protect-secret");
-            Environment.ExitCode = 2;
-            return true;
+            return 2;
         }
         Console.WriteLine(app.Services.GetRequiredService<SecretProtector>().Protect(secret));
-        return true;
+        return 0;
     }
 }

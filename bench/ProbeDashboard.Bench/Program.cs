@@ -2,6 +2,8 @@ using ProbeDashboard.Bench;
 
 if (args.Length > 0 && args[0] == "target")
     return await BenchTarget.RunAsync(int.Parse(args[1]), int.Parse(args[2]));
+if (args.Length > 0 && args[0] == "egress")
+    return await EgressBench.RunAsync(args);
 
 var options = BenchOptions.Parse(args);
 var report = await BenchRun.RunAsync(options);

@@ -27,7 +27,7 @@ public sealed class SmsWebhookChannel(IHttpClientFactory clients, IOptionsMonito
                 .Replace("{message}", JsonEscaped(message.Body));
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
-        using var response = await clients.CreateClient(WebhookChannel.HttpClientName).SendAsync(request, cancellationToken);
+        using var response = await clients.CreateClient(WebhookChannel.HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"SMS gateway answered {(int)response.StatusCode} {response.ReasonPhrase}");
     }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Egress;
 
 namespace ProbeDashboard.Core.Notifications.Webhook;
 
@@ -22,10 +24,18 @@ public sealed class WebhookChannel(IHttpClientFactory clients, SecretProtector s
         if (!string.IsNullOrEmpty(message.ProtectedSecret))
             request.Headers.Add(SignatureHeader, Sign(secrets.Unprotect(message.ProtectedSecret), body));
 
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        // Only the status counts; the body is never read, so a receiver answering with gigabytes costs nothing.
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"webhook answered {(int)response.StatusCode} {response.ReasonPhrase}");
     }
+
+    /// <summary>
+    /// The HTTP client every notification (webhooks, SMS gateway, callbacks) is sent through, under the webhooks'
+    /// egress policy.
+    /// </summary>
+    public static IHttpClientBuilder AddHttpClient(IServiceCollection services) =>
+        services.AddHttpClient(HttpClientName).UseEgressPolicy(EgressScope.Webhooks);
 
     /// <returns>"sha256=" and the lower-case hex HMAC-SHA256 of <paramref name="body"/>.</returns>
     public static string Sign(string secret, byte[] body) =>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using ProbeDashboard.Core.Egress;
 
 namespace ProbeDashboard.Core.Probing.Http;
 
@@ -10,12 +11,26 @@ namespace ProbeDashboard.Core.Probing.Http;
 /// The few long-lived SocketsHttpHandlers every HTTP probe shares, so ten thousand monitors reuse pooled
 /// connections instead of opening a socket (and a TLS handshake) per probe. Redirect behaviour is a handler
 /// setting, and a pinned origin IP must never share a connection pool with DNS-resolved requests for the same
-/// host, so there is one handler per (pinned IP, follow redirects).
+/// host, so there is one handler per (pinned IP, follow redirects). Every connection, redirect hops included, is
+/// opened through the probes' egress policy on the address actually connected to.
 /// </summary>
 public sealed class HttpHandlerPool : IDisposable
 {
+    /// <summary>How long replaced handlers live on for the requests still running on them (longer than any probe timeout).</summary>
+    private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(6);
+
     private readonly ConcurrentDictionary<(IPAddress? PinnedIp, bool FollowRedirects), HttpMessageInvoker> _invokers = new();
     private readonly ConcurrentDictionary<(IPAddress? PinnedIp, string Host), DateTime> _certificateExpiry = new();
+    private readonly EgressConnector _egress;
+    private readonly EgressPolicies _policies;
+
+    public HttpHandlerPool(EgressConnector egress, EgressPolicies policies)
+    {
+        _egress = egress;
+        _policies = policies;
+        // A pooled connection was checked when it opened; after a policy change it must not carry on unchecked.
+        _policies.Changed += StartFreshHandlers;
+    }
 
     public HttpMessageInvoker For(IPAddress? pinnedIp, bool followRedirects) =>
         _invokers.GetOrAdd((pinnedIp, followRedirects), key => new HttpMessageInvoker(CreateHandler(key.PinnedIp, key.FollowRedirects)));
@@ -38,6 +53,7 @@ public sealed class HttpHandlerPool : IDisposable
             // A probe measures the target, not a proxy in between.
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.All,
+            MaxResponseHeadersLength = ResponseLimits.MaxHeadersKib,
             // Recycled now and then so a DNS change reaches the probes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
@@ -51,28 +67,29 @@ public sealed class HttpHandlerPool : IDisposable
                 },
             },
         };
-        if (pinnedIp is not null)
-            handler.ConnectCallback = (context, cancellationToken) => ConnectAsync(new IPEndPoint(pinnedIp, context.DnsEndPoint.Port), cancellationToken);
+        handler.ConnectCallback = pinnedIp is null
+            ? _egress.HttpCallback(EgressScope.Probes)
+            : async (context, cancellationToken) =>
+                new NetworkStream(await _egress.ConnectAsync(EgressScope.Probes, pinnedIp, context.DnsEndPoint.Port, cancellationToken), ownsSocket: true);
         return handler;
     }
 
-    private static async ValueTask<Stream> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
+    private void StartFreshHandlers()
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(endPoint, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var retired = _invokers.Values.ToList();
+        _invokers.Clear();
+        _ = DisposeLaterAsync(retired);
+    }
+
+    private static async Task DisposeLaterAsync(List<HttpMessageInvoker> retired)
+    {
+        await Task.Delay(RetireAfter);
+        foreach (var invoker in retired) invoker.Dispose();
     }
 
     public void Dispose()
     {
+        _policies.Changed -= StartFreshHandlers;
         foreach (var invoker in _invokers.Values) invoker.Dispose();
         _invokers.Clear();
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Authentication;
 using System.Text;
+using ProbeDashboard.Core.Egress;
 using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Core.Probing.Http;
@@ -16,8 +17,8 @@ namespace ProbeDashboard.Core.Probing.Http;
 /// </summary>
 public sealed class HttpProbe(HttpHandlerPool handlers) : IProbe
 {
-    /// <summary>Largest part of a body searched for the keyword.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
+    /// <summary>Largest part of a (decompressed) body searched for the keyword; a bigger body is never read further.</summary>
+    public const int MaxBodyBytes = ResponseLimits.MaxBodyBytes;
 
     public MonitorKind Kind => MonitorKind.Http;
 

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using ProbeDashboard.Core.Egress;
 using ProbeDashboard.Core.Probing;
 
 namespace ProbeDashboard.Tests.Core.Probing;
@@ -17,6 +19,8 @@ public class ProbeErrorsTests
         { new SocketException((int)SocketError.ConnectionReset), "connection reset" },
         { new HttpRequestException(HttpRequestError.ResponseEnded, "ended"), "connection closed before a response" },
         { new HttpRequestException(HttpRequestError.SecureConnectionError, "ssl", new AuthenticationException("The remote certificate is invalid")), "TLS handshake failed: The remote certificate is invalid" },
+        { new HttpRequestException(HttpRequestError.ConnectionError, "blocked (169.254.169.254:80)", new EgressBlockedException(IPAddress.Parse("169.254.169.254"))), "blocked by egress policy: 169.254.169.254" },
+        { new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The HTTP response headers length exceeded the set limit"), "response headers larger than 64 KiB" },
         { new InvalidOperationException(new string('x', 300)), new string('x', 199) + "…" },
     };
 

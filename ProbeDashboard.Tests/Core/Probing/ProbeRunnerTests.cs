@@ -9,24 +9,16 @@ namespace ProbeDashboard.Tests.Core.Probing;
 /// <summary>Real probes from the runner against a real Kestrel target on 127.0.0.1.</summary>
 public sealed class ProbeRunnerTests : IAsyncLifetime, IDisposable
 {
-    private readonly HttpHandlerPool _handlers = new();
-    private readonly ProbeRunner _runner;
+    private readonly ProbeServices _probes = new();
     private TargetServer _target = null!;
-
-    public ProbeRunnerTests() =>
-        _runner = new ProbeRunner([new HttpProbe(_handlers), new TcpProbe(), new IcmpProbe()], TimeProvider.System, NullLogger<ProbeRunner>.Instance);
 
     public async Task InitializeAsync() => _target = await TargetServer.StartAsync();
 
     public async Task DisposeAsync() => await _target.DisposeAsync();
 
-    public void Dispose() => _handlers.Dispose();
+    public void Dispose() => _probes.Dispose();
 
-    private async Task<ProbeDashboard.Core.Results.ProbeResult> RunAsync(MonitorDefinition monitor)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await _runner.RunAsync(monitor, hostId: 7, cts.Token);
-    }
+    private Task<ProbeDashboard.Core.Results.ProbeResult> RunAsync(MonitorDefinition monitor) => _probes.RunAsync(monitor);
 
     [Fact]
     public async Task Sends_method_headers_host_override_and_cookies_and_finds_them_in_the_body()

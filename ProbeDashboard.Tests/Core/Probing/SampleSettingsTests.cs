@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using ProbeDashboard.Core.Egress;
 using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Results;
 
@@ -24,6 +25,22 @@ public class SampleSettingsTests
 
         var retention = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>()!;
         Assert.Equal((new RetentionOptions().RawDays, new RetentionOptions().RollupDays), (retention.RawDays, retention.RollupDays));
+    }
+
+    [Fact]
+    public void The_sample_egress_settings_are_the_defaults_and_form_a_valid_policy()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(SamplePath()).Build();
+
+        var egress = configuration.GetSection(EgressOptions.Section).Get<EgressOptions>()!;
+
+        Assert.All(new[] { egress.Probes, egress.Webhooks }, rules =>
+        {
+            Assert.Equal(EgressProfile.Default, rules.Profile);
+            Assert.Empty(rules.Allow);
+            Assert.Empty(rules.Deny);
+            Assert.False(new EgressPolicy(rules).Permits(System.Net.IPAddress.Parse("169.254.169.254")));
+        });
     }
 
     private static string SamplePath()

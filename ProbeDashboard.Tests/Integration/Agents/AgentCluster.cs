@@ -69,12 +69,17 @@ public sealed class AgentCluster : IAsyncDisposable
         await StartServerAsync(cancellationToken);
     }
 
-    public AppProcess StartAgent(string name, string? token = null)
+    /// <param name="settings">Extra environment, e.g. the agent's own configuration (<c>Egress__Probes__Profile</c>).</param>
+    public AppProcess StartAgent(string name, string? token = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["PROBEDASHBOARD_AGENT_TOKEN"] = token ?? AgentToken,
+        };
         var agent = AppProcess.Start([
             "agent", "--server", BaseUri.ToString(), "--name", name, "--data-dir", Path.Combine(_data.Path, name),
             "--heartbeat", "1", "--tasks-refresh", "1",
-        ], new Dictionary<string, string> { ["PROBEDASHBOARD_AGENT_TOKEN"] = token ?? AgentToken });
+        ], environment);
         _agents.Add(agent);
         return agent;
     }

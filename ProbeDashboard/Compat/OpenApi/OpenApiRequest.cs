@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Compat.OpenApi;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Compat.OpenApi;
+
+/// <summary>An authenticated call: who signed it and the parameters it signed (query and form together).</summary>
+public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValuePair<string, string>> parameters)
+{
+    public OpenApiCaller Caller { get; } = caller;
+
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; } = parameters;
+
+    public static OpenApiRequest Of(HttpContext context) =>
+        context.Items[typeof(OpenApiRequest)] as OpenApiRequest
+        ?? throw new InvalidOperationException("open-API handler reached without the authentication filter");
+
+    /// <returns>The first value of the parameter, trimmed; null when absent or blank.</returns>
+    public string? Get(string name)
+    {
+        var value = Parameters.FirstOrDefault(p => p.Key == name).Value?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    public IEnumerable<string> GetAll(string name) => Parameters.Where(p => p.Key == name).Select(p => p.Value);
+
+    /// <summary>
+    /// The user the call acts for. Without <c>username</c> (or with the client's own name) that is the client's own
+    /// account. Only a partner may name another user, and only one it created with <c>user/create</c>.
+    /// </summary>
+    /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
+    public async Task<(string? UserName, int Code)> ActingUserAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    {
+        var named = Get("username");
+        if (named is null || named == Caller.Name) return (Caller.Name, OpenApiCode.Ok);
+        if (!Caller.IsPartner) return (null, OpenApiCode.NoPermission);
+        var exists = await db.OpenApiUsers.AnyAsync(u => u.ClientId == Caller.ClientId && u.Email == named, cancellationToken);
+        return exists ? (named, OpenApiCode.Ok) : (null, OpenApiCode.BadUserName);
+    }
+
+    /// <summary>The origin stamped on monitors this user creates, shown in the dashboard.</summary>
+    public string Origin(string userName) => $"openapi:{Caller.ApiId}/{userName}";
+}

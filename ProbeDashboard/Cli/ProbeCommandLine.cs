@@ -23,6 +23,8 @@ public static class ProbeCommandLine
         root.Subcommands.Add(new ServeCommand());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(new ProtectSecretCommand());
+        root.Subcommands.Add(new ConfigTransfer.ExportCommand());
+        root.Subcommands.Add(new ConfigTransfer.ImportCommand());
         return root;
     }
 

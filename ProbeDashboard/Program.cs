@@ -2,6 +2,7 @@ using ProbeDashboard.Agents;
 using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
+using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
@@ -35,6 +36,7 @@ builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localiza
 builder.AddHealth();           // /healthz liveness, /readyz readiness
 builder.AddMetrics();          // /metrics in the Prometheus text format
 builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
+builder.AddApiDocs();          // OpenAPI document of /api/v1
 
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
@@ -47,6 +49,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapMetrics();
 app.MapConfigTransferApi();
+app.MapApiDocs();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();

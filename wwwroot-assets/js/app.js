@@ -1,5 +1,11 @@
 // The dashboard's few browser helpers, called from Blazor through JS interop.
 window.probeDashboard = {
+  // The API page reads the OpenAPI document the way any client would.
+  fetchText: async function (url) {
+    var response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return await response.text();
+  },
   // The browser's zone for showing times; the offset is a fallback for browsers without Intl zone names.
   timeZone: function () {
     var name = null;

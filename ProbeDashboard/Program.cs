@@ -6,6 +6,8 @@ using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
+using ProbeDashboard.Compat.IpLive;
+using ProbeDashboard.Compat.ProbeFlows;
 using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Health;
@@ -32,6 +34,8 @@ builder.AddAgents();           // agent tokens, registration, heartbeats, hosts
 builder.AddAlerting();         // engine, outbox dispatcher, e-mail/webhook/SMS channels
 builder.AddRealtime();         // WebSocket subscriptions and the SignalR hub, fed from the event bus
 builder.AddOpenMonitoringApi();  // seed 004 open API: HMAC auth, replay cache, task readers
+builder.AddIpLive();           // iplive compat API (seed 002): apps, groups, nodes, round callbacks
+builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddHealth();           // /healthz liveness, /readyz readiness
 builder.AddMetrics();          // /metrics in the Prometheus text format
@@ -57,6 +61,8 @@ app.MapAgentsApi();
 app.MapAlertingApis();
 app.MapRealtime();
 app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-clients
+app.MapIpLiveApis();
+app.MapProbeFlowsApi();
 app.MapDashboardUi();
 
 app.Run();

@@ -23,10 +23,7 @@ public sealed class MonitorService(
         var errors = await ValidateAsync(db, input, cancellationToken);
         if (errors.Count > 0) return MonitorSaveResult.Invalid(errors);
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
-        monitor.Current.StatusSince = now;
-        input.ApplyTo(monitor);
+        var monitor = NewMonitor(input, origin, time.GetUtcNow().UtcDateTime);
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -90,6 +87,22 @@ public sealed class MonitorService(
         events.Publish(new MonitorConfigurationChanged(id, Deleted: true));
         events.Publish(new MonitorStatusChanged(id, MonitorStatus.Unknown, time.GetUtcNow().UtcDateTime));
         return true;
+    }
+
+    /// <summary>Checks an input as <see cref="CreateAsync"/> would, saving nothing: for callers that store several monitors in one transaction.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(MonitorInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ValidateAsync(db, input, cancellationToken);
+    }
+
+    /// <summary>A new, not yet saved monitor from a validated input.</summary>
+    public static MonitorDefinition NewMonitor(MonitorInput input, string origin, DateTime now)
+    {
+        var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
+        monitor.Current.StatusSince = now;
+        input.ApplyTo(monitor);
+        return monitor;
     }
 
     private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, CancellationToken cancellationToken)

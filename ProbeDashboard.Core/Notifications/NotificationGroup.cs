@@ -15,6 +15,8 @@ public enum NotificationChannelKind
     Email = 1,
     Webhook = 2,
     Sms = 3,
+    /// <summary>An iplive app's round callback (seed 002), not a group recipient.</summary>
+    IpLiveCallback = 4,
 }
 
 public class NotificationRecipient
@@ -34,6 +36,7 @@ public static class NotificationChannelNames
     {
         NotificationChannelKind.Email => "email",
         NotificationChannelKind.Webhook => "webhook",
+        NotificationChannelKind.IpLiveCallback => "iplive_callback",
         _ => "sms",
     };
 }

@@ -13,6 +13,8 @@ public enum NotificationPurpose
     Reminder = 2,
     Resolved = 3,
     Test = 4,
+    /// <summary>The results of one probe round of an iplive group, for its app.</summary>
+    IpLiveRound = 5,
 }
 
 /// <summary>

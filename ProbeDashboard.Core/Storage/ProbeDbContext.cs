@@ -6,6 +6,8 @@ using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Compat.OpenApi;
+using ProbeDashboard.Core.Compat.IpLive;
+using ProbeDashboard.Core.Compat.ProbeFlows;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Notifications;
@@ -33,6 +35,11 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<IpLiveApp> IpLiveApps => Set<IpLiveApp>();
+    public DbSet<IpLiveGroup> IpLiveGroups => Set<IpLiveGroup>();
+    public DbSet<IpLiveRecord> IpLiveRecords => Set<IpLiveRecord>();
+    public DbSet<IpLiveNode> IpLiveNodes => Set<IpLiveNode>();
+    public DbSet<ProbeFlow> ProbeFlows => Set<ProbeFlow>();
 
     public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
     public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();

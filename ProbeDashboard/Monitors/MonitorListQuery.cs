@@ -16,6 +16,8 @@ public sealed class MonitorRow
     public int Id { get; init; }
     public string Name { get; private set; } = "";
     public string Target { get; private set; } = "";
+    /// <summary>Where the monitor came from ("ui", "api", "iplive:app/group"...).</summary>
+    public string Origin { get; private set; } = "";
     public MonitorKind Kind { get; private set; }
     public bool Enabled { get; set; }
     public int IntervalSeconds { get; private set; }
@@ -37,7 +39,7 @@ public sealed class MonitorRow
     /// </summary>
     internal MonitorRow CopyFrom(MonitorRow other)
     {
-        (Name, Target, Kind, Enabled, IntervalSeconds) = (other.Name, other.Target, other.Kind, other.Enabled, other.IntervalSeconds);
+        (Name, Target, Kind, Enabled, IntervalSeconds, Origin) = (other.Name, other.Target, other.Kind, other.Enabled, other.IntervalSeconds, other.Origin);
         (Status, StatusSince, LastProbeAt, LastError) = (other.Status, other.StatusSince, other.LastProbeAt, other.LastError);
         (Availability24h, AvgLatency24hMs) = (other.Availability24h, other.AvgLatency24hMs);
         return this;
@@ -45,7 +47,7 @@ public sealed class MonitorRow
 
     private MonitorRow CopyFrom(MonitorDefinition m)
     {
-        (Name, Target, Kind, Enabled, IntervalSeconds) = (m.Name, m.Target, m.Kind, m.Enabled, m.IntervalSeconds);
+        (Name, Target, Kind, Enabled, IntervalSeconds, Origin) = (m.Name, m.Target, m.Kind, m.Enabled, m.IntervalSeconds, m.Origin);
         (Status, StatusSince, LastProbeAt, LastError) = (m.Current.Status, m.Current.StatusSince, m.Current.LastProbeAt, m.Current.LastError);
         return this;
     }
@@ -63,7 +65,7 @@ public static class MonitorListQuery
             .Skip(skip).Take(take)
             .Select(m => new MonitorDefinition
             {
-                Id = m.Id, Name = m.Name, Target = m.Target, Kind = m.Kind, Enabled = m.Enabled, IntervalSeconds = m.IntervalSeconds,
+                Id = m.Id, Name = m.Name, Target = m.Target, Kind = m.Kind, Enabled = m.Enabled, IntervalSeconds = m.IntervalSeconds, Origin = m.Origin,
                 Current = new MonitorCurrentState
                 {
                     Status = m.Current.Status, StatusSince = m.Current.StatusSince, LastProbeAt = m.Current.LastProbeAt, LastError = m.Current.LastError,

@@ -22,6 +22,8 @@ public static class ConfigTransferApi
         services.AddSingleton<IConfigSection, NotificationGroupSection>();
         services.AddSingleton<IConfigSection, MonitorSection>();
         services.AddSingleton<IConfigSection, AlertRuleSection>();
+        services.AddSingleton<IConfigSection, IpLiveAppSection>();
+        services.AddSingleton<IConfigSection, OpenApiClientSection>();
         services.AddSingleton<ConfigTransferService>();
         return builder;
     }

@@ -61,10 +61,12 @@ public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime n
         _tally.TryGetValue(section, out var c) ? new(section, c[0], c[1], c[2]) : new(section, 0, 0, 0);
 
     /// <summary>
-    /// Reads a section's items into <typeparamref name="T"/>, reporting unreadable ones and names used twice.
-    /// Returns the readable items with the place to report their errors (<c>section[name]</c>).
+    /// Reads a section's items into <typeparamref name="T"/>, reporting unreadable ones and keys used twice.
+    /// Returns the readable items with the place to report their errors (<c>section[key]</c>).
     /// </summary>
-    public List<(string Where, T Item)> ReadItems<T>(string section, JsonArray items, Func<T, string?> name)
+    /// <param name="name">The item's stable key.</param>
+    /// <param name="keyField">The key's field in the document, for the "required" error.</param>
+    public List<(string Where, T Item)> ReadItems<T>(string section, JsonArray items, Func<T, string?> name, string keyField = "name")
     {
         var read = new List<(string, T)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -82,8 +84,8 @@ public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime n
             }
             if (item is null) { Error($"{section}[{i}]", "item must be an object"); continue; }
             var key = name(item)?.Trim();
-            if (string.IsNullOrEmpty(key)) { Error($"{section}[{i}].name", "name is required"); continue; }
-            if (!seen.Add(key)) { Error($"{section}[{key}]", "name is used twice in this section"); continue; }
+            if (string.IsNullOrEmpty(key)) { Error($"{section}[{i}].{keyField}", $"{keyField} is required"); continue; }
+            if (!seen.Add(key)) { Error($"{section}[{key}]", $"{keyField} is used twice in this section"); continue; }
             read.Add(($"{section}[{key}]", item));
         }
         return read;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Alerts;
+using ProbeDashboard.Core.Compat.IpLive;
+using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
@@ -57,8 +59,17 @@ public static class ConfigSeed
                 "cpu_usage > 90", 300, null, "warning", 0, null), CancellationToken.None);
             Assert.Empty(busy.Errors);
         });
+        await StoreClientsAsync(factory);
+    }
+
+    /// <summary>The compat clients: an iplive app and an open-API partner.</summary>
+    private static async Task StoreClientsAsync(DashboardFactory factory)
+    {
+        Assert.NotNull(await factory.Services.GetRequiredService<IpLiveApps>().CreateAsync("shop", "http://127.0.0.1:9/callback", CancellationToken.None));
+        await factory.Services.GetRequiredService<OpenApiClientService>().CreateAsync("partner@example.test", true, 20, CancellationToken.None);
     }
 
     public static Task<int> CountAsync(DashboardFactory factory) => factory.WithDbAsync((ProbeDbContext db) =>
-        Task.FromResult(db.Monitors.Count() + db.AlertRules.Count() + db.NotificationGroups.Count() + db.HostGroups.Count()));
+        Task.FromResult(db.Monitors.Count() + db.AlertRules.Count() + db.NotificationGroups.Count() + db.HostGroups.Count()
+            + db.IpLiveApps.Count() + db.OpenApiClients.Count()));
 }

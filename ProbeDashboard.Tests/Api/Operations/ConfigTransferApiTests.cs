@@ -29,7 +29,7 @@ public class ConfigTransferApiTests(SeededConfigFactory source) : IClassFixture<
 
         var first = await ImportAsync(targetAdmin, exported, format);
         Assert.True(first.Status == HttpStatusCode.OK, first.Body.ToJsonString() + "\n" + exported);
-        Assert.Equal(6, Sum(first.Body, "created"));
+        Assert.Equal(8, Sum(first.Body, "created"));
 
         Assert.True(JsonNode.DeepEquals(Comparable(await ExportAsync(sourceAdmin, "json", true)), Comparable(await ExportAsync(targetAdmin, "json", true))),
             "the imported configuration differs from the exported one");
@@ -38,7 +38,7 @@ public class ConfigTransferApiTests(SeededConfigFactory source) : IClassFixture<
         var second = await ImportAsync(targetAdmin, exported, format);
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.Equal(0, Sum(second.Body, "created") + Sum(second.Body, "updated"));
-        Assert.Equal(6, Sum(second.Body, "unchanged"));
+        Assert.Equal(8, Sum(second.Body, "unchanged"));
         Assert.Equal(updatedAt, await target.WithDbAsync(db => Task.FromResult(db.Monitors.Select(m => m.UpdatedAt).ToList())));
     }
 
@@ -48,6 +48,9 @@ public class ConfigTransferApiTests(SeededConfigFactory source) : IClassFixture<
         using var admin = await source.CreateAdminClientAsync();
         var plain = await ExportAsync(admin, "json", includeSecrets: false);
         Assert.DoesNotContain(ConfigSeed.WebhookSecret, plain);
+        var clients = JsonNode.Parse(plain)!;
+        Assert.Null(clients["openapi_clients"]![0]!["api_key"]);
+        Assert.Null(clients["iplive_apps"]![0]!["token_hash"]);
         Assert.Contains(ConfigSeed.WebhookSecret, await ExportAsync(admin, "json", includeSecrets: true));
 
         var again = await ImportAsync(admin, plain, "json");

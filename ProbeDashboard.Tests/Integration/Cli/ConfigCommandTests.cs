@@ -18,7 +18,7 @@ public class ConfigCommandTests
         using var target = new TempDirectory();
         var file = Path.Combine(target.Path, "config.yaml");
 
-        var (exportCode, yaml, _) = await RunAsync("export", "--format", "yaml", "--data-dir", source.DataDirectory);
+        var (exportCode, yaml, _) = await RunAsync("export", "--format", "yaml", "--include-secrets", "--data-dir", source.DataDirectory);
         Assert.Equal(0, exportCode);
         await File.WriteAllTextAsync(file, yaml);
         var targetData = Path.Combine(target.Path, "data");

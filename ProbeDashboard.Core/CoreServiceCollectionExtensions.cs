@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContextFactory<ProbeDbContext>((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DatabaseCompactor>();
         services.AddSingleton<MonitorService>();
         services.AddSingleton<AvailabilityQueries>();
         services.AddAuditLog(configuration);

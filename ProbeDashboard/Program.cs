@@ -3,7 +3,9 @@ using ProbeDashboard.Cli;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
+using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
+using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
 using ProbeDashboard.Compat.IpLive;
 using ProbeDashboard.Compat.ProbeFlows;
@@ -13,6 +15,7 @@ using ProbeDashboard.Health;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
 using ProbeDashboard.Operations;
+using ProbeDashboard.Operations.Metrics;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
@@ -40,6 +43,10 @@ builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
 builder.AddAuditTrail();       // the acting user of each circuit activity for the audit log
+builder.AddHealth();           // /healthz liveness, /readyz readiness
+builder.AddMetrics();          // /metrics in the Prometheus text format
+builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
+builder.AddApiDocs();          // OpenAPI document of /api/v1
 
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
@@ -52,6 +59,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAuditActor();           // the acting user of each request for the audit log
 app.MapHealthApi();
+app.MapMetrics();
+app.MapConfigTransferApi();
+app.MapApiDocs();
 app.MapTokenApi();
 app.MapMonitorsApi();
 app.MapUsersApi();

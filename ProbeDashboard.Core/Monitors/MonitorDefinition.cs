@@ -39,6 +39,14 @@ public class MonitorDefinition
 
     /// <summary>Latest known outcome, kept up to date by the result writer so lists never scan history.</summary>
     public MonitorCurrentState Current { get; set; } = new();
+
+    /// <summary>After a change of target or a pause the last status describes something else: unknown until the next probe.</summary>
+    public void MarkUnknown(DateTime now)
+    {
+        Current.Status = MonitorStatus.Unknown;
+        Current.StatusSince = now;
+        Current.ConsecutiveFailures = 0;
+    }
 }
 
 public enum MonitorKind

@@ -49,7 +49,7 @@ public sealed class MonitorService(
         monitor.UpdatedAt = now;
         // The last status described another target or a paused monitor; it is unknown until the next probe.
         var statusReset = monitor.Kind != kind || monitor.Target != target || (wasEnabled && !monitor.Enabled);
-        if (statusReset) MarkUnknown(monitor, now);
+        if (statusReset) monitor.MarkUnknown(now);
         await db.SaveChangesAsync(cancellationToken);
 
         events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
@@ -69,7 +69,7 @@ public sealed class MonitorService(
         var now = time.GetUtcNow().UtcDateTime;
         monitor.Enabled = enable;
         monitor.UpdatedAt = now;
-        if (!enable) MarkUnknown(monitor, now);
+        if (!enable) monitor.MarkUnknown(now);
         await db.SaveChangesAsync(cancellationToken);
 
         events.Publish(new MonitorConfigurationChanged(id, Deleted: false));
@@ -129,13 +129,5 @@ public sealed class MonitorService(
             && !await db.NotificationGroups.AnyAsync(g => g.Id == input.NotificationId, cancellationToken))
             errors = new Dictionary<string, string[]>(errors) { ["notification_id"] = ["no notification group has this id"] };
         return errors;
-    }
-
-    /// <summary>The last status described another target or a running monitor: unknown until the next probe.</summary>
-    public static void MarkUnknown(MonitorDefinition monitor, DateTime now)
-    {
-        monitor.Current.Status = MonitorStatus.Unknown;
-        monitor.Current.StatusSince = now;
-        monitor.Current.ConsecutiveFailures = 0;
     }
 }

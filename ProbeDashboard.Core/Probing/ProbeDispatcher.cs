@@ -25,6 +25,9 @@ public sealed partial class ProbeDispatcher(
     private readonly CancellationTokenSource _stopping = new();
     private long _started;
     private long _skipped;
+    // Indexed by MonitorKind (1..3); slot 0 stays unused.
+    private readonly long[] _runsByKind = new long[4];
+    private readonly long[] _failuresByKind = new long[4];
 
     /// <summary>Start lateness: actual probe start minus scheduled fire time.</summary>
     public LatenessHistogram Lateness { get; } = new();
@@ -33,6 +36,12 @@ public sealed partial class ProbeDispatcher(
     /// <summary>Rounds not started because the previous round of the same monitor and host was still running.</summary>
     public long SkippedOverlapping => Interlocked.Read(ref _skipped);
     public int InFlight => _inFlight.Count;
+
+    /// <summary>Rounds of this kind that ran to a result since start.</summary>
+    public long Runs(MonitorKind kind) => Interlocked.Read(ref _runsByKind[(int)kind]);
+
+    /// <summary>Rounds of this kind whose result was a failure since start.</summary>
+    public long Failures(MonitorKind kind) => Interlocked.Read(ref _failuresByKind[(int)kind]);
 
     /// <returns>False when the previous round of this (monitor, host) is still running.</returns>
     public bool Dispatch(MonitorDefinition monitor, int hostId, DateTimeOffset scheduledAt)
@@ -61,6 +70,8 @@ public sealed partial class ProbeDispatcher(
                 Lateness.Record(time.GetUtcNow() - scheduledAt);
                 Interlocked.Increment(ref _started);
                 var result = await runner.RunAsync(monitor, hostId, stopping);
+                Interlocked.Increment(ref _runsByKind[(int)monitor.Kind]);
+                if (!result.Success) Interlocked.Increment(ref _failuresByKind[(int)monitor.Kind]);
                 await writer.EnqueueAsync(result, stopping);
             }
             finally

@@ -24,6 +24,7 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddSingleton<ResultBatchStore>();
         services.AddSingleton<ResultWriterService>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriterService>());
+        services.AddSingleton<RetentionSettings>();
         services.AddSingleton<RetentionCleaner>();
         return services;
     }

@@ -10,10 +10,12 @@ namespace ProbeDashboard.Core.Results;
 public sealed class ResultWriter
 {
     private readonly Channel<PendingResult> _queue;
+    private readonly int _capacity;
     private long _accepted;
 
     public ResultWriter(IOptions<ResultWriterOptions> options)
     {
+        _capacity = options.Value.QueueCapacity;
         _queue = Channel.CreateBounded<PendingResult>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -23,6 +25,15 @@ public sealed class ResultWriter
 
     /// <summary>Results accepted into the queue since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Results waiting for the writer right now.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>
+    /// True when the queue is at least 90 % full: producers are about to wait, so the server is not keeping up
+    /// (the database is slow or locked). /readyz reports it.
+    /// </summary>
+    public bool IsBackedUp => QueueDepth * 10L >= _capacity * 9L;
 
     internal ChannelReader<PendingResult> Reader => _queue.Reader;
 

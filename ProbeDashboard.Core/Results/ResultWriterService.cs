@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Observability;
 
 namespace ProbeDashboard.Core.Results;
 
@@ -22,9 +23,19 @@ public sealed partial class ResultWriterService(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private const int ShutdownAttempts = 3;
     private long _committed;
+    private int _failingAttempts;
 
     /// <summary>Results stored (or skipped because their monitor was deleted) since start.</summary>
     public long Committed => Interlocked.Read(ref _committed);
+
+    /// <summary>Results per committed transaction.</summary>
+    public BucketHistogram BatchSizes { get; } = new(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000);
+
+    /// <summary>Seconds each batch took to store and commit (an fsync included).</summary>
+    public BucketHistogram CommitSeconds { get; } = new(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+
+    /// <summary>True while the current batch keeps failing to commit (the writer is retrying with backoff).</summary>
+    public bool IsFailing => Volatile.Read(ref _failingAttempts) > 0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,16 +97,21 @@ public sealed partial class ResultWriterService(
     {
         if (batch.Count == 0) return true;
         StoredBatch stored;
+        var started = time.GetTimestamp();
         try
         {
             stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            Volatile.Write(ref _failingAttempts, attempt);
             LogCommitFailed(logger, e, batch.Count, attempt);
             return false;
         }
 
+        CommitSeconds.Record(time.GetElapsedTime(started).TotalSeconds);
+        BatchSizes.Record(batch.Count);
+        Volatile.Write(ref _failingAttempts, 0);
         Interlocked.Add(ref _committed, batch.Count);
         foreach (var item in batch) item.Completion?.Committed();
         if (stored.Results.Count > 0) events.Publish(new ProbeResultsCommitted(stored.Results));

@@ -1,20 +1,19 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Results;
 
 /// <summary>
-/// Deletes raw results older than <see cref="RetentionOptions.RawDays"/> and rollups older than
-/// <see cref="RetentionOptions.RollupDays"/>, a few thousand rows per statement and transaction so the result
+/// Deletes raw results and rollups older than the retention in force (<see cref="RetentionSettings"/>: set in
+/// the UI, else <see cref="RetentionOptions"/>), a few thousand rows per statement and transaction so the result
 /// writer never waits long for the database lock.
 /// </summary>
 public sealed partial class RetentionCleaner(
     IDbContextFactory<ProbeDbContext> dbFactory,
-    IOptions<RetentionOptions> options,
+    RetentionSettings settings,
     TimeProvider time,
     ILogger<RetentionCleaner> logger)
 {
@@ -24,13 +23,14 @@ public sealed partial class RetentionCleaner(
     public async Task<(long Results, long Buckets)> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var policy = await settings.GetAsync(cancellationToken);
         var results = await DeleteInChunksAsync(
             "DELETE FROM ProbeResults WHERE Id IN (SELECT Id FROM ProbeResults WHERE Timestamp < $cutoff LIMIT $limit)",
-            now.AddDays(-options.Value.RawDays), cancellationToken);
+            now.AddDays(-policy.RawDays), cancellationToken);
         // Buckets are keyed by (MonitorId, Size, Start, HostId) and carry no rowid alias; rowid still works in SQLite.
         var buckets = await DeleteInChunksAsync(
             "DELETE FROM AvailabilityBuckets WHERE rowid IN (SELECT rowid FROM AvailabilityBuckets WHERE Start < $cutoff LIMIT $limit)",
-            BatchRollup.StartOf(BucketSize.Day, now.AddDays(-options.Value.RollupDays)), cancellationToken);
+            BatchRollup.StartOf(BucketSize.Day, now.AddDays(-policy.RollupDays)), cancellationToken);
         if (results + buckets > 0) LogDeleted(logger, results, buckets);
         return (results, buckets);
     }

@@ -36,6 +36,7 @@ public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<IpLiveApp> IpLiveApps => Set<IpLiveApp>();
     public DbSet<IpLiveGroup> IpLiveGroups => Set<IpLiveGroup>();
     public DbSet<IpLiveRecord> IpLiveRecords => Set<IpLiveRecord>();

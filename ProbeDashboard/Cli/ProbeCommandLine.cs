@@ -28,6 +28,8 @@ public static class ProbeCommandLine
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(ResetPasswordCommand.Group());
         root.Subcommands.Add(new ProtectSecretCommand());
+        root.Subcommands.Add(new ConfigTransfer.ExportCommand());
+        root.Subcommands.Add(new ConfigTransfer.ImportCommand());
         return root;
     }
 

@@ -22,4 +22,13 @@ public static class Numbers
         >= 1024 => (bytesPerSecond.Value / 1024).ToString("N1", CultureInfo.CurrentCulture) + " KB/s",
         _ => bytesPerSecond.Value.ToString("N0", CultureInfo.CurrentCulture) + " B/s",
     };
+
+    /// <summary>A size in B, KB, MB or GB (1024-based).</summary>
+    public static string Bytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => ((double)bytes / (1L << 30)).ToString("N2", CultureInfo.CurrentCulture) + " GB",
+        >= 1L << 20 => ((double)bytes / (1L << 20)).ToString("N1", CultureInfo.CurrentCulture) + " MB",
+        >= 1024 => ((double)bytes / 1024).ToString("N0", CultureInfo.CurrentCulture) + " KB",
+        _ => bytes.ToString("N0", CultureInfo.CurrentCulture) + " B",
+    };
 }

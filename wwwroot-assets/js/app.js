@@ -1,5 +1,12 @@
 // The dashboard's few browser helpers, called from Blazor through JS interop.
 window.probeDashboard = {
+  // The API page reads the OpenAPI document the way any client would. Bytes, not a string: Blazor streams a
+  // typed array to .NET, while a string result must fit in one circuit message (32 KB), which the document does not.
+  fetchBytes: async function (url) {
+    var response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return new Uint8Array(await response.arrayBuffer());
+  },
   // The browser's zone for showing times; the offset is a fallback for browsers without Intl zone names.
   timeZone: function () {
     var name = null;

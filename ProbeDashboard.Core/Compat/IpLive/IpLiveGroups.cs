@@ -70,7 +70,7 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
             var oldTarget = monitor.Target;
             input.ApplyTo(monitor);
             monitor.UpdatedAt = now;
-            if (monitor.Target != oldTarget) MonitorService.MarkUnknown(monitor, now);
+            if (monitor.Target != oldTarget) monitor.MarkUnknown(now);
             group.Records.Single(r => r.RecordId == recordId).Ip = ip;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -103,7 +103,7 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
         var changed = monitor.Target != input.Target!.Trim();
         input.ApplyTo(monitor);
         monitor.UpdatedAt = now;
-        if (changed) MonitorService.MarkUnknown(monitor, now);
+        if (changed) monitor.MarkUnknown(now);
         record.Ip = ip;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -125,7 +125,7 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
         {
             monitor.Enabled = false;
             monitor.UpdatedAt = now;
-            MonitorService.MarkUnknown(monitor, now);
+            monitor.MarkUnknown(now);
         }
         group.Stopped = true;
         group.UpdatedAt = now;

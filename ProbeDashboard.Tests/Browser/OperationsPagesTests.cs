@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ProbeDashboard.Core.Results;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProbeDashboard.Tests.Browser;
+
+/// <summary>
+/// An admin in a real Chromium reads the API page (rendered from the OpenAPI document) and changes the data
+/// retention in Settings, where the database size is shown and "compact now" reports what it did.
+/// </summary>
+[Trait("Category", "Browser")]
+public class OperationsPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Admin_reads_the_api_page_and_sets_retention_and_compacts_the_database()
+    {
+        var page = await fixture.NewSignedInPageAsync();
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/api-docs");
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            var operation = page.Locator("details").Filter(new() { HasText = "/api/v1/config/export" });
+            await Expect(operation).ToBeVisibleAsync();
+            await operation.Locator("summary").ClickAsync();
+            await Expect(operation.GetByRole(AriaRole.Cell, new() { Name = "query" }).First).ToBeVisibleAsync();
+            await Expect(operation.GetByText("include_secrets")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/settings");
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            await Expect(page.GetByText("Database size")).ToBeVisibleAsync();
+            await page.GetByLabel("Raw results (days)").FillAsync("14");
+            await page.GetByLabel("Hourly and daily rollups (days)").FillAsync("180");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save retention" }).ClickAsync();
+            await Expect(page.GetByText("Retention saved")).ToBeVisibleAsync();
+            var policy = await fixture.App.Services.GetRequiredService<RetentionSettings>().GetAsync(CancellationToken.None);
+            Assert.Equal(new RetentionPolicy(14, 180, true), policy);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Compact now" }).ClickAsync();
+            await Expect(page.GetByText("Database compacted from")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        });
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Alerts;
+using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Alerts.Engine;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.ConfigTransfer;
+
+/// <summary>
+/// An alert rule in the document: the API's fields, with targets named (monitor names for service_probe rules,
+/// host names for host_monitor rules; empty means every target) and the notification group by name.
+/// </summary>
+public sealed record AlertRuleItem(
+    string? Name,
+    bool? Enable,
+    string? Type,
+    List<string>? Targets,
+    string? Condition,
+    int? Duration,
+    string? NotificationGroup,
+    string? AlertLevel,
+    int? SilencePeriod,
+    int? RecoverThreshold);
+
+/// <summary>Alert rules, matched by name and validated like the API's; the alert engine reloads each changed rule after the commit.</summary>
+public sealed class AlertRuleSection(AlertProcessor processor) : IConfigSection
+{
+    public string Key => "alert_rules";
+    public int Order => 40;
+
+    public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync(context.Db, context.Hosts, cancellationToken);
+        var rules = await context.Db.AlertRules.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. rules.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => JsonSerializer.SerializeToNode(names.Describe(r), ConfigJson.Options))];
+    }
+
+    public async Task ImportAsync(JsonArray items, ImportContext context, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync(context.Db, context.Hosts, cancellationToken);
+        foreach (var (where, item) in context.ReadItems<AlertRuleItem>(Key, items, i => i.Name))
+        {
+            var request = ToRequest(item, where, context, names);
+            if (request is null) continue;
+            var errors = request.Validate(out var type, out var level);
+            if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
+
+            var name = request.Name!.Trim();
+            var (rule, ambiguous) = await context.SingleByNameAsync(context.Db.AlertRules.Where(r => r.Name == name), where, cancellationToken);
+            if (ambiguous) continue;
+            if (rule is null)
+            {
+                rule = new AlertRule { CreatedAt = context.Now };
+                request.ApplyTo(rule, type, level, context.Now);
+                context.Db.AlertRules.Add(rule);
+                context.Count(Key, ItemOutcome.Created);
+            }
+            else
+            {
+                var before = JsonSerializer.Serialize(names.Describe(rule), ConfigJson.Options);
+                var updatedAt = rule.UpdatedAt;
+                request.ApplyTo(rule, type, level, context.Now);
+                if (before == JsonSerializer.Serialize(names.Describe(rule), ConfigJson.Options))
+                {
+                    rule.UpdatedAt = updatedAt;
+                    context.Count(Key, ItemOutcome.Unchanged);
+                    continue;
+                }
+                context.Count(Key, ItemOutcome.Updated);
+            }
+            var changed = rule;
+            context.AfterCommit(ct => processor.RuleChangedAsync(changed.Id, ct));
+        }
+        await context.Db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static AlertRuleRequest? ToRequest(AlertRuleItem item, string where, ImportContext context, RuleNames names)
+    {
+        var errorsBefore = context.Errors.Count;
+        int? notificationId = null;
+        if (item.NotificationGroup is { } group)
+        {
+            if (names.NotificationIds.TryGetValue(group, out var id)) notificationId = id;
+            else context.Error(where + ".notification_group", $"no notification group is named '{group}'");
+        }
+        List<int> targetIds = item.Type switch
+        {
+            "host_monitor" => context.Hosts.IdsOf(item.Targets, where + ".targets", context),
+            "service_probe" => names.MonitorIds(item.Targets, where + ".targets", context),
+            _ => [],
+        };
+        if (context.Errors.Count > errorsBefore) return null;
+        return new AlertRuleRequest(item.Name, item.Enable, item.Type, targetIds, item.Condition, item.Duration, notificationId,
+            item.AlertLevel, item.SilencePeriod, item.RecoverThreshold);
+    }
+
+    private static async Task<RuleNames> NamesAsync(ProbeDbContext db, HostNames hosts, CancellationToken cancellationToken)
+    {
+        var monitors = await db.Monitors.AsNoTracking().Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
+        var groups = await db.NotificationGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        return new RuleNames(monitors.ToDictionary(m => m.Id, m => m.Name), groups, hosts);
+    }
+
+    /// <summary>Id ↔ name of the things rules point at.</summary>
+    private sealed class RuleNames(Dictionary<int, string> monitors, Dictionary<int, string> notificationGroups, HostNames hosts)
+    {
+        private readonly ILookup<string, int> _monitorIds = monitors.ToLookup(m => m.Value, m => m.Key, StringComparer.Ordinal);
+
+        public Dictionary<string, int> NotificationIds { get; } = notificationGroups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
+
+        public List<int> MonitorIds(IEnumerable<string>? names, string where, ImportContext context)
+        {
+            var ids = new List<int>();
+            foreach (var name in names ?? [])
+            {
+                var matches = _monitorIds[name].ToList();
+                if (matches.Count == 1) ids.Add(matches[0]);
+                else context.Error(where, matches.Count == 0 ? $"no monitor is named '{name}'" : $"several monitors are named '{name}'");
+            }
+            return ids;
+        }
+
+        public AlertRuleItem Describe(AlertRule r) => new(
+            r.Name, r.Enabled, AlertNames.Of(r.Type),
+            r.Type == AlertRuleType.HostMonitor
+                ? hosts.NamesOf(r.TargetIds)
+                : [.. r.TargetIds.Select(id => monitors.GetValueOrDefault(id, $"#{id}")).Order(StringComparer.Ordinal)],
+            r.Condition, r.DurationSeconds,
+            r.NotificationGroupId is { } g ? notificationGroups.GetValueOrDefault(g, $"#{g}") : null,
+            AlertNames.Of(r.Level), r.SilencePeriodSeconds, r.RecoverThreshold);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.ConfigTransfer;
+
+/// <summary>
+/// Monitors, matched by name and validated by <see cref="MonitorValidator"/> like the API's; the scheduler hears
+/// of each created or changed monitor after the import commits. Monitors not in the file are left alone.
+/// </summary>
+public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptions> probing) : IConfigSection
+{
+    public const string Origin = "import";
+
+    public string Key => "monitors";
+    public int Order => 30;
+
+    public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken)
+    {
+        var (groups, notificationGroups) = await NamesAsync(context.Db, cancellationToken);
+        var monitors = await context.Db.Monitors.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. monitors.OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups), ConfigJson.Options))];
+    }
+
+    public async Task ImportAsync(JsonArray items, ImportContext context, CancellationToken cancellationToken)
+    {
+        var (groups, notificationGroups) = await NamesAsync(context.Db, cancellationToken);
+        var groupIds = groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
+        var notificationIds = notificationGroups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
+        foreach (var (where, item) in context.ReadItems<MonitorItem>(Key, items, i => i.Name))
+        {
+            var input = ToInput(item, where, context, groupIds, notificationIds);
+            if (input is null) continue;
+            // Names were resolved to ids already (unknown ones reported), so the resolved ids are the known ones.
+            var rules = new MonitorRules(probing.CurrentValue.MinIntervalSeconds,
+                new HashSet<int>([.. input.SkipHosts ?? [], .. input.ExecuteOn?.HostIds ?? []]),
+                new HashSet<int>(input.ExecuteOn?.GroupId is { } g ? [g] : []));
+            var errors = MonitorValidator.Validate(input, rules);
+            if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
+
+            var name = input.Name!.Trim();
+            var (monitor, ambiguous) = await context.SingleByNameAsync(context.Db.Monitors.Where(m => m.Name == name), where, cancellationToken);
+            if (ambiguous) continue;
+            if (monitor is null)
+            {
+                monitor = new MonitorDefinition { Origin = Origin, CreatedAt = context.Now, UpdatedAt = context.Now };
+                monitor.Current.StatusSince = context.Now;
+                input.ApplyTo(monitor);
+                context.Db.Monitors.Add(monitor);
+                context.Count(Key, ItemOutcome.Created);
+                AnnounceAfterCommit(context, monitor, statusReset: false);
+                continue;
+            }
+            var before = JsonSerializer.Serialize(MonitorItem.Of(monitor, context.Hosts, groups, notificationGroups), ConfigJson.Options);
+            var (kind, target, wasEnabled) = (monitor.Kind, monitor.Target, monitor.Enabled);
+            input.ApplyTo(monitor);
+            if (before == JsonSerializer.Serialize(MonitorItem.Of(monitor, context.Hosts, groups, notificationGroups), ConfigJson.Options))
+            {
+                context.Count(Key, ItemOutcome.Unchanged);
+                continue;
+            }
+            monitor.UpdatedAt = context.Now;
+            var statusReset = monitor.Kind != kind || monitor.Target != target || (wasEnabled && !monitor.Enabled);
+            if (statusReset) monitor.MarkUnknown(context.Now);
+            context.Count(Key, ItemOutcome.Updated);
+            AnnounceAfterCommit(context, monitor, statusReset);
+        }
+        await context.Db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static MonitorInput? ToInput(MonitorItem item, string where, ImportContext context,
+        IReadOnlyDictionary<string, int> groupIds, IReadOnlyDictionary<string, int> notificationIds)
+    {
+        var errorsBefore = context.Errors.Count;
+        var kind = MonitorItem.ParseType(item.Type);
+        if (kind is null) context.Error(where + ".type", "type must be http, tcp or icmp");
+        int? groupId = null;
+        if (item.ExecuteOn?.Group is { } group && !groupIds.TryGetValue(group, out var id)) context.Error(where + ".execute_on.group", $"no host group is named '{group}'");
+        else if (item.ExecuteOn?.Group is { } known) groupId = groupIds[known];
+        int? notificationId = null;
+        if (item.NotificationGroup is { } notification)
+        {
+            if (notificationIds.TryGetValue(notification, out var nid)) notificationId = nid;
+            else context.Error(where + ".notification_group", $"no notification group is named '{notification}'");
+        }
+        var hostIds = item.ExecuteOn?.Hosts is null ? null : context.Hosts.IdsOf(item.ExecuteOn.Hosts, where + ".execute_on.hosts", context);
+        var skipIds = context.Hosts.IdsOf(item.SkipHosts, where + ".skip_hosts", context);
+        if (context.Errors.Count > errorsBefore) return null;
+        return new MonitorInput
+        {
+            Name = item.Name, Enable = item.Enable ?? true, Type = (int)kind!.Value, Target = item.Target, Duration = item.Duration,
+            Timeout = item.Timeout, Retry = item.Retry,
+            ExecuteOn = item.ExecuteOn is null ? null : new ExecuteOnInput(item.ExecuteOn.Type, groupId, hostIds),
+            SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
+            RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,
+            MaxLatency = item.MaxLatency, Http = item.Http,
+        };
+    }
+
+    private void AnnounceAfterCommit(ImportContext context, MonitorDefinition monitor, bool statusReset) =>
+        context.AfterCommit(_ =>
+        {
+            // The id is known only after SaveChanges; this runs after the commit.
+            events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+            if (statusReset) events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, context.Now));
+            return Task.CompletedTask;
+        });
+
+    internal static async Task<(Dictionary<int, string> Groups, Dictionary<int, string> NotificationGroups)> NamesAsync(
+        ProbeDbContext db, CancellationToken cancellationToken) =>
+        (await db.HostGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken),
+         await db.NotificationGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken));
+}

@@ -62,11 +62,11 @@ public sealed class ImportCommand : HostCommand
         System.Text.Json.Nodes.JsonNode? document;
         try
         {
-            document = file.Extension is ".yaml" or ".yml" ? ConfigYaml.Read(text) : System.Text.Json.Nodes.JsonNode.Parse(text);
+            document = ConfigDocument.Parse(text, yaml: file.Extension is ".yaml" or ".yml");
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        catch (FormatException e)
         {
-            await Console.Error.WriteLineAsync($"{file.Name}: {(e is FormatException ? e.Message : "not valid JSON")}");
+            await Console.Error.WriteLineAsync($"{file.Name}: {e.Message}");
             return RefusedExitCode;
         }
         if (document is not System.Text.Json.Nodes.JsonObject root)

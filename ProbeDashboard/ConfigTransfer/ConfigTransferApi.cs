@@ -58,11 +58,11 @@ public static class ConfigTransferApi
         JsonNode? document;
         try
         {
-            document = yaml ? ConfigYaml.Read(text) : JsonNode.Parse(text);
+            document = ConfigDocument.Parse(text, yaml);
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (FormatException e)
         {
-            return Invalid("body", yaml ? e.Message : "body is not valid JSON");
+            return Invalid("body", $"body: {e.Message}");
         }
         if (document is not JsonObject root) return Invalid("body", "the document must be an object with the configuration sections");
 

@@ -111,10 +111,12 @@ public class ConfigTransferApiTests(SeededConfigFactory source) : IClassFixture<
     [InlineData("""{"format": "probedashboard-config", "version": 1, "widgets": []}""", "widgets")]
     [InlineData("""[1, 2]""", "body")]
     [InlineData("""{"format": """, "body")]
-    public async Task Malformed_documents_get_400_in_the_envelope(string document, string field)
+    [InlineData("""{"format": "probedashboard-config", "version": 1, "monitors": [{"name": "a", "name": "b"}]}""", "body")]
+    [InlineData("format: probedashboard-config\nversion: 1\nversion: 2\n", "body", "yaml")]
+    public async Task Malformed_documents_get_400_in_the_envelope(string document, string field, string format = "json")
     {
         using var admin = await source.CreateAdminClientAsync();
-        var result = await ImportAsync(admin, document, "json");
+        var result = await ImportAsync(admin, document, format);
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal(400, result.Body["code"]!.GetValue<int>());
         Assert.NotNull(result.Body["errors"]![field]);

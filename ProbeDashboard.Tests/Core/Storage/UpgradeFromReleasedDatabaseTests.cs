@@ -11,20 +11,33 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Core.Storage;
 
 /// <summary>
-/// Upgrades and downgrades against <c>Fixtures/v1-database.db</c>: a database made by the released schema (migration
+/// Upgrades and downgrades against <c>Fixtures/v1-database.sql</c>, the dump of a database made by the released schema (migration
 /// 0001 only) with monitors, results, rollups, hosts, groups, rules, events, notification groups, tokens and users
 /// (see Fixtures/README.md). Whatever migrations later builds add, every old row must come through unchanged.
 /// </summary>
 public class UpgradeFromReleasedDatabaseTests
 {
-    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "v1-database.db");
+    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "v1-database.sql");
+
+    /// <summary>
+    /// Rebuilds the old database from its dump (kept as text, so the fixture is reviewable), in WAL mode as a live
+    /// server's file is.
+    /// </summary>
+    private static async Task RestoreFixtureAsync(string database)
+    {
+        await using var db = new SqliteConnection($"Data Source={database};Pooling=False");
+        await db.OpenAsync();
+        await using var script = db.CreateCommand();
+        script.CommandText = await File.ReadAllTextAsync(Fixture) + "\nPRAGMA journal_mode=WAL;";
+        await script.ExecuteNonQueryAsync();
+    }
 
     [Fact]
     public async Task A_database_from_the_released_schema_is_migrated_to_the_newest_and_keeps_every_row()
     {
         using var dir = new TempDirectory();
         var database = Path.Combine(dir.Path, "probedashboard.db");
-        File.Copy(Fixture, database);
+        await RestoreFixtureAsync(database);
         var before = await RowsAsync(database);
 
         await using var services = CoreServices(dir.Path);
@@ -44,7 +57,7 @@ public class UpgradeFromReleasedDatabaseTests
         var data = Path.Combine(dir.Path, "data");
         Directory.CreateDirectory(data);
         var database = Path.Combine(data, "probedashboard.db");
-        File.Copy(Fixture, database);
+        await RestoreFixtureAsync(database);
         await using (var db = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await db.OpenAsync();

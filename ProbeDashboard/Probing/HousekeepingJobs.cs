@@ -7,11 +7,11 @@ namespace ProbeDashboard.Probing;
 [DisallowConcurrentExecution]
 public sealed partial class ScheduleReconcileJob(ProbeScheduleSync sync, ILogger<ScheduleReconcileJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
-            await sync.ReconcileAsync(context.CancellationToken);
+            await sync.ReconcileAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -27,11 +27,11 @@ public sealed partial class ScheduleReconcileJob(ProbeScheduleSync sync, ILogger
 [DisallowConcurrentExecution]
 public sealed partial class RetentionJob(RetentionCleaner cleaner, ILogger<RetentionJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
-            await cleaner.DeleteExpiredAsync(context.CancellationToken);
+            await cleaner.DeleteExpiredAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

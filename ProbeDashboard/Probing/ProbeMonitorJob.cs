@@ -9,7 +9,7 @@ namespace ProbeDashboard.Probing;
 /// </summary>
 public sealed class ProbeMonitorJob(MonitorCatalog catalog, ProbeDispatcher dispatcher) : IJob
 {
-    public Task Execute(IJobExecutionContext context)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
         var monitorId = data.GetInt(ProbeJobKeys.MonitorIdKey);
@@ -17,6 +17,6 @@ public sealed class ProbeMonitorJob(MonitorCatalog catalog, ProbeDispatcher disp
         // A monitor missing from the catalog was just unscheduled; its last trigger may still fire once.
         if (catalog.TryGet(monitorId, out var monitor))
             dispatcher.Dispatch(monitor, hostId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }

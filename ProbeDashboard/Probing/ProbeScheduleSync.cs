@@ -96,7 +96,7 @@ public sealed partial class ProbeScheduleSync(
                 if (after && !before)
                 {
                     var (job, trigger) = Build(monitor, host.Id, now);
-                    await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+                    await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
                 }
             }
         }
@@ -125,7 +125,7 @@ public sealed partial class ProbeScheduleSync(
             var (job, trigger) = Build(monitor, _host.Id, now);
             jobs[job] = [trigger];
         }
-        if (jobs.Count > 0) await scheduler.ScheduleJobs(jobs, replace: true, cancellationToken);
+        if (jobs.Count > 0) await scheduler.ScheduleJobs(jobs, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     private async Task UnscheduleAsync(int monitorId, CancellationToken cancellationToken)
@@ -146,8 +146,8 @@ public sealed partial class ProbeScheduleSync(
             .ForJob(job)
             .StartAt(ProbeSchedule.FirstFireAt(monitor.Id, monitor.IntervalSeconds, now))
             // A fire missed by more than the misfire threshold is skipped, never made up in a burst.
-            .WithSimpleSchedule(s => s.WithIntervalInSeconds(monitor.IntervalSeconds).RepeatForever()
-                .WithMisfireHandlingInstructionNextWithRemainingCount())
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(monitor.IntervalSeconds)).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
         return (job, trigger);
     }

@@ -1,26 +1,26 @@
-using System.Collections.Specialized;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Storage;
 using Quartz;
-using Quartz.Impl;
 
 namespace ProbeDashboard.Probing;
 
 /// <summary>
-/// Starts Quartz (core package, in-memory store), builds the probe schedule from the database, and adds the
-/// housekeeping jobs: the periodic reconcile and retention. Stops it again, letting running probes finish briefly.
+/// Fills the Quartz scheduler (started and stopped by Quartz's own hosted service) with the probe schedule from
+/// the database and the housekeeping jobs: the periodic reconcile and retention. It is registered before Quartz's
+/// hosted service, so the schedule is complete before the first fire, and on shutdown Quartz stops first and the
+/// dispatcher then lets running probes finish briefly.
 /// </summary>
 public sealed partial class ProbeSchedulerService(
-    ServiceProviderJobFactory jobFactory,
+    ISchedulerFactory schedulerFactory,
     ProbeScheduleSync sync,
     ProbeDispatcher dispatcher,
     ProbeSchedulerStatus status,
     IDbContextFactory<ProbeDbContext> dbFactory,
     IOptions<ProbingOptions> options,
     TimeProvider time,
-    ILogger<ProbeSchedulerService> logger) : IHostedService
+    ILogger<ProbeSchedulerService> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
     private IScheduler? _scheduler;
@@ -32,53 +32,51 @@ public sealed partial class ProbeSchedulerService(
             LogDisabled(logger);
             return;
         }
-        var factory = new StdSchedulerFactory(new NameValueCollection
-        {
-            // Unique per host: Quartz keeps schedulers in a process-wide registry by name (tests run several hosts).
-            ["quartz.scheduler.instanceName"] = "probes-" + Guid.NewGuid().ToString("N"),
-            // Jobs only hand probes to the dispatcher, so a handful of scheduler threads is plenty.
-            ["quartz.threadPool.maxConcurrency"] = "8",
-            ["quartz.jobStore.misfireThreshold"] = "5000",
-            ["quartz.scheduler.batchTriggerAcquisitionMaxCount"] = "8",
-        });
-        _scheduler = await factory.GetScheduler(cancellationToken);
-        _scheduler.JobFactory = jobFactory;
-
+        _scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             sync.Attach(_scheduler, await db.Hosts.AsNoTracking().SingleAsync(h => h.IsServer, cancellationToken));
         await sync.ReconcileAsync(cancellationToken);
         await ScheduleHousekeepingAsync(_scheduler, cancellationToken);
+        status.Attach(_scheduler);
+    }
 
-        await _scheduler.Start(cancellationToken);
-        status.IsRunning = true;
-        LogStarted(logger);
+    /// <summary>Runs after every hosted service has started, Quartz's included.</summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (status.IsRunning) LogStarted(logger);
+        return Task.CompletedTask;
     }
 
     private async Task ScheduleHousekeepingAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
+        var reconcileEvery = TimeSpan.FromSeconds(options.Value.ReconcileSeconds);
         await scheduler.ScheduleJob(
             JobBuilder.Create<ScheduleReconcileJob>().WithIdentity("reconcile", "housekeeping").Build(),
             TriggerBuilder.Create().WithIdentity("reconcile", "housekeeping")
-                .StartAt(time.GetUtcNow().AddSeconds(options.Value.ReconcileSeconds))
-                .WithSimpleSchedule(s => s.WithIntervalInSeconds(options.Value.ReconcileSeconds).RepeatForever()
-                    .WithMisfireHandlingInstructionNextWithRemainingCount())
+                .StartAt(time.GetUtcNow().Add(reconcileEvery))
+                .WithSimpleSchedule(s => s.WithInterval(reconcileEvery).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
                 .Build(),
+            ScheduleJobOptions.Replacing,
             cancellationToken);
         await scheduler.ScheduleJob(
             JobBuilder.Create<RetentionJob>().WithIdentity("retention", "housekeeping").Build(),
             TriggerBuilder.Create().WithIdentity("retention", "housekeeping")
                 .StartAt(time.GetUtcNow().AddMinutes(1))
-                .WithSimpleSchedule(s => s.WithIntervalInHours(1).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
                 .Build(),
+            ScheduleJobOptions.Replacing,
             cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        status.IsRunning = false;
-        if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
-        await dispatcher.StopAsync(StopGrace);
-    }
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Quartz's hosted service has shut the scheduler down by now (it stops before this one).</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => dispatcher.StopAsync(StopGrace);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe scheduler is switched off (Probing:SchedulerEnabled)")]
     private static partial void LogDisabled(ILogger logger);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Tests.Support;
+using Quartz;
 
 namespace ProbeDashboard.Tests.Api.Operations;
 
@@ -55,8 +56,8 @@ public class ReadinessApiTests
         using var client = factory.CreateClient();
         await Eventually.TrueAsync(async () => (await ReadyzAsync(client)).Status == HttpStatusCode.OK, "readiness with the scheduler running");
 
-        var scheduler = factory.Services.GetServices<IHostedService>().OfType<ProbeSchedulerService>().Single();
-        await scheduler.StopAsync(CancellationToken.None);
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Shutdown(waitForJobsToComplete: false);
 
         var (status, body) = await ReadyzAsync(client);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);

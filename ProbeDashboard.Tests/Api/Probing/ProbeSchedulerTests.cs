@@ -7,6 +7,7 @@ using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Tests.Support;
+using Quartz;
 
 namespace ProbeDashboard.Tests.Api.Probing;
 
@@ -69,6 +70,35 @@ public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning:
 
         Assert.True(Get<MonitorCatalog>().TryGet(monitor.Id, out _));
         await WaitUntilAsync(async () => await CountResultsAsync(monitor.Id) >= 1, cts.Token);
+    }
+
+    [Fact]
+    public async Task Fires_missed_while_the_scheduler_was_held_are_skipped_not_made_up_in_a_burst()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var monitor = TestMonitors.Http("held", Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        await using (var db = Db())
+        {
+            db.Monitors.Add(monitor);
+            await db.SaveChangesAsync(cts.Token);
+        }
+        Get<EventBus>().Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        await WaitUntilAsync(async () => await CountResultsAsync(monitor.Id) >= 1, cts.Token);
+
+        // Held for 8 intervals, past the 5 s misfire threshold: 8 fires are missed.
+        var scheduler = await Get<ISchedulerFactory>().GetScheduler(cts.Token);
+        await scheduler.Standby(cts.Token);
+        await Get<ProbeDispatcher>().WaitIdleAsync(cts.Token);
+        await Task.Delay(TimeSpan.FromSeconds(8), cts.Token);
+        var dispatcher = Get<ProbeDispatcher>();
+        long Fires() => dispatcher.Started + dispatcher.SkippedOverlapping;
+        var firesBeforeResume = Fires();
+        await scheduler.Start(cts.Token);
+
+        await WaitUntilAsync(() => Task.FromResult(Fires() > firesBeforeResume), cts.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), cts.Token);
+        // Back on the 1 s rhythm: about two fires in those 1.5 s, never the eight that were missed.
+        Assert.InRange(Fires() - firesBeforeResume, 1, 4);
     }
 
     private async Task<int> CountResultsAsync(int monitorId)

@@ -1,25 +1,52 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace ProbeDashboard.Tests.Support;
 
+public enum SmtpTestTls
+{
+    None,
+    /// <summary>STARTTLS offered and required before MAIL (aiosmtpd's --tlscert/--tlskey).</summary>
+    StartTls,
+    /// <summary>TLS from the first byte, as on port 465 (aiosmtpd's --smtpscert/--smtpskey).</summary>
+    Implicit,
+}
+
+/// <summary>A user the server takes mail from only after AUTH PLAIN (over TLS, as aiosmtpd offers AUTH).</summary>
+public sealed record SmtpTestLogin(string User, string Password);
+
 /// <summary>
-/// A real SMTP server on 127.0.0.1: Debian's aiosmtpd storing every message as a file in a Maildir.
-/// Stop and start it again on the same port to simulate an outage. Only the process it started is ever killed.
+/// A real SMTP server on 127.0.0.1: Debian's aiosmtpd storing every message as a file in a Maildir, optionally
+/// speaking TLS with a given certificate and requiring a login. Stop and start it again on the same port to
+/// simulate an outage. Only the process it started is ever killed.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     private readonly TempDirectory _maildir = new();
+    private readonly SmtpTestTls _tls;
+    private readonly TestCertificate? _certificate;
+    private readonly SmtpTestLogin? _login;
+    private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
+
+    private SmtpTestServer(SmtpTestTls tls = SmtpTestTls.None, TestCertificate? certificate = null, SmtpTestLogin? login = null)
+    {
+        if (tls != SmtpTestTls.None && certificate is null) throw new ArgumentException("TLS needs a certificate", nameof(certificate));
+        (_tls, _certificate, _login) = (tls, certificate, login);
+    }
 
     public int Port { get; } = FreePort();
 
     public string MaildirNew => Path.Combine(_maildir.Path, "new");
 
-    public static async Task<SmtpTestServer> StartAsync()
+    /// <summary>What aiosmtpd printed, for failure messages.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public static async Task<SmtpTestServer> StartAsync(SmtpTestTls tls = SmtpTestTls.None, TestCertificate? certificate = null, SmtpTestLogin? login = null)
     {
-        var server = new SmtpTestServer();
+        var server = new SmtpTestServer(tls, certificate, login);
         await server.StartAgainAsync();
         return server;
     }
@@ -34,18 +61,42 @@ public sealed class SmtpTestServer : IAsyncDisposable
         foreach (var sub in new[] { "tmp", "new", "cur" }) Directory.CreateDirectory(Path.Combine(_maildir.Path, sub));
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir.Path },
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}" },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        _process = Process.Start(start)!;
+        foreach (var arg in TlsArguments()) start.ArgumentList.Add(arg);
+        foreach (var arg in HandlerArguments()) start.ArgumentList.Add(arg);
+        if (_login is not null) start.Environment["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Fixtures", "smtp");
+        _process = new Process { StartInfo = start };
+        // Drained as it comes: a failed TLS handshake logs a traceback, and a full pipe would stall the server.
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (!await AcceptsAsync())
         {
-            if (_process.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + await _process.StandardError.ReadToEndAsync());
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException("aiosmtpd exited: " + Output);
+            }
             await Task.Delay(50, cts.Token);
         }
     }
+
+    private IEnumerable<string> TlsArguments() => _tls switch
+    {
+        SmtpTestTls.StartTls => ["--tlscert", _certificate!.CertificateFile, "--tlskey", _certificate.KeyFile],
+        SmtpTestTls.Implicit => ["--smtpscert", _certificate!.CertificateFile, "--smtpskey", _certificate.KeyFile],
+        _ => [],
+    };
+
+    private IEnumerable<string> HandlerArguments() => _login is null
+        ? ["-c", "aiosmtpd.handlers.Mailbox", _maildir.Path]
+        : ["-c", "login_mailbox.LoginMailbox", _maildir.Path, _login.User, _login.Password];
 
     public async Task StopAsync()
     {

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Notifications.Email;
 
 namespace ProbeDashboard.Notifications;
 
@@ -17,7 +17,7 @@ public sealed partial record NotificationGroupRequest(string? Name, List<string>
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Name)) errors["name"] = ["name is required"];
         else if (Name.Length > 200) errors["name"] = ["name is longer than 200 characters"];
-        var badEmails = (Emails ?? []).Where(e => !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e.Trim()).ToList();
+        var badEmails = (Emails ?? []).Where(e => !EmailAddressSyntax.IsValid(e?.Trim())).ToList();
         if (badEmails.Count > 0) errors["emails"] = [$"not e-mail addresses: {string.Join(", ", badEmails)}"];
         var badUrls = (Webhooks ?? []).Where(w => !Uri.TryCreate(w?.Url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             .Select(w => w?.Url ?? "(missing)").ToList();

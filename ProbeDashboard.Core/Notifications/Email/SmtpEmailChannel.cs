@@ -1,13 +1,14 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace ProbeDashboard.Core.Notifications.Email;
 
-/// <summary>Sends plain-text mail through the configured SMTP server with System.Net.Mail.</summary>
-public sealed class SmtpEmailChannel(IOptionsMonitor<SmtpOptions> options, SecretProtector secrets) : INotificationChannel
+/// <summary>Sends plain-text mail through the configured SMTP server with MailKit.</summary>
+public sealed class SmtpEmailChannel(IOptionsMonitor<SmtpOptions> options, SecretProtector secrets, TimeProvider time) : INotificationChannel
 {
     public NotificationChannelKind Kind => NotificationChannelKind.Email;
 
@@ -17,22 +18,48 @@ public sealed class SmtpEmailChannel(IOptionsMonitor<SmtpOptions> options, Secre
         if (string.IsNullOrWhiteSpace(smtp.Host))
             throw new InvalidOperationException("no SMTP server configured (Smtp:Host)");
 
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
+        var trust = SmtpServerTrust.For(smtp, time.GetUtcNow().UtcDateTime);
+        using var client = new SmtpClient { ServerCertificateValidationCallback = trust.Validate };
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = smtp.Security == SmtpSecurity.StartTls,
-        };
+            await client.ConnectAsync(smtp.Host, smtp.Port, SocketOptions(smtp.Security), cancellationToken);
+        }
+        catch (SslHandshakeException e) when (trust.Refusal is not null)
+        {
+            // MailKit's message is generic; ours names the certificate and the setting that would trust it.
+            throw new System.Security.Authentication.AuthenticationException(trust.Refusal, e);
+        }
         if (!string.IsNullOrEmpty(smtp.User))
-            client.Credentials = new NetworkCredential(smtp.User, Password(smtp));
-        // UTF-8 throughout: rule, monitor and host names are often not ASCII.
-        using var mail = new MailMessage(smtp.From, message.Address, message.Subject, message.Body)
+            await client.AuthenticateAsync(smtp.User, Password(smtp) ?? "", cancellationToken);
+        await client.SendAsync(Compose(smtp.From, message), cancellationToken);
+        try
         {
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
-        };
-        await client.SendMailAsync(mail, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // The server has accepted the mail: a failed QUIT must not make the outbox send it again.
+        }
     }
+
+    /// <summary>Plain text only, so no mail client renders markup from monitor names; UTF-8 because names are often not ASCII.</summary>
+    internal static MimeMessage Compose(string from, NotificationOutboxEntry message)
+    {
+        var body = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        body.SetText(Encoding.UTF8, message.Body);
+        var mail = new MimeMessage { Subject = message.Subject, Body = body };
+        mail.From.Add(MailboxAddress.Parse(from));
+        mail.To.Add(MailboxAddress.Parse(message.Address));
+        return mail;
+    }
+
+    private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        _ => throw new InvalidOperationException($"unknown Smtp:Security {security}"),
+    };
 
     private string? Password(SmtpOptions smtp) =>
         string.IsNullOrEmpty(smtp.ProtectedPassword) ? smtp.Password : secrets.Unprotect(smtp.ProtectedPassword);

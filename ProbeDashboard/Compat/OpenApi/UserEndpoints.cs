@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Notifications.Email;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Notifications;
 
@@ -83,7 +83,7 @@ public static class UserEndpoints
         var request = OpenApiRequest.Of(context);
         if (!request.Caller.IsPartner) return OpenApiReply.Error(OpenApiCode.NoPermission);
         var email = request.Get("email");
-        if (email is null || email.Length > OpenApiClient.MaxNameLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (email is null || email.Length > OpenApiClient.MaxNameLength || !EmailAddressSyntax.IsValid(email))
             return OpenApiReply.Error(OpenApiCode.BadUserName, "email");
         if (email == request.Caller.Name || await db.OpenApiUsers.AnyAsync(u => u.ClientId == request.Caller.ClientId && u.Email == email, cancellationToken))
             return OpenApiReply.Error(OpenApiCode.UserExists);

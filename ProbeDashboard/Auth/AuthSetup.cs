@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ public static class AuthSetup
 {
     /// <summary>Scheme that picks the bearer token for /api and the sign-in cookie for everything else.</summary>
     public const string SmartScheme = "Smart";
-    public const string BearerScheme = "Bearer";
+    public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
 
     public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
     {
@@ -26,6 +26,8 @@ public static class AuthSetup
         services.AddSingleton<TokenSigningKey>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenUserCache>();
+        services.AddSingleton<ApiBearerEvents>();
+        services.ConfigureOptions<ApiBearerOptions>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
@@ -57,7 +59,7 @@ public static class AuthSetup
             })
             .AddPolicyScheme(SmartScheme, "Bearer for /api and /hubs, cookie otherwise", options =>
                 options.ForwardDefaultSelector = context => UsesBearer(context.Request.Path) ? BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerScheme, null)
+            .AddJwtBearer(BearerScheme)   // configured by ApiBearerOptions, answered by ApiBearerEvents
             // Never issued (no two-factor sign-in), but SignInManager.SignOutAsync, which the security-stamp check
             // calls for a stale cookie, signs out of it unconditionally.
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme)

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Auth;
@@ -48,17 +46,16 @@ public class BearerAuthenticationTests(ClockedDashboardFactory factory) : IClass
     [Fact]
     public async Task Tokens_signed_with_another_key_or_for_another_audience_are_401()
     {
-        var admin = await AdminIdAsync();
         var serverKey = factory.Services.GetRequiredService<TokenSigningKey>().Key;
         var strangerKey = new SymmetricSecurityKey(new byte[64]);
 
-        foreach (var token in new[] { Craft(admin, strangerKey, TokenClaims.Audience), Craft(admin, serverKey, "someone-else") })
+        foreach (var token in new[] { await CraftAsync(strangerKey, TokenClaims.Audience), await CraftAsync(serverKey, "someone-else") })
         {
             using var client = factory.CreateBearerClient(token);
             using var response = await client.GetAsync(ProtectedPath);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
-        using var wellFormed = factory.CreateBearerClient(Craft(admin, serverKey, TokenClaims.Audience));
+        using var wellFormed = factory.CreateBearerClient(await CraftAsync(serverKey, TokenClaims.Audience));
         Assert.Equal(HttpStatusCode.OK, (await wellFormed.GetAsync(ProtectedPath)).StatusCode);
     }
 
@@ -110,13 +107,6 @@ public class BearerAuthenticationTests(ClockedDashboardFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Unauthorized, (await disabledClient.GetAsync(ProtectedPath)).StatusCode);
     }
 
-    private async Task<int> AdminIdAsync()
-    {
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return (await users.FindByNameAsync(DashboardFactory.AdminUser))!.Id;
-    }
-
     private async Task WithUserAsync(int userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
     {
         using var scope = factory.Services.CreateScope();
@@ -126,26 +116,10 @@ public class BearerAuthenticationTests(ClockedDashboardFactory factory) : IClass
     }
 
     /// <summary>An admin token made outside the server, to probe what the validator accepts.</summary>
-    private string Craft(int adminId, SecurityKey key, string audience)
+    private async Task<string> CraftAsync(SecurityKey key, string audience)
     {
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var stamp = users.Users.Single(u => u.Id == adminId).SecurityStamp!;
+        var claims = await TokenForge.ClaimsOfAsync(factory.Services, DashboardFactory.AdminUser);
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = TokenClaims.Issuer,
-            Audience = audience,
-            Subject = new ClaimsIdentity([
-                new Claim(TokenClaims.Subject, adminId.ToString()),
-                new Claim(TokenClaims.Name, DashboardFactory.AdminUser),
-                new Claim(TokenClaims.Role, nameof(UserRole.Admin)),
-                new Claim(TokenClaims.SecurityStamp, stamp),
-            ]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
+        return TokenForge.Create(claims, key, now, now.AddMinutes(5), audience);
     }
 }

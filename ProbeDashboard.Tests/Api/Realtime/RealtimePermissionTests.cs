@@ -2,8 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Tests.Support;
@@ -46,22 +44,9 @@ public class RealtimePermissionTests(RealtimeAppFixture fixture)
         var user = new AppUser { UserName = userName, Role = UserRole.Viewer, CreatedAt = DateTime.UtcNow };
         Assert.True((await users.CreateAsync(user, DashboardFactory.UserPassword)).Succeeded);
 
+        var claims = await TokenForge.ClaimsOfAsync(fixture.App.Services, userName);
+        claims.Add(new Claim(Permissions.ClaimType, Permissions.AlertEventsRead));
         var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = TokenClaims.Issuer,
-            Audience = TokenClaims.Audience,
-            Subject = new ClaimsIdentity([
-                new Claim(TokenClaims.Subject, user.Id.ToString()),
-                new Claim(TokenClaims.Name, userName),
-                new Claim(TokenClaims.Role, nameof(UserRole.Viewer)),
-                new Claim(TokenClaims.SecurityStamp, user.SecurityStamp!),
-                new Claim(Permissions.ClaimType, Permissions.AlertEventsRead),
-            ]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(fixture.App.Services.GetRequiredService<TokenSigningKey>().Key, SecurityAlgorithms.HmacSha256),
-        });
+        return TokenForge.Create(claims, fixture.App.Services.GetRequiredService<TokenSigningKey>().Key, now, now.AddMinutes(5));
     }
 }

@@ -27,10 +27,19 @@ public sealed class AgentCluster : IAsyncDisposable
     public static async Task<AgentCluster> StartAsync(CancellationToken cancellationToken)
     {
         var cluster = new AgentCluster();
-        await cluster.StartServerAsync(cancellationToken);
-        cluster.Admin = await cluster.AdminClientAsync(cancellationToken);
-        cluster.AgentToken = (await AgentWire.CreateTokenAsync(cluster.Admin, "cluster")).Secret;
-        return cluster;
+        try
+        {
+            await cluster.StartServerAsync(cancellationToken);
+            cluster.Admin = await cluster.AdminClientAsync(cancellationToken);
+            cluster.AgentToken = (await AgentWire.CreateTokenAsync(cluster.Admin, "cluster")).Secret;
+            return cluster;
+        }
+        catch
+        {
+            // A server that never became healthy would otherwise outlive the test run.
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task StartServerAsync(CancellationToken cancellationToken)
@@ -129,7 +138,7 @@ public sealed class AgentCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var agent in _agents) await agent.DisposeAsync();
-        await Server.DisposeAsync();
+        if (Server is not null) await Server.DisposeAsync();
         Admin?.Dispose();
         _data.Dispose();
     }

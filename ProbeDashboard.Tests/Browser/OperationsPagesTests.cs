@@ -25,6 +25,7 @@ public class OperationsPagesTests(BrowserFixture fixture) : IClassFixture<Browse
             await operation.Locator("summary").ClickAsync();
             await Expect(operation.GetByRole(AriaRole.Cell, new() { Name = "query" }).First).ToBeVisibleAsync();
             await Expect(operation.GetByText("include_secrets")).ToBeVisibleAsync();
+            await Expect(operation.GetByText("Token: bearer (admin)")).ToBeVisibleAsync();
 
             await page.GotoAsync("/settings");
             await BrowserFixture.WaitUntilInteractiveAsync(page);

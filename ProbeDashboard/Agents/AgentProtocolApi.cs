@@ -17,7 +17,7 @@ public static class AgentProtocolApi
 {
     public static void MapAgentProtocolApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter<AgentTokenFilter>()
+        var group = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter<AgentTokenFilter>().WithMetadata(new AgentTokenMetadata())
             .RequireRateLimiting(RateLimitPolicies.Agent)
             .AnswerRateLimitWith((context, message) => AgentResults.Error(StatusCodes.Status429TooManyRequests, message).ExecuteAsync(context));
         group.MapPost("/agent/register", Register);

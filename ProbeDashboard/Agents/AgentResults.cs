@@ -34,6 +34,9 @@ internal static class AgentResults
     }
 }
 
+/// <summary>Marks an endpoint that takes an agent's <c>Authorization: Token</c>; the API document lists it under that scheme.</summary>
+public sealed class AgentTokenMetadata;
+
 /// <summary>
 /// Guards the agent paths: <c>Authorization: Token &lt;token&gt;</c> of a token that exists and is not revoked,
 /// else 401 in the agent envelope. Anything a handler throws is answered in the same envelope.

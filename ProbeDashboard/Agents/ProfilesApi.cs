@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
@@ -29,7 +30,13 @@ public static class ProfilesApi
 {
     public static void MapProfilesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/profiles", ListProfiles).AllowAnonymous();
+        // Anonymous to the authorization layer because agents use their own token; the handler checks both kinds.
+        app.MapGet("/api/v1/profiles", ListProfiles).AllowAnonymous().WithMetadata(new AgentTokenMetadata())
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                (operation.Security ??= []).Add(ApiDocsSetup.Requirement(ApiDocsSetup.BearerScheme, [Permissions.Admin], context.Document));
+                return Task.CompletedTask;
+            });
         var admin = app.MapGroup("/api/v1/profiles").RequireAuthorization(Permissions.Admin);
         admin.MapPost("", CreateProfile);
         admin.MapPut("/{id:int}", UpdateProfile);

@@ -1,20 +1,25 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace ProbeDashboard.ApiDocs;
 
 /// <summary>
-/// The OpenAPI document of /api/v1, served at <see cref="DocumentPath"/>. Not at the framework's default
+/// The OpenAPI 3.1 document of /api/v1, served at <see cref="DocumentPath"/>. Not at the framework's default
 /// /openapi/v1.json: /openapi/v1/... belongs to the open monitoring API of seed 004.
 /// </summary>
 public static class ApiDocsSetup
 {
     public const string DocumentPath = "/api/v1/openapi.json";
 
+    /// <summary>Ids in components.securitySchemes, named by each operation's requirements.</summary>
+    public const string BearerScheme = "bearer";
+    public const string AgentTokenScheme = "agentToken";
+
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            options.AddOperationTransformer<SecurityRequirementTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -26,19 +31,25 @@ public static class ApiDocsSetup
                         + "Answers use the envelope {\"code\": 0, \"message\": \"success\", \"data\": ...}; errors carry a non-zero code.",
                 };
                 document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
                 };
-                document.SecurityRequirements.Add(new OpenApiSecurityRequirement
+                document.Components.SecuritySchemes[AgentTokenScheme] = new OpenApiSecurityScheme
                 {
-                    [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" } }] = [],
-                });
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "Authorization",
+                    Description = "An agent token from /api/v1/agent-tokens, sent as 'Authorization: Token <token>'.",
+                };
                 return Task.CompletedTask;
             });
         });
         return builder;
     }
+
+    /// <summary>One scheme with the permissions (OpenAPI 3.1: role names) a caller must hold.</summary>
+    public static OpenApiSecurityRequirement Requirement(string scheme, List<string> permissions, OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, document)] = permissions };
 
     /// <summary>Anonymous: the document describes the API and holds no data, and clients read it before they have a token.</summary>
     public static void MapApiDocs(this WebApplication app) =>

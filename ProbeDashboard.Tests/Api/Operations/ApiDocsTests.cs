@@ -41,4 +41,23 @@ public class ApiDocsTests(DashboardFactory factory) : IClassFixture<DashboardFac
         var request = Assert.Single(view.Schemas, s => s.Name == create.RequestType);
         Assert.Contains(request.Properties, p => p.Name == "notification_group_id");
     }
+
+    [Fact]
+    public async Task The_api_page_model_reads_openapi_3_1_nullability_and_each_operations_token()
+    {
+        using var client = factory.CreateClient();
+        var view = OpenApiView.Parse(await client.GetStringAsync("/api/v1/openapi.json"));
+
+        var request = Assert.Single(view.Schemas, s => s.Name == "AlertRuleRequest");
+        Assert.Equal("integer (int32)?", Assert.Single(request.Properties, p => p.Name == "notification_group_id").Type);
+        Assert.Equal("integer (int32)[]?", Assert.Single(request.Properties, p => p.Name == "target_ids").Type);
+        Assert.Equal("string?", Assert.Single(request.Properties, p => p.Name == "name").Type);
+        var token = Assert.Single(view.Operations, o => o.Method == "POST" && o.Path == "/api/v1/auth/token");
+        Assert.Equal("TokenRequest?", token.RequestType);
+        Assert.Empty(token.Security);
+        var create = Assert.Single(view.Operations, o => o.Method == "POST" && o.Path == "/api/v1/alert-rules");
+        Assert.Equal(["bearer (alert_rules:write)"], create.Security.Select(s => s.ToString()));
+        var profiles = Assert.Single(view.Operations, o => o.Method == "GET" && o.Path == "/api/v1/profiles");
+        Assert.Equal(["agentToken", "bearer (admin)"], profiles.Security.Select(s => s.ToString()));
+    }
 }

@@ -1,21 +1,18 @@
 using System.Collections.Frozen;
-using System.Reflection;
-using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace ProbeDashboard.Ui.Assets;
 
 /// <summary>
 /// The UI's static files, served from inside the binary: our own assets (<c>/assets/...</c>), Radzen's
-/// (<c>/_content/Radzen.Blazor/...</c>) embedded by the project file under <see cref="ResourcePrefix"/>, and the
-/// framework's <c>/_framework/blazor.web.js</c>, which ASP.NET Core itself carries as a resource. Nothing is read
-/// from disk, so the published executable works alone in any directory.
+/// (<c>/_content/Radzen.Blazor/...</c>) and Blazor's <c>/_framework/blazor.web.js</c>, embedded by the project file
+/// under <see cref="ResourcePrefix"/>. Nothing is read from disk, so the published executable works alone in any
+/// directory.
 /// </summary>
 public sealed class EmbeddedAssets
 {
     /// <summary>Resource names under this prefix are URL paths; the project file sets them.</summary>
     public const string ResourcePrefix = "wwwroot/";
-    private const string BlazorScript = "_framework/blazor.web.js";
 
     private readonly FrozenDictionary<string, EmbeddedAsset> _byPath;
 
@@ -28,15 +25,12 @@ public sealed class EmbeddedAssets
         var assets = new Dictionary<string, EmbeddedAsset>();
         var own = typeof(EmbeddedAssets).Assembly;
         foreach (var name in own.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-            Add(own, name, "/" + name[ResourcePrefix.Length..]);
-        Add(typeof(RazorComponentsEndpointRouteBuilderExtensions).Assembly, BlazorScript, "/" + BlazorScript);
-        return new EmbeddedAssets(assets);
-
-        void Add(Assembly assembly, string resource, string path)
         {
+            var path = "/" + name[ResourcePrefix.Length..];
             var contentType = types.TryGetContentType(path, out var type) ? type : "application/octet-stream";
-            assets[path] = new EmbeddedAsset(assembly, resource, contentType);
+            assets[path] = new EmbeddedAsset(own, name, contentType);
         }
+        return new EmbeddedAssets(assets);
     }
 
     public IEnumerable<string> Paths => _byPath.Keys;

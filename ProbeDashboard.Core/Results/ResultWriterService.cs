@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Events;
-using ProbeDashboard.Core.Observability;
 
 namespace ProbeDashboard.Core.Results;
 
@@ -16,23 +15,17 @@ public sealed partial class ResultWriterService(
     ResultWriter writer,
     ResultBatchStore store,
     EventBus events,
+    ResultWriterMetrics metrics,
     IOptions<ResultWriterOptions> options,
     TimeProvider time,
     ILogger<ResultWriterService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private const int ShutdownAttempts = 3;
-    private long _committed;
     private int _failingAttempts;
 
     /// <summary>Results stored (or skipped because their monitor was deleted) since start.</summary>
-    public long Committed => Interlocked.Read(ref _committed);
-
-    /// <summary>Results per committed transaction.</summary>
-    public BucketHistogram BatchSizes { get; } = new(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000);
-
-    /// <summary>Seconds each batch took to store and commit (an fsync included).</summary>
-    public BucketHistogram CommitSeconds { get; } = new(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+    public long Committed => (long)metrics.Committed.Value;
 
     /// <summary>True while the current batch keeps failing to commit (the writer is retrying with backoff).</summary>
     public bool IsFailing => Volatile.Read(ref _failingAttempts) > 0;
@@ -109,10 +102,10 @@ public sealed partial class ResultWriterService(
             return false;
         }
 
-        CommitSeconds.Record(time.GetElapsedTime(started).TotalSeconds);
-        BatchSizes.Record(batch.Count);
+        metrics.CommitSeconds.Observe(time.GetElapsedTime(started).TotalSeconds);
+        metrics.BatchSize.Observe(batch.Count);
         Volatile.Write(ref _failingAttempts, 0);
-        Interlocked.Add(ref _committed, batch.Count);
+        metrics.Committed.Inc(batch.Count);
         foreach (var item in batch) item.Completion?.Committed();
         if (stored.Results.Count > 0) events.Publish(new ProbeResultsCommitted(stored.Results));
         foreach (var change in stored.StatusChanges)

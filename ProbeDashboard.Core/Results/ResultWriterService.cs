@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Resilience;
 
 namespace ProbeDashboard.Core.Results;
 
@@ -20,9 +21,13 @@ public sealed partial class ResultWriterService(
     TimeProvider time,
     ILogger<ResultWriterService> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
     private const int ShutdownAttempts = 3;
     private int _failingAttempts;
+
+    /// <summary>A failed transaction left nothing behind (it rolled back): retrying it is always safe.</summary>
+    private static bool IsRetryable(Exception e) => e is not OperationCanceledException;
 
     /// <summary>Results stored (or skipped because their monitor was deleted) since start.</summary>
     public long Committed => (long)metrics.Committed.Value;
@@ -33,12 +38,16 @@ public sealed partial class ResultWriterService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingResult>(options.Value.MaxBatchSize);
+        // Every round reuses this one list, so the retry log always names the current batch's size.
+        var untilCommitted = RetryPipelines.UntilSuccess(FirstRetryDelay, MaxRetryDelay, time, IsRetryable,
+            (e, attempt) => CommitFailed(e, batch.Count, attempt));
         try
         {
             while (await writer.Reader.WaitToReadAsync(stoppingToken))
             {
                 await FillAsync(batch, stoppingToken);
-                await CommitWithRetryAsync(batch, stoppingToken);
+                // Shutdown cancels only the wait between attempts: a commit cut short would only be redone.
+                await untilCommitted.ExecuteAsync(async _ => await CommitAsync(batch, CancellationToken.None), stoppingToken);
                 batch.Clear();
             }
         }
@@ -58,49 +67,39 @@ public sealed partial class ResultWriterService(
         while (batch.Count < max && writer.Reader.TryRead(out var item)) batch.Add(item);
     }
 
-    private async Task CommitWithRetryAsync(List<PendingResult> batch, CancellationToken stoppingToken)
-    {
-        var backoff = TimeSpan.FromMilliseconds(100);
-        for (var attempt = 1; ; attempt++)
-        {
-            // The commit itself is not cancelled by shutdown: a half-done batch would only be redone.
-            if (await TryCommitAsync(batch, attempt, CancellationToken.None)) return;
-            await Task.Delay(backoff, time, stoppingToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-        }
-    }
-
     private async Task DrainAsync(List<PendingResult> batch)
     {
         writer.Complete();
         while (writer.Reader.TryRead(out var item)) batch.Add(item);
         foreach (var chunk in batch.Chunk(options.Value.MaxBatchSize))
         {
-            var stored = false;
-            for (var attempt = 1; attempt <= ShutdownAttempts && !stored; attempt++)
-                stored = await TryCommitAsync(chunk, attempt, CancellationToken.None);
-            if (stored) continue;
-            LogLostOnShutdown(logger, chunk.Length);
-            var error = new InvalidOperationException("the result writer stopped before these results could be stored");
-            foreach (var item in chunk) item.Completion?.Failed(error);
+            var beforeShutdown = RetryPipelines.Immediately(ShutdownAttempts, IsRetryable, (e, attempt) => CommitFailed(e, chunk.Length, attempt));
+            try
+            {
+                await beforeShutdown.ExecuteAsync(async _ => await CommitAsync(chunk, CancellationToken.None), CancellationToken.None);
+            }
+            catch (Exception e) when (IsRetryable(e))
+            {
+                CommitFailed(e, chunk.Length, ShutdownAttempts);
+                LogLostOnShutdown(logger, chunk.Length);
+                var error = new InvalidOperationException("the result writer stopped before these results could be stored");
+                foreach (var item in chunk) item.Completion?.Failed(error);
+            }
         }
     }
 
-    private async Task<bool> TryCommitAsync(IReadOnlyList<PendingResult> batch, int attempt, CancellationToken cancellationToken)
+    private void CommitFailed(Exception error, int resultCount, int attempt)
     {
-        if (batch.Count == 0) return true;
-        StoredBatch stored;
+        Volatile.Write(ref _failingAttempts, attempt);
+        LogCommitFailed(logger, error, resultCount, attempt);
+    }
+
+    /// <summary>Stores one batch in one transaction, then tells the waiting submitters and the event bus.</summary>
+    private async Task CommitAsync(IReadOnlyList<PendingResult> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return;
         var started = time.GetTimestamp();
-        try
-        {
-            stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Volatile.Write(ref _failingAttempts, attempt);
-            LogCommitFailed(logger, e, batch.Count, attempt);
-            return false;
-        }
+        var stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), cancellationToken);
 
         metrics.CommitSeconds.Observe(time.GetElapsedTime(started).TotalSeconds);
         metrics.BatchSize.Observe(batch.Count);
@@ -114,7 +113,6 @@ public sealed partial class ResultWriterService(
             events.Publish(change);
         }
         if (stored.SkippedForDeletedMonitors > 0) LogSkipped(logger, stored.SkippedForDeletedMonitors);
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {ResultCount} probe results failed (attempt {Attempt}); retrying")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Resilience;
 
@@ -46,8 +47,7 @@ public sealed partial class ResultWriterService(
             while (await writer.Reader.WaitToReadAsync(stoppingToken))
             {
                 await FillAsync(batch, stoppingToken);
-                // Shutdown cancels only the wait between attempts: a commit cut short would only be redone.
-                await untilCommitted.ExecuteAsync(async _ => await CommitAsync(batch, CancellationToken.None), stoppingToken);
+                await CommitAsync(batch, untilCommitted, stoppingToken);
                 batch.Clear();
             }
         }
@@ -76,7 +76,7 @@ public sealed partial class ResultWriterService(
             var beforeShutdown = RetryPipelines.Immediately(ShutdownAttempts, IsRetryable, (e, attempt) => CommitFailed(e, chunk.Length, attempt));
             try
             {
-                await beforeShutdown.ExecuteAsync(async _ => await CommitAsync(chunk, CancellationToken.None), CancellationToken.None);
+                await CommitAsync(chunk, beforeShutdown, CancellationToken.None);
             }
             catch (Exception e) when (IsRetryable(e))
             {
@@ -94,14 +94,16 @@ public sealed partial class ResultWriterService(
         LogCommitFailed(logger, error, resultCount, attempt);
     }
 
-    /// <summary>Stores one batch in one transaction, then tells the waiting submitters and the event bus.</summary>
-    private async Task CommitAsync(IReadOnlyList<PendingResult> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores one batch in one transaction, retried by <paramref name="retry"/>, then tells the waiting submitters
+    /// and the event bus. <paramref name="stoppingToken"/> cancels only the waits between attempts: a transaction
+    /// cut short by shutdown would only be redone.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<PendingResult> batch, ResiliencePipeline retry, CancellationToken stoppingToken)
     {
         if (batch.Count == 0) return;
-        var started = time.GetTimestamp();
-        var stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), cancellationToken);
+        var stored = await retry.ExecuteAsync(async _ => await StoreAsync(batch), stoppingToken);
 
-        metrics.CommitSeconds.Observe(time.GetElapsedTime(started).TotalSeconds);
         metrics.BatchSize.Observe(batch.Count);
         Volatile.Write(ref _failingAttempts, 0);
         metrics.Committed.Inc(batch.Count);
@@ -113,6 +115,15 @@ public sealed partial class ResultWriterService(
             events.Publish(change);
         }
         if (stored.SkippedForDeletedMonitors > 0) LogSkipped(logger, stored.SkippedForDeletedMonitors);
+    }
+
+    /// <summary>One attempt: the transaction alone, so a retry never repeats what follows a commit.</summary>
+    private async Task<StoredBatch> StoreAsync(IReadOnlyList<PendingResult> batch)
+    {
+        var started = time.GetTimestamp();
+        var stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), CancellationToken.None);
+        metrics.CommitSeconds.Observe(time.GetElapsedTime(started).TotalSeconds);
+        return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {ResultCount} probe results failed (attempt {Attempt}); retrying")]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need when it is missing:
-# Debian's Chromium (browser tests) and python3-aiosmtpd (a real SMTP server for notification tests).
+# Debian's Chromium (browser tests), python3-aiosmtpd (a real SMTP server for notification tests) and prometheus
+# (its promtool parses /metrics).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,6 +9,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+command -v promtool >/dev/null || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -19,7 +19,11 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddProbeDashboardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // One registry per app instance, not prometheus-net's static default: several hosts in one process (the
+        // tests, the benchmark) would otherwise add up each other's counts.
+        services.TryAddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         services.AddSingleton<EventBus>();
+        services.AddSingleton<EventBusMetrics>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<ProbingOptions>().Bind(configuration.GetSection(ProbingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

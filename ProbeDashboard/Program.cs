@@ -44,7 +44,7 @@ builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localiza
 builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
 builder.AddAuditTrail();       // the acting user of each circuit activity for the audit log
 builder.AddHealth();           // /healthz liveness, /readyz readiness
-builder.AddMetrics();          // /metrics in the Prometheus text format
+builder.AddMetrics();          // /metrics in the Prometheus text format (prometheus-net)
 builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
 builder.AddApiDocs();          // OpenAPI document of /api/v1
 
@@ -52,6 +52,7 @@ var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
 if (!await app.OpenDataDirectoryAsync()) return;   // server.lock, migrations; refuses a database from a newer version
 
+app.UseHttpMetrics();          // request counts and durations for /metrics
 app.UseSecurity();             // forwarded headers, security headers, circuit Origin check, rate limiter
 app.UseApiErrors();
 app.UseDashboardUiAssets();

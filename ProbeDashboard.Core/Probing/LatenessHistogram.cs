@@ -2,14 +2,15 @@ namespace ProbeDashboard.Core.Probing;
 
 /// <summary>
 /// How late probes start after their scheduled fire time, in 1 ms buckets up to 10 s (later starts share the
-/// last bucket; the exact maximum is kept separately). Lock-free: probes record from many threads.
+/// last bucket; the exact maximum is kept separately), for the benchmark's percentiles: a Prometheus histogram
+/// (<see cref="ProbingMetrics.StartLateness"/>) has too few buckets for a p99 in milliseconds. Lock-free: probes
+/// record from many threads.
 /// </summary>
 public sealed class LatenessHistogram
 {
     private const int Buckets = 10_001;
     private long[] _counts = new long[Buckets];
     private long _maxTicks;
-    private long _sumTicks;
 
     public long Count => _counts.Sum();
 
@@ -19,7 +20,6 @@ public sealed class LatenessHistogram
     {
         if (lateness < TimeSpan.Zero) lateness = TimeSpan.Zero;
         Interlocked.Increment(ref _counts[(int)Math.Min(lateness.TotalMilliseconds, Buckets - 1)]);
-        Interlocked.Add(ref _sumTicks, lateness.Ticks);
         long seen;
         while (lateness.Ticks > (seen = Interlocked.Read(ref _maxTicks)) &&
                Interlocked.CompareExchange(ref _maxTicks, lateness.Ticks, seen) != seen)
@@ -45,31 +45,10 @@ public sealed class LatenessHistogram
         return Max;
     }
 
-    /// <summary>
-    /// The histogram with coarser upper bounds (in seconds, ascending, each at most 10 s) for /metrics. A start
-    /// counts under a bound when its 1 ms bucket lies wholly below it.
-    /// </summary>
-    public Observability.HistogramSnapshot Snapshot(IReadOnlyList<double> boundsSeconds)
-    {
-        var counts = _counts.ToArray();
-        var cumulative = new long[boundsSeconds.Count];
-        long running = 0;
-        var ms = 0;
-        for (var i = 0; i < boundsSeconds.Count; i++)
-        {
-            var limit = (int)Math.Min(boundsSeconds[i] * 1000, Buckets - 1);
-            for (; ms < limit; ms++) running += counts[ms];
-            cumulative[i] = running;
-        }
-        return new Observability.HistogramSnapshot(boundsSeconds, cumulative, counts.Sum(),
-            TimeSpan.FromTicks(Interlocked.Read(ref _sumTicks)).TotalSeconds);
-    }
-
     /// <summary>Starts a new measurement window (the benchmark drops its warm-up this way).</summary>
     public void Reset()
     {
         Interlocked.Exchange(ref _counts, new long[Buckets]);
         Interlocked.Exchange(ref _maxTicks, 0);
-        Interlocked.Exchange(ref _sumTicks, 0);
     }
 }

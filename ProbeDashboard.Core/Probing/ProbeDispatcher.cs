@@ -16,6 +16,7 @@ namespace ProbeDashboard.Core.Probing;
 public sealed partial class ProbeDispatcher(
     ProbeRunner runner,
     ResultWriter writer,
+    ProbingMetrics metrics,
     IOptions<ProbingOptions> options,
     TimeProvider time,
     ILogger<ProbeDispatcher> logger) : IDisposable
@@ -24,24 +25,17 @@ public sealed partial class ProbeDispatcher(
     private readonly ConcurrentDictionary<(int MonitorId, int HostId), byte> _inFlight = new();
     private readonly CancellationTokenSource _stopping = new();
     private long _started;
-    private long _skipped;
-    // Indexed by MonitorKind (1..3); slot 0 stays unused.
-    private readonly long[] _runsByKind = new long[4];
-    private readonly long[] _failuresByKind = new long[4];
 
-    /// <summary>Start lateness: actual probe start minus scheduled fire time.</summary>
+    /// <summary>
+    /// Start lateness (actual probe start minus scheduled fire time) at 1 ms resolution with the exact maximum,
+    /// for the benchmark's percentiles; /metrics gets the same values in <see cref="ProbingMetrics.StartLateness"/>.
+    /// </summary>
     public LatenessHistogram Lateness { get; } = new();
 
     public long Started => Interlocked.Read(ref _started);
     /// <summary>Rounds not started because the previous round of the same monitor and host was still running.</summary>
-    public long SkippedOverlapping => Interlocked.Read(ref _skipped);
+    public long SkippedOverlapping => (long)metrics.SkippedOverlapping.Value;
     public int InFlight => _inFlight.Count;
-
-    /// <summary>Rounds of this kind that ran to a result since start.</summary>
-    public long Runs(MonitorKind kind) => Interlocked.Read(ref _runsByKind[(int)kind]);
-
-    /// <summary>Rounds of this kind whose result was a failure since start.</summary>
-    public long Failures(MonitorKind kind) => Interlocked.Read(ref _failuresByKind[(int)kind]);
 
     /// <returns>False when the previous round of this (monitor, host) is still running.</returns>
     public bool Dispatch(MonitorDefinition monitor, int hostId, DateTimeOffset scheduledAt)
@@ -49,10 +43,11 @@ public sealed partial class ProbeDispatcher(
         if (_stopping.IsCancellationRequested) return false;
         if (!_inFlight.TryAdd((monitor.Id, hostId), 0))
         {
-            Interlocked.Increment(ref _skipped);
+            metrics.SkippedOverlapping.Inc();
             LogSkipped(logger, monitor.Id, hostId);
             return false;
         }
+        metrics.InFlight.Inc();
         _ = RunAsync(monitor, hostId, scheduledAt);
         return true;
     }
@@ -67,11 +62,12 @@ public sealed partial class ProbeDispatcher(
             await _slots.WaitAsync(stopping);
             try
             {
-                Lateness.Record(time.GetUtcNow() - scheduledAt);
+                var lateness = time.GetUtcNow() - scheduledAt;
+                Lateness.Record(lateness);
+                metrics.StartLateness.Observe(Math.Max(0, lateness.TotalSeconds));
                 Interlocked.Increment(ref _started);
                 var result = await runner.RunAsync(monitor, hostId, stopping);
-                Interlocked.Increment(ref _runsByKind[(int)monitor.Kind]);
-                if (!result.Success) Interlocked.Increment(ref _failuresByKind[(int)monitor.Kind]);
+                metrics.RoundCompleted(monitor.Kind, result.Success);
                 await writer.EnqueueAsync(result, stopping);
             }
             finally
@@ -90,6 +86,7 @@ public sealed partial class ProbeDispatcher(
         finally
         {
             _inFlight.TryRemove((monitor.Id, hostId), out _);
+            metrics.InFlight.Dec();
         }
     }
 

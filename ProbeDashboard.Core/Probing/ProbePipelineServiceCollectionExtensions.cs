@@ -17,8 +17,10 @@ public static class ProbePipelineServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddProbes();
+        services.AddSingleton<ProbingMetrics>();
         services.AddSingleton<ProbeDispatcher>();
 
+        services.AddSingleton<ResultWriterMetrics>();
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<MonitorStatusTracker>();
         services.AddSingleton<ResultBatchStore>();

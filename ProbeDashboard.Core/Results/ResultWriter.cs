@@ -13,7 +13,7 @@ public sealed class ResultWriter
     private readonly int _capacity;
     private long _accepted;
 
-    public ResultWriter(IOptions<ResultWriterOptions> options)
+    public ResultWriter(IOptions<ResultWriterOptions> options, ResultWriterMetrics metrics)
     {
         _capacity = options.Value.QueueCapacity;
         _queue = Channel.CreateBounded<PendingResult>(new BoundedChannelOptions(options.Value.QueueCapacity)
@@ -21,6 +21,7 @@ public sealed class ResultWriter
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
+        metrics.ObserveQueueDepth(() => QueueDepth);
     }
 
     /// <summary>Results accepted into the queue since start.</summary>

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using ProbeDashboard.Core.Events;
-using ProbeDashboard.Core.Observability;
+using ProbeDashboard.Core.Resilience;
 
 namespace ProbeDashboard.Core.Results;
 
@@ -16,23 +17,21 @@ public sealed partial class ResultWriterService(
     ResultWriter writer,
     ResultBatchStore store,
     EventBus events,
+    ResultWriterMetrics metrics,
     IOptions<ResultWriterOptions> options,
     TimeProvider time,
     ILogger<ResultWriterService> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
     private const int ShutdownAttempts = 3;
-    private long _committed;
     private int _failingAttempts;
 
+    /// <summary>A failed transaction left nothing behind (it rolled back): retrying it is always safe.</summary>
+    private static bool IsRetryable(Exception e) => e is not OperationCanceledException;
+
     /// <summary>Results stored (or skipped because their monitor was deleted) since start.</summary>
-    public long Committed => Interlocked.Read(ref _committed);
-
-    /// <summary>Results per committed transaction.</summary>
-    public BucketHistogram BatchSizes { get; } = new(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000);
-
-    /// <summary>Seconds each batch took to store and commit (an fsync included).</summary>
-    public BucketHistogram CommitSeconds { get; } = new(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+    public long Committed => (long)metrics.Committed.Value;
 
     /// <summary>True while the current batch keeps failing to commit (the writer is retrying with backoff).</summary>
     public bool IsFailing => Volatile.Read(ref _failingAttempts) > 0;
@@ -40,12 +39,15 @@ public sealed partial class ResultWriterService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingResult>(options.Value.MaxBatchSize);
+        // Every round reuses this one list, so the retry log always names the current batch's size.
+        var untilCommitted = RetryPipelines.UntilSuccess(FirstRetryDelay, MaxRetryDelay, time, IsRetryable,
+            (e, attempt) => CommitFailed(e, batch.Count, attempt));
         try
         {
             while (await writer.Reader.WaitToReadAsync(stoppingToken))
             {
                 await FillAsync(batch, stoppingToken);
-                await CommitWithRetryAsync(batch, stoppingToken);
+                await CommitAsync(batch, untilCommitted, stoppingToken);
                 batch.Clear();
             }
         }
@@ -65,54 +67,46 @@ public sealed partial class ResultWriterService(
         while (batch.Count < max && writer.Reader.TryRead(out var item)) batch.Add(item);
     }
 
-    private async Task CommitWithRetryAsync(List<PendingResult> batch, CancellationToken stoppingToken)
-    {
-        var backoff = TimeSpan.FromMilliseconds(100);
-        for (var attempt = 1; ; attempt++)
-        {
-            // The commit itself is not cancelled by shutdown: a half-done batch would only be redone.
-            if (await TryCommitAsync(batch, attempt, CancellationToken.None)) return;
-            await Task.Delay(backoff, time, stoppingToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-        }
-    }
-
     private async Task DrainAsync(List<PendingResult> batch)
     {
         writer.Complete();
         while (writer.Reader.TryRead(out var item)) batch.Add(item);
         foreach (var chunk in batch.Chunk(options.Value.MaxBatchSize))
         {
-            var stored = false;
-            for (var attempt = 1; attempt <= ShutdownAttempts && !stored; attempt++)
-                stored = await TryCommitAsync(chunk, attempt, CancellationToken.None);
-            if (stored) continue;
-            LogLostOnShutdown(logger, chunk.Length);
-            var error = new InvalidOperationException("the result writer stopped before these results could be stored");
-            foreach (var item in chunk) item.Completion?.Failed(error);
+            var beforeShutdown = RetryPipelines.Immediately(ShutdownAttempts, IsRetryable, (e, attempt) => CommitFailed(e, chunk.Length, attempt));
+            try
+            {
+                await CommitAsync(chunk, beforeShutdown, CancellationToken.None);
+            }
+            catch (Exception e) when (IsRetryable(e))
+            {
+                CommitFailed(e, chunk.Length, ShutdownAttempts);
+                LogLostOnShutdown(logger, chunk.Length);
+                var error = new InvalidOperationException("the result writer stopped before these results could be stored");
+                foreach (var item in chunk) item.Completion?.Failed(error);
+            }
         }
     }
 
-    private async Task<bool> TryCommitAsync(IReadOnlyList<PendingResult> batch, int attempt, CancellationToken cancellationToken)
+    private void CommitFailed(Exception error, int resultCount, int attempt)
     {
-        if (batch.Count == 0) return true;
-        StoredBatch stored;
-        var started = time.GetTimestamp();
-        try
-        {
-            stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Volatile.Write(ref _failingAttempts, attempt);
-            LogCommitFailed(logger, e, batch.Count, attempt);
-            return false;
-        }
+        Volatile.Write(ref _failingAttempts, attempt);
+        LogCommitFailed(logger, error, resultCount, attempt);
+    }
 
-        CommitSeconds.Record(time.GetElapsedTime(started).TotalSeconds);
-        BatchSizes.Record(batch.Count);
+    /// <summary>
+    /// Stores one batch in one transaction, retried by <paramref name="retry"/>, then tells the waiting submitters
+    /// and the event bus. <paramref name="stoppingToken"/> cancels only the waits between attempts: a transaction
+    /// cut short by shutdown would only be redone.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<PendingResult> batch, ResiliencePipeline retry, CancellationToken stoppingToken)
+    {
+        if (batch.Count == 0) return;
+        var stored = await retry.ExecuteAsync(async _ => await StoreAsync(batch), stoppingToken);
+
+        metrics.BatchSize.Observe(batch.Count);
         Volatile.Write(ref _failingAttempts, 0);
-        Interlocked.Add(ref _committed, batch.Count);
+        metrics.Committed.Inc(batch.Count);
         foreach (var item in batch) item.Completion?.Committed();
         if (stored.Results.Count > 0) events.Publish(new ProbeResultsCommitted(stored.Results));
         foreach (var change in stored.StatusChanges)
@@ -121,7 +115,15 @@ public sealed partial class ResultWriterService(
             events.Publish(change);
         }
         if (stored.SkippedForDeletedMonitors > 0) LogSkipped(logger, stored.SkippedForDeletedMonitors);
-        return true;
+    }
+
+    /// <summary>One attempt: the transaction alone, so a retry never repeats what follows a commit.</summary>
+    private async Task<StoredBatch> StoreAsync(IReadOnlyList<PendingResult> batch)
+    {
+        var started = time.GetTimestamp();
+        var stored = await store.StoreAsync(batch.Select(p => p.Result).ToList(), CancellationToken.None);
+        metrics.CommitSeconds.Observe(time.GetElapsedTime(started).TotalSeconds);
+        return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {ResultCount} probe results failed (attempt {Attempt}); retrying")]

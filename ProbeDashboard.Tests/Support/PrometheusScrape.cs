@@ -6,7 +6,7 @@ namespace ProbeDashboard.Tests.Support;
 /// <summary>
 /// A strict reader of the Prometheus text format, written from the format's description, so tests prove that
 /// /metrics is parseable: every sample belongs to a family declared by HELP and TYPE, label values are quoted
-/// and escaped, values are numbers, histogram buckets are cumulative and end in +Inf equal to _count.
+/// and escaped, values are numbers, histogram buckets are cumulative and end in +Inf equal to _count (per series).
 /// </summary>
 public sealed partial class PrometheusScrape
 {
@@ -54,17 +54,28 @@ public sealed partial class PrometheusScrape
     public double Value(string name, string labels = "") =>
         _samples.TryGetValue($"{name}{{{labels}}}", out var value) ? value : throw new KeyNotFoundException($"{name}{{{labels}}} not in the scrape");
 
+    /// <summary>Each series of a histogram (its labels other than <c>le</c>): cumulative buckets, +Inf equal to _count, a _sum.</summary>
     private void CheckHistograms()
     {
         foreach (var family in _types.Where(t => t.Value == "histogram").Select(t => t.Key))
         {
-            var buckets = _samples.Where(s => s.Key.StartsWith(family + "_bucket{", StringComparison.Ordinal)).Select(s => s.Value).ToList();
-            Assert.NotEmpty(buckets);
-            Assert.Equal(buckets.Order(), buckets);
-            Assert.Equal(Value(family + "_count"), Value(family + "_bucket", "le=\"+Inf\""));
-            Assert.True(_samples.ContainsKey(family + "_sum{}"), $"{family}_sum missing");
+            var prefix = family + "_bucket{";
+            var series = _samples.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(s => (Labels: s.Key[prefix.Length..^1], s.Value))
+                .GroupBy(s => BucketBound().Replace(s.Labels, ""), s => s.Value);
+            foreach (var buckets in series)
+            {
+                Assert.Equal(buckets.Order(), buckets);
+                var inf = buckets.Key.Length == 0 ? "le=\"+Inf\"" : buckets.Key + ",le=\"+Inf\"";
+                Assert.Equal(Value(family + "_count", buckets.Key), Value(family + "_bucket", inf));
+                Assert.True(_samples.ContainsKey($"{family}_sum{{{buckets.Key}}}"), $"{family}_sum{{{buckets.Key}}} missing");
+            }
         }
     }
+
+    /// <summary>The <c>le</c> pair of a bucket's labels, with the comma that joins it to the others.</summary>
+    [GeneratedRegex(@"(^le=""[^""]*"",?|,le=""[^""]*"")")]
+    private static partial Regex BucketBound();
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)$")]
     private static partial Regex SampleLine();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ProbeDashboard.Core.Agents.Protocol;
 using ProbeDashboard.Core.Hosts.Metrics;
+using ProbeDashboard.Core.Resilience;
 
 namespace ProbeDashboard.Core.Agents.Runtime;
 
@@ -26,6 +27,7 @@ public sealed partial class AgentRuntime(
 {
     public const int TokenRejectedExitCode = 2;
     public const int RejectedExitCode = 3;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,23 +63,12 @@ public sealed partial class AgentRuntime(
     /// <summary>Registers (or re-registers, when the server no longer knows this agent) until it succeeds.</summary>
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
-        {
-            try
-            {
-                session.AgentId = await api.RegisterAsync(AgentIdentity.Registration(options), cancellationToken);
-                session.Reachable();
-                LogRegistered(logger, options.Name, session.AgentId, options.Server);
-                return;
-            }
-            catch (Exception e) when (AgentSession.IsTransient(e) && !cancellationToken.IsCancellationRequested)
-            {
-                session.Unreachable("register", e, spool.Count);
-            }
-            await Task.Delay(delay, time, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-        }
+        var untilRegistered = RetryPipelines.UntilSuccess(FirstRetryDelay, MaxRetryDelay, time, AgentSession.IsTransient,
+            (e, _) => session.Unreachable("register", e, spool.Count));
+        session.AgentId = await untilRegistered.ExecuteAsync(
+            async token => await api.RegisterAsync(AgentIdentity.Registration(options), token), cancellationToken);
+        session.Reachable();
+        LogRegistered(logger, options.Name, session.AgentId, options.Server);
     }
 
     private async Task HeartbeatLoopAsync(CancellationToken stoppingToken)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Probing;
@@ -27,7 +26,7 @@ public class MetricsApiTests(MetricsFactory factory) : IClassFixture<MetricsFact
         Assert.Equal("gauge", before.Types["probedashboard_realtime_subscribers"]);
         var pendingBefore = before.Value("probedashboard_notification_deliveries", "status=\"pending\"");
 
-        var monitor = TestMonitors.Tcp("metrics-closed-port", $"127.0.0.1:{ClosedPort()}");
+        var monitor = TestMonitors.Tcp("metrics-closed-port", $"127.0.0.1:{TargetServer.ClosedPort()}");
         await factory.WithDbAsync(async db =>
         {
             db.Monitors.Add(monitor);
@@ -78,15 +77,5 @@ public class MetricsApiTests(MetricsFactory factory) : IClassFixture<MetricsFact
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString());
         return PrometheusScrape.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A loopback port nobody listens on: bound once to get a free number, then released.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -9,12 +9,15 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
-command -v promtool >/dev/null || need+=(prometheus)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing test prerequisites: ${need[*]}"
+# Only promtool is wanted from prometheus: no recommended extras (node exporter and the like).
+lean=()
+command -v promtool >/dev/null || lean+=(prometheus)
+if [ $(( ${#need[@]} + ${#lean[@]} )) -gt 0 ]; then
+  echo "Installing test prerequisites: ${need[*]} ${lean[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  [ ${#need[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  [ ${#lean[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -39,10 +39,13 @@ internal static class LegacySqliteUpgrade
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (!await HasHistoryTableAsync(db.Database.GetDbConnection(), cancellationToken)) return null;
-            // BEGIN IMMEDIATE: a second process starting at the same moment waits, then finds nothing left to do.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
+            // Read first, so a start on an EF-era file (every start but one) takes no write lock.
+            if (!await HasHistoryTableAsync(connection, cancellationToken)
+                || !(await AppliedAsync(connection, null, cancellationToken)).Contains(Steps[0].Id)) return null;
+            // BEGIN IMMEDIATE, then read again: a second process adopting the file at the same moment waits for the
+            // first, then finds nothing left to do.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var dbTransaction = transaction.GetDbTransaction();
             var applied = await AppliedAsync(connection, dbTransaction, cancellationToken);
             if (!applied.Contains(Steps[0].Id)) return null;
@@ -70,7 +73,7 @@ internal static class LegacySqliteUpgrade
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
     }
 
-    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

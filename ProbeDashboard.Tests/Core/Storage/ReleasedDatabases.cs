@@ -19,17 +19,17 @@ public static class ReleasedDatabases
 
     /// <summary>
     /// Rebuilds a released database from its dump (kept as text, so the fixture is reviewable), in WAL mode as a live
-    /// server's file is.
+    /// server's file is, unless <paramref name="wal"/> is false (a file rebuilt from a dump by hand).
     /// </summary>
     /// <returns>The database file's path.</returns>
-    public static async Task<string> RestoreAsync(string fixture, string dataDirectory)
+    public static async Task<string> RestoreAsync(string fixture, string dataDirectory, bool wal = true)
     {
         Directory.CreateDirectory(dataDirectory);
         var database = Path.Combine(dataDirectory, FileName);
         await using var db = new SqliteConnection($"Data Source={database};Pooling=False");
         await db.OpenAsync();
         await using var script = db.CreateCommand();
-        script.CommandText = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)) + "\nPRAGMA journal_mode=WAL;";
+        script.CommandText = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)) + (wal ? "\nPRAGMA journal_mode=WAL;" : "");
         await script.ExecuteNonQueryAsync();
         return database;
     }

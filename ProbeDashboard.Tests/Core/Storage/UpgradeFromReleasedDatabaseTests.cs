@@ -15,13 +15,14 @@ namespace ProbeDashboard.Tests.Core.Storage;
 public class UpgradeFromReleasedDatabaseTests
 {
     [Theory]
-    [InlineData(ReleasedDatabases.V1)]
-    [InlineData(ReleasedDatabases.V2)]
-    public async Task A_released_database_is_migrated_to_the_newest_and_keeps_every_row(string fixture)
+    [InlineData(ReleasedDatabases.V1, true)]
+    [InlineData(ReleasedDatabases.V2, true)]
+    [InlineData(ReleasedDatabases.V1, false)]
+    public async Task A_released_database_is_migrated_to_the_newest_and_keeps_every_row(string fixture, bool wal)
     {
         using var dir = new TempDirectory();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var database = await ReleasedDatabases.RestoreAsync(fixture, dir.Path);
+        var database = await ReleasedDatabases.RestoreAsync(fixture, dir.Path, wal);
         var before = await RowsAsync(database);
 
         await ReleasedDatabases.InitializeAsync(dir.Path, cts.Token);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +27,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ProbingOptions>().Bind(configuration.GetSection(ProbingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddDbContextFactory<ProbeDbContext>((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddDbContextFactory<SqliteProbeDb>((sp, options) => SqliteProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IDbContextFactory<ProbeDbContext>, ProviderDbContextFactory<SqliteProbeDb>>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseCompactor>();
@@ -36,15 +36,5 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AvailabilityQueries>();
         services.AddAuditLog(configuration);
         return services;
-    }
-
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, StorageOptions storage)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
-        options.UseSqlite($"Data Source={storage.DatabasePath};Cache=Private;Pooling=True")
-            .AddInterceptors(new SqlitePragmaInterceptor())
-            // Migrations are written by hand (the EF design-time package is not available here), so there
-            // is no model snapshot to compare with; MigrationSchemaTests guards against drift instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.Storage.LegacyUpgrade;
 
 namespace ProbeDashboard.Core.Storage;
 
@@ -20,6 +21,10 @@ public sealed class DatabaseInitializer(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await RefuseNewerSchemaAsync(db, cancellationToken);
+        var legacySteps = await LegacySqliteUpgrade.RunAsync(db, cancellationToken);
+        if (legacySteps is not null)
+            logger.LogInformation("Adopted a database from before EF migrations into {Migration} after applying {LegacySteps}",
+                LegacySqliteUpgrade.BaselineId, legacySteps.Count == 0 ? "nothing" : string.Join(", ", legacySteps));
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
             logger.LogInformation("Applying {MigrationCount} database migrations", pending.Count);
@@ -41,13 +46,14 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>
-    /// A downgrade would run old code on a schema it does not understand; migrating "down" is not possible with
-    /// hand-written migrations. So a database with an unknown migration is left untouched.
+    /// A downgrade would run old code on a schema it does not understand, and this build cannot migrate "down" from a
+    /// migration it does not have. So a database with an unknown migration is left untouched. The hand-written
+    /// migrations of older releases are known: <see cref="LegacySqliteUpgrade"/> takes those files over.
     /// </summary>
     /// <exception cref="NewerDatabaseException">The database has migrations this build does not know.</exception>
     private static async Task RefuseNewerSchemaAsync(ProbeDbContext db, CancellationToken cancellationToken)
     {
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var known = db.Database.GetMigrations().Concat(LegacySqliteUpgrade.MigrationIds).ToHashSet(StringComparer.Ordinal);
         var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id)).ToList();
         if (unknown.Count > 0) throw new NewerDatabaseException(db.Database.GetDbConnection().DataSource, unknown);
     }

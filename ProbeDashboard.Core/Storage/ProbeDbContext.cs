@@ -16,7 +16,11 @@ using ProbeDashboard.Core.Results;
 
 namespace ProbeDashboard.Core.Storage;
 
-public class ProbeDbContext(DbContextOptions<ProbeDbContext> options)
+/// <summary>
+/// The model, shared by every database provider. Each provider is a subclass (<see cref="SqliteProbeDb"/>) with its
+/// own migrations, because the SQL differs; callers use this type and never name the provider.
+/// </summary>
+public abstract class ProbeDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<MonitorDefinition> Monitors => Set<MonitorDefinition>();

@@ -21,7 +21,7 @@ public sealed class QueryCountingFactory : DashboardFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<ProbeDbContext>(options => options.AddInterceptors(Queries)));
+            services.ConfigureDbContext<SqliteProbeDb>(options => options.AddInterceptors(Queries)));
     }
 }
 

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ProbeDashboard.Core;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Tests.Integration.Cli;
 using ProbeDashboard.Tests.Support;
@@ -11,40 +8,31 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Core.Storage;
 
 /// <summary>
-/// Upgrades and downgrades against <c>Fixtures/v1-database.sql</c>, the dump of a database made by the released schema (migration
-/// 0001 only) with monitors, results, rollups, hosts, groups, rules, events, notification groups, tokens and users
-/// (see Fixtures/README.md). Whatever migrations later builds add, every old row must come through unchanged.
+/// Upgrades and downgrades against databases made by released builds (<see cref="ReleasedDatabases"/>): monitors,
+/// results, rollups, hosts, groups, rules, events, notification groups, tokens, users and, in v2, the compat and audit
+/// tables. Whatever migrations later builds add, every old row must come through unchanged.
 /// </summary>
 public class UpgradeFromReleasedDatabaseTests
 {
-    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "v1-database.sql");
-
-    /// <summary>
-    /// Rebuilds the old database from its dump (kept as text, so the fixture is reviewable), in WAL mode as a live
-    /// server's file is.
-    /// </summary>
-    private static async Task RestoreFixtureAsync(string database)
-    {
-        await using var db = new SqliteConnection($"Data Source={database};Pooling=False");
-        await db.OpenAsync();
-        await using var script = db.CreateCommand();
-        script.CommandText = await File.ReadAllTextAsync(Fixture) + "\nPRAGMA journal_mode=WAL;";
-        await script.ExecuteNonQueryAsync();
-    }
-
-    [Fact]
-    public async Task A_database_from_the_released_schema_is_migrated_to_the_newest_and_keeps_every_row()
+    [Theory]
+    [InlineData(ReleasedDatabases.V1, true)]
+    [InlineData(ReleasedDatabases.V2, true)]
+    [InlineData(ReleasedDatabases.V1, false)]
+    public async Task A_released_database_is_migrated_to_the_newest_and_keeps_every_row(string fixture, bool wal)
     {
         using var dir = new TempDirectory();
-        var database = Path.Combine(dir.Path, "probedashboard.db");
-        await RestoreFixtureAsync(database);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var database = await ReleasedDatabases.RestoreAsync(fixture, dir.Path, wal);
         var before = await RowsAsync(database);
 
-        await using var services = CoreServices(dir.Path);
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await ReleasedDatabases.InitializeAsync(dir.Path, cts.Token);
+        await ReleasedDatabases.InitializeAsync(dir.Path, cts.Token);
 
-        await using (var db = await services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync())
-            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        await using (var db = SqliteProbeDb.Open(new StorageOptions { DataDirectory = dir.Path }))
+        {
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(cts.Token));
+            Assert.Equal(1, await db.Hosts.CountAsync(h => h.IsServer, cts.Token));
+        }
         var after = await RowsAsync(database, before.Keys);
         Assert.True(before.Values.Sum(rows => rows.Count) > 50, "the fixture is not the populated database it should be");
         foreach (var (table, rows) in before) Assert.Equal(rows, after[table]);
@@ -55,9 +43,7 @@ public class UpgradeFromReleasedDatabaseTests
     {
         using var dir = new TempDirectory();
         var data = Path.Combine(dir.Path, "data");
-        Directory.CreateDirectory(data);
-        var database = Path.Combine(data, "probedashboard.db");
-        await RestoreFixtureAsync(database);
+        var database = await ReleasedDatabases.RestoreAsync(ReleasedDatabases.V1, data);
         await using (var db = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await db.OpenAsync();
@@ -76,23 +62,15 @@ public class UpgradeFromReleasedDatabaseTests
         Assert.Equal(hash, SHA256.HashData(await File.ReadAllBytesAsync(database)));
     }
 
-    private static ServiceProvider CoreServices(string dataDirectory)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory })
-            .Build();
-        return new ServiceCollection().AddLogging().AddProbeDashboardCore(configuration).BuildServiceProvider();
-    }
-
     /// <summary>
     /// Every row of every table, as text, in rowid order: only the columns of the fixture's schema (later migrations
-    /// may add columns, never change old ones).
+    /// may add columns, never change old ones). The migration history is left out: the upgrade rewrites it.
     /// </summary>
     private static async Task<Dictionary<string, List<string>>> RowsAsync(string path, IEnumerable<string>? tables = null)
     {
         await using var db = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await db.OpenAsync();
-        tables ??= await ListAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'");
+        tables ??= await ListAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'");
         var rows = new Dictionary<string, List<string>>();
         foreach (var table in tables)
         {

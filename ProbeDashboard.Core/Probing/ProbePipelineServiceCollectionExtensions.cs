@@ -21,6 +21,7 @@ public static class ProbePipelineServiceCollectionExtensions
 
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<MonitorStatusTracker>();
+        services.AddSingleton<MonitorRoundTracker>();
         services.AddSingleton<ResultBatchStore>();
         services.AddSingleton<ResultWriterService>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriterService>());

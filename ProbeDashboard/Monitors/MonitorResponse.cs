@@ -4,7 +4,10 @@ using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
 
-/// <summary>A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.</summary>
+/// <summary>
+/// A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.
+/// <c>consecutive_failures</c> counts failed rounds in a row, the number <c>fail_threshold</c> is compared with.
+/// </summary>
 public sealed record MonitorResponse(
     int Id,
     string Name,
@@ -25,7 +28,9 @@ public sealed record MonitorResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatisticsResponse? Statistics,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int RecoverThreshold)
+    int RecoverThreshold,
+    int? FailQuorum,
+    int ConsecutiveFailures)
 {
     public static MonitorResponse From(MonitorDefinition m, string? groupName = null, MonitorStatistics? statistics = null) => new(
         m.Id, m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
@@ -33,7 +38,7 @@ public sealed record MonitorResponse(
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsWire.From(m.Http) : null,
         statistics is null ? null : StatisticsResponse.From(statistics),
-        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold);
+        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures);
 }
 
 /// <summary>§1.3 statistics: percentages 0–100 and latencies in seconds; null where a window has no samples.</summary>

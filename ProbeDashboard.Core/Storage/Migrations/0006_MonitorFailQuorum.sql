@@ -1,0 +1,1 @@
+ALTER TABLE "Monitors" ADD COLUMN "FailQuorum" INTEGER NULL;

@@ -34,7 +34,7 @@ public static class ConfigSeed
         var web = await monitors.CreateAsync(new MonitorInput
         {
             Name = "web", Type = 1, Target = "http://127.0.0.1:9/health", Duration = 30, Timeout = 5, Retry = 1,
-            ExecuteOn = new ExecuteOnInput("group", group.Group!.Id), EnableAlert = true, FailThreshold = 2, RecoverThreshold = 2,
+            ExecuteOn = new ExecuteOnInput("group", group.Group!.Id), EnableAlert = true, FailThreshold = 2, FailQuorum = 2, RecoverThreshold = 2,
             NotificationId = notificationId, LatencyAlert = true, MaxLatency = 1.5,
             Http = new HttpOptionsInput
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Monitors;
 
@@ -7,6 +8,7 @@ namespace ProbeDashboard.Monitors;
 /// <summary>
 /// A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.
 /// <c>consecutive_failures</c> counts failed rounds in a row, the number <c>fail_threshold</c> is compared with.
+/// <c>alert_reaches</c> (detail view only) lists the groups and channels the monitor's own alerts would notify; [] means nobody.
 /// </summary>
 public sealed record MonitorResponse(
     int Id,
@@ -32,6 +34,9 @@ public sealed record MonitorResponse(
     int? FailQuorum,
     int ConsecutiveFailures)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AlertReach>? AlertReaches { get; init; }
+
     public static MonitorResponse From(MonitorDefinition m, string? groupName = null, MonitorStatistics? statistics = null) => new(
         m.Id, m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         ExecuteOnWire.From(m, groupName), m.SkipHostIds, m.EnableAlert, m.FailThreshold, m.NotificationGroupId,

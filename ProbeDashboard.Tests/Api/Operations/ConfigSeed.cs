@@ -25,7 +25,7 @@ public static class ConfigSeed
         var notificationId = await factory.WithDbAsync(async db =>
         {
             var saved = await services.GetRequiredService<NotificationGroupStore>().SaveAsync(db, null,
-                new NotificationGroupRequest("on-call", ["ops@example.test"], [new WebhookInput("http://127.0.0.1:9/hook", WebhookSecret)], ["+49 170 1234567"]),
+                new NotificationGroupRequest("on-call", ["ops@example.test"], [new WebhookInput("http://127.0.0.1:9/hook", WebhookSecret)], ["+49 170 1234567"], IsDefault: true),
                 CancellationToken.None);
             return saved.Group!.Id;
         });

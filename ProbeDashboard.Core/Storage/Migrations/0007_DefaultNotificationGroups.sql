@@ -1,0 +1,1 @@
+ALTER TABLE "NotificationGroups" ADD COLUMN "IsDefault" INTEGER NOT NULL DEFAULT 0;

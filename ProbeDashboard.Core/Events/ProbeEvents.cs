@@ -3,8 +3,11 @@ using ProbeDashboard.Core.Results;
 
 namespace ProbeDashboard.Core.Events;
 
-/// <summary>Published once per committed writer batch; the results carry their database ids.</summary>
-public sealed record ProbeResultsCommitted(IReadOnlyList<ProbeResult> Results);
+/// <summary>
+/// Published once per committed writer batch; the results carry their database ids, and <paramref name="Rounds"/>
+/// are the rounds the batch completed (what thresholds and service_probe rules count).
+/// </summary>
+public sealed record ProbeResultsCommitted(IReadOnlyList<ProbeResult> Results, IReadOnlyList<ProbeRound> Rounds);
 
 /// <summary>A monitor went online, offline or unknown (also published when it was paused or deleted).</summary>
 public sealed record MonitorStatusChanged(int MonitorId, MonitorStatus Status, DateTime Since);

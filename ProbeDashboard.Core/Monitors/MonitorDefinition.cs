@@ -21,7 +21,13 @@ public class MonitorDefinition
     public List<int> SkipHostIds { get; set; } = [];
 
     public bool EnableAlert { get; set; }
+    /// <summary>Failed rounds in a row before the monitor's down alert fires.</summary>
     public int FailThreshold { get; set; } = 3;
+    /// <summary>
+    /// Hosts that must fail in one round for the round to count as failed; null means every host that reported.
+    /// A quorum above the number of hosts that reported means all of them.
+    /// </summary>
+    public int? FailQuorum { get; set; }
     /// <summary>Consecutive good rounds before a probe alert resolves (damps flapping).</summary>
     public int RecoverThreshold { get; set; } = 1;
     public int? NotificationGroupId { get; set; }

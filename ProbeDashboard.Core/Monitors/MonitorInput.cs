@@ -23,6 +23,8 @@ public sealed record MonitorInput
     public IReadOnlyList<int>? SkipHosts { get; init; }
     public bool EnableAlert { get; init; }
     public int? FailThreshold { get; init; }
+    /// <summary>Hosts that must fail in a round for it to fail; null (the default) means every host that reported.</summary>
+    public int? FailQuorum { get; init; }
     /// <summary>Consecutive good rounds before a probe alert resolves; 1 when unset.</summary>
     public int? RecoverThreshold { get; init; }
     public int? NotificationId { get; init; }
@@ -49,6 +51,7 @@ public sealed record MonitorInput
         SkipHosts = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
         FailThreshold = monitor.FailThreshold,
+        FailQuorum = monitor.FailQuorum,
         RecoverThreshold = monitor.RecoverThreshold,
         NotificationId = monitor.NotificationGroupId,
         LatencyAlert = monitor.LatencyAlert,
@@ -72,6 +75,7 @@ public sealed record MonitorInput
         monitor.SkipHostIds = [.. (SkipHosts ?? []).Distinct()];
         monitor.EnableAlert = EnableAlert;
         monitor.FailThreshold = FailThreshold ?? DefaultFailThreshold;
+        monitor.FailQuorum = FailQuorum;
         monitor.RecoverThreshold = RecoverThreshold ?? 1;
         monitor.NotificationGroupId = NotificationId;
         monitor.LatencyAlert = LatencyAlert;

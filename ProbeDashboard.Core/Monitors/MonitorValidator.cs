@@ -40,6 +40,8 @@ public static class MonitorValidator
         ValidatePlacement(input, rules, errors);
         if (input.FailThreshold is < 1 or > MonitorRules.MaxFailThreshold)
             errors.Add("fail_threshold", $"must be between 1 and {MonitorRules.MaxFailThreshold}");
+        if (input.FailQuorum is < 1)
+            errors.Add("fail_quorum", "must be at least 1 host (leave it out for every reporting host)");
         if (input.RecoverThreshold is < 1 or > MonitorRules.MaxFailThreshold)
             errors.Add("recover_threshold", $"must be between 1 and {MonitorRules.MaxFailThreshold}");
         if (input.MaxLatency is <= 0 || (input.MaxLatency is { } latency && !double.IsFinite(latency)))

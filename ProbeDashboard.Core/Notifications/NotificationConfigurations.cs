@@ -10,6 +10,8 @@ internal sealed class NotificationGroupConfiguration : IEntityTypeConfiguration<
         builder.ToTable("NotificationGroups");
         builder.Property(g => g.Name).HasMaxLength(200).IsRequired();
         builder.HasIndex(g => g.Name).IsUnique();
+        // Added to a table that already has rows, so the column needs a default; the model says so too.
+        builder.Property(g => g.IsDefault).HasDefaultValue(false);
         builder.HasMany(g => g.Recipients).WithOne().HasForeignKey(r => r.NotificationGroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }

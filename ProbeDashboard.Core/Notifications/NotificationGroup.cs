@@ -6,6 +6,11 @@ public class NotificationGroup
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public List<NotificationRecipient> Recipients { get; set; } = [];
+    /// <summary>
+    /// A default group hears the alerts of every monitor that names no group of its own, decided when the alert
+    /// fires, so marking a group default also covers monitors created before.
+    /// </summary>
+    public bool IsDefault { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

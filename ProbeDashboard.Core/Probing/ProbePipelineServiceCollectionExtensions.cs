@@ -23,6 +23,7 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddSingleton<ResultWriterMetrics>();
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<MonitorStatusTracker>();
+        services.AddSingleton<MonitorRoundTracker>();
         services.AddSingleton<ResultBatchStore>();
         services.AddSingleton<ResultWriterService>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriterService>());

@@ -7,7 +7,7 @@ namespace ProbeDashboard.Core.Results;
 internal sealed class MonitorRow
 {
     public int Id { get; init; }
-    public int IntervalSeconds { get; init; }
+    public RoundSettings Rounds { get; init; }
     public MonitorStatus StatusBefore { get; init; }
     public MonitorCurrentState Current { get; init; } = new();
     public bool Touched { get; set; }
@@ -20,7 +20,7 @@ internal static class MonitorRows
         await using var select = connection.CreateCommand();
         // json_each turns one JSON array parameter into a set: no SQL text per batch size, no 999-parameter limit.
         select.CommandText = """
-            SELECT Id, IntervalSeconds, CurrentStatus, StatusSince, LastProbeAt, ConsecutiveFailures
+            SELECT Id, IntervalSeconds, CurrentStatus, StatusSince, LastProbeAt, ConsecutiveFailures, FailQuorum
             FROM Monitors WHERE Id IN (SELECT value FROM json_each($ids))
             """;
         select.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
@@ -32,7 +32,7 @@ internal static class MonitorRows
             rows[reader.GetInt32(0)] = new MonitorRow
             {
                 Id = reader.GetInt32(0),
-                IntervalSeconds = reader.GetInt32(1),
+                Rounds = new RoundSettings(reader.GetInt32(1), reader.IsDBNull(6) ? null : reader.GetInt32(6)),
                 StatusBefore = status,
                 Current = new MonitorCurrentState
                 {

@@ -10,7 +10,7 @@ namespace ProbeDashboard.Core.Results;
 /// Stores one batch in ONE transaction: the raw results, the hourly and daily rollups they add to, and each
 /// monitor's current state. Plain SQL with reused prepared statements: this runs hundreds of times a second.
 /// </summary>
-public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory, MonitorStatusTracker tracker)
+public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory, MonitorStatusTracker tracker, MonitorRoundTracker rounds)
 {
     /// <summary>Results whose monitor no longer exists are skipped (it was deleted while they were in flight).</summary>
     public async Task<StoredBatch> StoreAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
@@ -29,13 +29,17 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         stored.ForEach(rollup.Add);
         await BucketUpserts.RunAsync(connection, rollup.Buckets, cancellationToken);
 
-        var changes = ApplyToMonitors(monitors, stored);
+        var closedRounds = new List<ProbeRound>();
+        var changes = ApplyToMonitors(monitors, stored, closedRounds);
         await MonitorRows.SaveAsync(connection, monitors.Values.Where(m => m.Touched), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var deletedId in results.Select(r => r.MonitorId).Distinct().Where(id => !monitors.ContainsKey(id)))
+        {
             tracker.Forget(deletedId);
-        return new StoredBatch(stored, changes, results.Count - stored.Count);
+            rounds.Forget(deletedId);
+        }
+        return new StoredBatch(stored, closedRounds, changes, results.Count - stored.Count);
     }
 
     private static async Task InsertResultsAsync(SqliteConnection connection, List<ProbeResult> results, CancellationToken cancellationToken)
@@ -67,18 +71,30 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         }
     }
 
-    /// <summary>Applies results in time order; a result older than the monitor's last probe (a late agent upload)
-    /// only goes into history and rollups.</summary>
-    private List<MonitorStatusChanged> ApplyToMonitors(Dictionary<int, MonitorRow> monitors, List<ProbeResult> results)
+    /// <summary>
+    /// Applies results in time order. Every result is placed in its round (<see cref="MonitorRoundTracker"/>);
+    /// a result older than the monitor's last probe (a late agent upload) moves no other part of the current state.
+    /// </summary>
+    private List<MonitorStatusChanged> ApplyToMonitors(Dictionary<int, MonitorRow> monitors, List<ProbeResult> results, List<ProbeRound> closedRounds)
     {
         // Unknown means the monitor was reset (new target, resumed): older verdicts of other hosts no longer apply.
         foreach (var reset in monitors.Values.Where(m => m.StatusBefore == MonitorStatus.Unknown))
+        {
             tracker.Forget(reset.Id);
+            rounds.Forget(reset.Id);
+        }
         foreach (var result in results.OrderBy(r => r.Timestamp))
         {
             var row = monitors[result.MonitorId];
+            var closedBefore = closedRounds.Count;
+            rounds.Record(result, row.Rounds, row.Current.ConsecutiveFailures, closedRounds);
+            if (closedRounds.Count > closedBefore)
+            {
+                row.Current.ConsecutiveFailures = closedRounds[^1].ConsecutiveFailures;
+                row.Touched = true;
+            }
             if (row.Current.LastProbeAt is { } last && result.Timestamp < last) continue;
-            var status = tracker.Record(result, row.IntervalSeconds);
+            var status = tracker.Record(result, row.Rounds.IntervalSeconds);
             MonitorStateTransition.Apply(row.Current, result, status);
             row.Touched = true;
         }
@@ -91,12 +107,19 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
 }
 
 /// <summary>What one committed batch stored, for the events published after the commit.</summary>
-public sealed record StoredBatch(IReadOnlyList<ProbeResult> Results, IReadOnlyList<MonitorStatusChanged> StatusChanges, int SkippedForDeletedMonitors);
+public sealed record StoredBatch(
+    IReadOnlyList<ProbeResult> Results,
+    IReadOnlyList<ProbeRound> Rounds,
+    IReadOnlyList<MonitorStatusChanged> StatusChanges,
+    int SkippedForDeletedMonitors);
 
 /// <summary>How one result moves a monitor's current state.</summary>
 public static class MonitorStateTransition
 {
-    /// <summary><see cref="MonitorCurrentState.StatusSince"/> moves only when the status really changes.</summary>
+    /// <summary>
+    /// <see cref="MonitorCurrentState.StatusSince"/> moves only when the status really changes. Consecutive failures
+    /// are counted per round by <see cref="MonitorRoundTracker"/>, not here.
+    /// </summary>
     public static void Apply(MonitorCurrentState current, ProbeResult result, MonitorStatus status)
     {
         if (current.Status != status)
@@ -109,6 +132,5 @@ public static class MonitorStateTransition
         current.LastLatencyMs = result.LatencyMs;
         current.LastStatusCode = result.StatusCode;
         current.LastError = result.Success ? null : result.ErrorMessage;
-        current.ConsecutiveFailures = result.Success ? 0 : current.ConsecutiveFailures + 1;
     }
 }

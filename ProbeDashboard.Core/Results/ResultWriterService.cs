@@ -108,7 +108,7 @@ public sealed partial class ResultWriterService(
         Volatile.Write(ref _failingAttempts, 0);
         metrics.Committed.Inc(batch.Count);
         foreach (var item in batch) item.Completion?.Committed();
-        if (stored.Results.Count > 0) events.Publish(new ProbeResultsCommitted(stored.Results));
+        if (stored.Results.Count > 0) events.Publish(new ProbeResultsCommitted(stored.Results, stored.Rounds));
         foreach (var change in stored.StatusChanges)
         {
             LogStatusChanged(logger, change.MonitorId, change.Status);

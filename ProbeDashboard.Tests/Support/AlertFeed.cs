@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Alerts;
@@ -46,29 +47,41 @@ public sealed class AlertFeed(DashboardFactory factory)
         return group;
     }
 
-    /// <summary>Stores one round per entry (from the server's own host) in one batch and announces it.</summary>
-    public async Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds) =>
-        Bus.Publish(new ProbeResultsCommitted(await StoreRoundsAsync(monitorId, rounds)));
-
-    /// <summary>Stores a batch without announcing it yet, as when the writer commits faster than alerting reads.</summary>
-    public async Task<List<ProbeResult>> StoreRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds)
+    /// <summary>
+    /// Submits one round per entry (from the server's own host, one interval apart) to the real result writer, which
+    /// stores them in one batch and announces them with the rounds it counted.
+    /// </summary>
+    public async Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds)
     {
         await using var db = Db();
         var hostId = await db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync();
-        var now = DateTime.UtcNow;
-        var results = rounds.Select((r, i) => new ProbeResult
+        var interval = await db.Monitors.Where(m => m.Id == monitorId).Select(m => m.IntervalSeconds).SingleAsync();
+        var results = rounds.Select(r => new ProbeResult
         {
             MonitorId = monitorId,
             HostId = hostId,
-            Timestamp = now.AddMilliseconds(i),
+            Timestamp = NextRoundAt(monitorId, interval),
             Success = r.Success,
             LatencyMs = r.LatencyMs,
             StatusCode = r.Success ? 200 : 0,
             ErrorMessage = r.Success ? null : "connection refused",
         }).ToList();
-        db.ProbeResults.AddRange(results);
-        await db.SaveChangesAsync();
-        return results;
+        await factory.Services.GetRequiredService<ResultWriter>().SubmitAsync(results, CancellationToken.None);
+    }
+
+    /// <summary>Each app's last round time per monitor: feeds are made anew on every use, the app's rounds go on.</summary>
+    private static readonly ConditionalWeakTable<DashboardFactory, Dictionary<int, DateTime>> LastRoundAt = new();
+
+    /// <summary>Rounds one interval apart and never before the monitor's previous one, so no two results share a round.</summary>
+    private DateTime NextRoundAt(int monitorId, int intervalSeconds)
+    {
+        var last = LastRoundAt.GetOrCreateValue(factory);
+        lock (last)
+        {
+            var now = DateTime.UtcNow;
+            var next = last.TryGetValue(monitorId, out var previous) && previous.AddSeconds(intervalSeconds) > now ? previous.AddSeconds(intervalSeconds) : now;
+            return last[monitorId] = next;
+        }
     }
 
     public Task CommitRoundsAsync(int monitorId, params bool[] successes) =>

@@ -25,7 +25,8 @@ public sealed record MonitorItem(
     string? NotificationGroup,
     bool? LatencyAlert,
     double? MaxLatency,
-    HttpOptionsInput? Http)
+    HttpOptionsInput? Http,
+    int? FailQuorum = null)
 {
     public static string TypeName(MonitorKind kind) => kind.ToString().ToLowerInvariant();
 
@@ -41,5 +42,6 @@ public sealed record MonitorItem(
         hosts.NamesOf(m.SkipHostIds), m.EnableAlert, m.FailThreshold, m.RecoverThreshold,
         m.NotificationGroupId is { } n ? notificationGroups.GetValueOrDefault(n, $"#{n}") : null,
         m.LatencyAlert, m.MaxLatencySeconds,
-        m.Kind == MonitorKind.Http ? HttpOptionsInput.From(m.Http) : null);
+        m.Kind == MonitorKind.Http ? HttpOptionsInput.From(m.Http) : null,
+        m.FailQuorum);
 }

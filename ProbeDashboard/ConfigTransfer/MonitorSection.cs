@@ -99,7 +99,7 @@ public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptio
             ExecuteOn = item.ExecuteOn is null ? null : new ExecuteOnInput(item.ExecuteOn.Type, groupId, hostIds),
             SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
             RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,
-            MaxLatency = item.MaxLatency, Http = item.Http,
+            MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum,
         };
     }
 

@@ -9,7 +9,7 @@ namespace ProbeDashboard.ConfigTransfer;
 /// <summary>A webhook in the document; <see cref="Secret"/> only when the export was asked to include secrets.</summary>
 public sealed record WebhookItem(string? Url, string? Secret = null);
 
-public sealed record NotificationGroupItem(string? Name, List<string>? Emails, List<WebhookItem>? Webhooks, List<string>? Phones);
+public sealed record NotificationGroupItem(string? Name, List<string>? Emails, List<WebhookItem>? Webhooks, List<string>? Phones, bool? IsDefault = null);
 
 /// <summary>
 /// Notification groups, matched by name, validated by the same rules as the API. A webhook without a secret in
@@ -32,7 +32,7 @@ public sealed class NotificationGroupSection(SecretProtector secrets) : IConfigS
         foreach (var (where, item) in context.ReadItems<NotificationGroupItem>(Key, items, i => i.Name))
         {
             var request = new NotificationGroupRequest(item.Name, item.Emails,
-                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones);
+                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones, item.IsDefault);
             var errors = request.Validate();
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
 
@@ -43,14 +43,17 @@ public sealed class NotificationGroupSection(SecretProtector secrets) : IConfigS
                 context.Db.NotificationGroups.Add(new NotificationGroup
                 {
                     Name = name, CreatedAt = context.Now, UpdatedAt = context.Now, Recipients = request.Recipients([], secrets),
+                    IsDefault = item.IsDefault ?? false,
                 });
                 context.Count(Key, ItemOutcome.Created);
                 continue;
             }
             var recipients = request.Recipients(group.Recipients, secrets);
-            if (SameRecipients(group.Recipients, recipients)) { context.Count(Key, ItemOutcome.Unchanged); continue; }
+            var isDefault = item.IsDefault ?? false;
+            if (SameRecipients(group.Recipients, recipients) && group.IsDefault == isDefault) { context.Count(Key, ItemOutcome.Unchanged); continue; }
             context.Db.NotificationRecipients.RemoveRange(group.Recipients);
             group.Recipients = recipients;
+            group.IsDefault = isDefault;
             group.UpdatedAt = context.Now;
             context.Count(Key, ItemOutcome.Updated);
         }
@@ -62,7 +65,8 @@ public sealed class NotificationGroupSection(SecretProtector secrets) : IConfigS
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Email).Select(r => r.Address)],
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook)
             .Select(r => new WebhookItem(r.Address, includeSecrets && r.ProtectedSecret is not null ? secrets.Unprotect(r.ProtectedSecret) : null))],
-        [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address)]);
+        [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address)],
+        group.IsDefault);
 
     /// <summary>Compares by channel, address and secret in clear (each protection of a secret gives a new ciphertext).</summary>
     private bool SameRecipients(IReadOnlyList<NotificationRecipient> stored, IReadOnlyList<NotificationRecipient> wanted)

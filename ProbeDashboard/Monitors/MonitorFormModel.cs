@@ -19,6 +19,8 @@ public sealed class MonitorFormModel
     public IEnumerable<int> SkipHostIds { get; set; } = [];
     public bool EnableAlert { get; set; }
     public int FailThreshold { get; set; } = MonitorInput.DefaultFailThreshold;
+    /// <summary>Empty means every host that reported in the round.</summary>
+    public int? FailQuorum { get; set; }
     public bool LatencyAlert { get; set; }
     public double? MaxLatencySeconds { get; set; }
     public string HttpMethod { get; set; } = "GET";
@@ -26,7 +28,7 @@ public sealed class MonitorFormModel
     public string? Keyword { get; set; }
     public bool FollowRedirects { get; set; } = true;
 
-    /// <summary>Keeps what the form does not show (headers, pinned IPs, notification group) when editing.</summary>
+    /// <summary>Keeps what the form does not show (headers, pinned IPs, notification group, recover threshold) when editing.</summary>
     private MonitorDefinition? _original;
 
     public static MonitorFormModel From(MonitorDefinition monitor) => new()
@@ -45,6 +47,7 @@ public sealed class MonitorFormModel
         SkipHostIds = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
         FailThreshold = monitor.FailThreshold,
+        FailQuorum = monitor.FailQuorum,
         LatencyAlert = monitor.LatencyAlert,
         MaxLatencySeconds = monitor.MaxLatencySeconds,
         HttpMethod = monitor.Http.Method,
@@ -66,6 +69,8 @@ public sealed class MonitorFormModel
         SkipHosts = [.. SkipHostIds],
         EnableAlert = EnableAlert,
         FailThreshold = FailThreshold,
+        FailQuorum = FailQuorum,
+        RecoverThreshold = _original?.RecoverThreshold,
         NotificationId = _original?.NotificationGroupId,
         LatencyAlert = LatencyAlert,
         MaxLatency = MaxLatencySeconds,

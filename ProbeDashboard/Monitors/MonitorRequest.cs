@@ -19,7 +19,8 @@ public sealed record MonitorRequest(
     bool? LatencyAlert,
     double? MaxLatency,
     HttpOptionsWire? Http,
-    int? RecoverThreshold = null)
+    int? RecoverThreshold = null,
+    int? FailQuorum = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -35,6 +36,7 @@ public sealed record MonitorRequest(
         EnableAlert = EnableAlert ?? false,
         FailThreshold = FailThreshold,
         RecoverThreshold = RecoverThreshold,
+        FailQuorum = FailQuorum,
         NotificationId = NotificationId,
         LatencyAlert = LatencyAlert ?? false,
         MaxLatency = MaxLatency,

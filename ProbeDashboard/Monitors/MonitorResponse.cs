@@ -1,10 +1,15 @@
 using System.Text.Json.Serialization;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
 
-/// <summary>A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.</summary>
+/// <summary>
+/// A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.
+/// <c>consecutive_failures</c> counts failed rounds in a row, the number <c>fail_threshold</c> is compared with.
+/// <c>alert_reaches</c> (detail view only) lists the groups and channels the monitor's own alerts would notify; [] means nobody.
+/// </summary>
 public sealed record MonitorResponse(
     int Id,
     string Name,
@@ -25,15 +30,20 @@ public sealed record MonitorResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatisticsResponse? Statistics,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int RecoverThreshold)
+    int RecoverThreshold,
+    int? FailQuorum,
+    int ConsecutiveFailures)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AlertReach>? AlertReaches { get; init; }
+
     public static MonitorResponse From(MonitorDefinition m, string? groupName = null, MonitorStatistics? statistics = null) => new(
         m.Id, m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         ExecuteOnWire.From(m, groupName), m.SkipHostIds, m.EnableAlert, m.FailThreshold, m.NotificationGroupId,
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsWire.From(m.Http) : null,
         statistics is null ? null : StatisticsResponse.From(statistics),
-        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold);
+        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures);
 }
 
 /// <summary>§1.3 statistics: percentages 0–100 and latencies in seconds; null where a window has no samples.</summary>

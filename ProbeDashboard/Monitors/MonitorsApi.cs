@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Monitors;
@@ -44,7 +45,8 @@ public static class MonitorsApi
             ? await db.HostGroups.Where(g => g.Id == monitor.ExecuteOnGroupId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         var statistics = await availability.GetStatisticsAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor, groupName, statistics)));
+        var reaches = await AlertAudience.OfMonitorAsync(db, monitor, cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor, groupName, statistics) with { AlertReaches = reaches }));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateMonitor(

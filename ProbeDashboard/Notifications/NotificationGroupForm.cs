@@ -10,6 +10,8 @@ public sealed class NotificationGroupForm
     public string Emails { get; set; } = "";
     public string Phones { get; set; } = "";
     public List<WebhookRow> Webhooks { get; set; } = [];
+    /// <summary>Hears the alerts of every monitor that names no group.</summary>
+    public bool IsDefault { get; set; }
 
     public sealed class WebhookRow
     {
@@ -23,6 +25,7 @@ public sealed class NotificationGroupForm
     public static NotificationGroupForm Of(NotificationGroup group) => new()
     {
         Name = group.Name,
+        IsDefault = group.IsDefault,
         Emails = Lines(group, NotificationChannelKind.Email),
         Phones = Lines(group, NotificationChannelKind.Sms),
         Webhooks = group.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook)
@@ -34,7 +37,8 @@ public sealed class NotificationGroupForm
         Split(Emails),
         Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url))
             .Select(w => new WebhookInput(w.Url.Trim(), w.RemoveSecret ? "" : string.IsNullOrEmpty(w.NewSecret) ? null : w.NewSecret)).ToList(),
-        Split(Phones));
+        Split(Phones),
+        IsDefault);
 
     private static string Lines(NotificationGroup group, NotificationChannelKind channel) =>
         string.Join('\n', group.Recipients.Where(r => r.Channel == channel).Select(r => r.Address));

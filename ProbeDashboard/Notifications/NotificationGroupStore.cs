@@ -32,7 +32,7 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
         var action = group is null ? AuditActions.NotificationGroupCreate : AuditActions.NotificationGroupUpdate;
         if (group is null)
         {
-            group = new NotificationGroup { Name = name, CreatedAt = now, UpdatedAt = now, Recipients = request.Recipients([], secrets) };
+            group = new NotificationGroup { Name = name, CreatedAt = now, UpdatedAt = now, Recipients = request.Recipients([], secrets), IsDefault = request.IsDefault ?? false };
             db.NotificationGroups.Add(group);
         }
         else
@@ -41,6 +41,7 @@ public sealed class NotificationGroupStore(SecretProtector secrets, Notification
             db.NotificationRecipients.RemoveRange(group.Recipients);
             group.Recipients = recipients;
             group.Name = name;
+            group.IsDefault = request.IsDefault ?? false;
             group.UpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -15,4 +15,7 @@ public static class ProbeJobKeys
     public static JobKey Job(int monitorId, int hostId) => new($"monitor-{monitorId}@host-{hostId}", Group);
 
     public static TriggerKey Trigger(int monitorId, int hostId) => new($"monitor-{monitorId}@host-{hostId}", Group);
+
+    /// <summary>The one-shot trigger of a probe made at once, beside the repeating <see cref="Trigger"/>.</summary>
+    public static TriggerKey ProbeNowTrigger(int monitorId, int hostId) => new($"monitor-{monitorId}@host-{hostId}-now", Group);
 }

@@ -10,7 +10,9 @@ namespace ProbeDashboard.Probing;
 /// <summary>
 /// Keeps the Quartz schedule equal to the enabled monitors in the database: one trigger per (monitor, host).
 /// Driven by change events for speed and by a periodic reconcile for certainty. Operations are serialised so
-/// an event and a reconcile never interleave.
+/// an event and a reconcile never interleave. Only the start-up rebuild spreads first fires over the monitors' phases;
+/// a monitor scheduled later (created, resumed, its target, type or interval edited, or now placed on this host) is
+/// probed at once, then follows its phase.
 /// </summary>
 public sealed partial class ProbeScheduleSync(
     IDbContextFactory<ProbeDbContext> dbFactory,
@@ -22,6 +24,7 @@ public sealed partial class ProbeScheduleSync(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IScheduler? _scheduler;
     private ProbeHost _host = new();
+    private bool _startupRebuilt;
 
     internal void Attach(IScheduler scheduler, ProbeHost serverHost)
     {
@@ -29,7 +32,7 @@ public sealed partial class ProbeScheduleSync(
         _host = serverHost;
     }
 
-    /// <summary>Schedules new and edited enabled monitors and removes the rest. At start-up this builds the whole schedule.</summary>
+    /// <summary>Schedules new and edited enabled monitors and removes the rest. At start-up this builds the whole schedule, spread.</summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -44,8 +47,9 @@ public sealed partial class ProbeScheduleSync(
             foreach (var chunk in stale.Chunk(LoadChunk))
             {
                 var monitors = await db.Monitors.AsNoTracking().Where(m => chunk.Contains(m.Id)).ToListAsync(cancellationToken);
-                await ScheduleAsync(monitors, cancellationToken);
+                await ScheduleAsync(monitors, probeNow: _startupRebuilt, cancellationToken);
             }
+            _startupRebuilt = true;
             foreach (var id in gone) await UnscheduleAsync(id, cancellationToken);
             if (stale.Count + gone.Count > 0) LogReconciled(logger, stale.Count, gone.Count, catalog.Count);
         }
@@ -63,7 +67,7 @@ public sealed partial class ProbeScheduleSync(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var monitor = await db.Monitors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == monitorId, cancellationToken);
-            if (monitor is { Enabled: true }) await ScheduleAsync([monitor], cancellationToken);
+            if (monitor is { Enabled: true }) await ScheduleAsync([monitor], probeNow: true, cancellationToken);
             else await UnscheduleAsync(monitorId, cancellationToken);
         }
         finally
@@ -95,8 +99,8 @@ public sealed partial class ProbeScheduleSync(
                 if (before && !after) await scheduler.DeleteJob(ProbeJobKeys.Job(id, host.Id), cancellationToken);
                 if (after && !before)
                 {
-                    var (job, trigger) = Build(monitor, host.Id, now);
-                    await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+                    var (job, triggers) = Build(monitor, host.Id, now, probeNow: true);
+                    await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
                 }
             }
         }
@@ -106,7 +110,7 @@ public sealed partial class ProbeScheduleSync(
         }
     }
 
-    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, bool probeNow, CancellationToken cancellationToken)
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");
         var now = time.GetUtcNow();
@@ -120,10 +124,10 @@ public sealed partial class ProbeScheduleSync(
                 if (ranHere) await scheduler.DeleteJob(ProbeJobKeys.Job(monitor.Id, _host.Id), cancellationToken);
                 continue;
             }
-            // Same interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
-            if (ranHere && previous!.IntervalSeconds == monitor.IntervalSeconds) continue;
-            var (job, trigger) = Build(monitor, _host.Id, now);
-            jobs[job] = [trigger];
+            // Same target and interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
+            if (ranHere && SameRhythm(previous!, monitor)) continue;
+            var (job, triggers) = Build(monitor, _host.Id, now, probeNow);
+            jobs[job] = triggers;
         }
         if (jobs.Count > 0) await scheduler.ScheduleJobs(jobs, ScheduleJobOptions.Replacing, cancellationToken);
     }
@@ -134,22 +138,35 @@ public sealed partial class ProbeScheduleSync(
         if (_scheduler is not null) await _scheduler.DeleteJob(ProbeJobKeys.Job(monitorId, _host.Id), cancellationToken);
     }
 
-    internal static (IJobDetail Job, ITrigger Trigger) Build(MonitorDefinition monitor, int hostId, DateTimeOffset now)
+    private static bool SameRhythm(MonitorDefinition previous, MonitorDefinition monitor) =>
+        previous.IntervalSeconds == monitor.IntervalSeconds && previous.Kind == monitor.Kind && previous.Target == monitor.Target;
+
+    /// <summary>
+    /// The job of one (monitor, host) and its triggers: the repeating one on the monitor's phase, and with
+    /// <paramref name="probeNow"/> a one-shot trigger that fires at once (the phase then starts at least 3/4 of an
+    /// interval later, so both probes are rounds of their own).
+    /// </summary>
+    internal static (IJobDetail Job, IReadOnlyCollection<ITrigger> Triggers) Build(MonitorDefinition monitor, int hostId, DateTimeOffset now, bool probeNow)
     {
         var job = JobBuilder.Create<ProbeMonitorJob>()
             .WithIdentity(ProbeJobKeys.Job(monitor.Id, hostId))
             .UsingJobData(ProbeJobKeys.MonitorIdKey, monitor.Id)
             .UsingJobData(ProbeJobKeys.HostIdKey, hostId)
             .Build();
+        var firstPhaseFire = probeNow
+            ? ProbeSchedule.FirstFireAfterProbeNow(monitor.Id, monitor.IntervalSeconds, now)
+            : ProbeSchedule.FirstFireAt(monitor.Id, monitor.IntervalSeconds, now);
         var trigger = TriggerBuilder.Create()
             .WithIdentity(ProbeJobKeys.Trigger(monitor.Id, hostId))
             .ForJob(job)
-            .StartAt(ProbeSchedule.FirstFireAt(monitor.Id, monitor.IntervalSeconds, now))
+            .StartAt(firstPhaseFire)
             // A fire missed by more than the misfire threshold is skipped, never made up in a burst.
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(monitor.IntervalSeconds)).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
-        return (job, trigger);
+        if (!probeNow) return (job, [trigger]);
+        var once = TriggerBuilder.Create().WithIdentity(ProbeJobKeys.ProbeNowTrigger(monitor.Id, hostId)).ForJob(job).StartAt(now).Build();
+        return (job, [once, trigger]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe schedule updated: {Scheduled} monitors (re)loaded, {Removed} removed, {Total} known")]

@@ -7,7 +7,9 @@ namespace ProbeDashboard.Core.Alerts.Engine;
 
 /// <summary>
 /// Something that can alert on a sample: an explicit rule, or a monitor's own enable_alert / latency_alert
-/// setting expressed as the same kind of condition so both run through one state machine.
+/// setting expressed as the same kind of condition so both run through one state machine. A monitor that names no
+/// notification group sends its own alerts to the default groups (<see cref="UsesDefaultGroups"/>), looked up when
+/// an alert is sent.
 /// </summary>
 public sealed record AlertCandidate(
     string SourceKey,
@@ -17,7 +19,8 @@ public sealed record AlertCandidate(
     ConditionNode Node,
     AlertPolicy Policy,
     AlertLevel Level,
-    int? NotificationGroupId)
+    int? NotificationGroupId,
+    bool UsesDefaultGroups = false)
 {
     public static AlertCandidate ForRule(AlertRule rule) => new(
         rule.SourceKey, rule.Id, rule.Name, rule.Condition, rule.ParsedCondition, rule.Policy, rule.Level, rule.NotificationGroupId);
@@ -29,13 +32,15 @@ public sealed record AlertCandidate(
         {
             var condition = $"consecutive_failures >= {Math.Max(1, monitor.FailThreshold)}";
             yield return new AlertCandidate(AlertSource.ForMonitorDown(monitor.Id), null, $"{monitor.Name} is down", condition,
-                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Critical, monitor.NotificationGroupId);
+                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Critical, monitor.NotificationGroupId,
+                monitor.NotificationGroupId is null);
         }
         if (monitor.LatencyAlert && monitor.MaxLatencySeconds is > 0 and var max)
         {
             var condition = string.Create(CultureInfo.InvariantCulture, $"latency > {max}");
             yield return new AlertCandidate(AlertSource.ForMonitorLatency(monitor.Id), null, $"{monitor.Name} is slow", condition,
-                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Warning, monitor.NotificationGroupId);
+                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Warning, monitor.NotificationGroupId,
+                monitor.NotificationGroupId is null);
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions
         var monitorChanges = bus.Subscribe<MonitorConfigurationChanged>();
         var hostStatus = bus.Subscribe<HostStatusChanged>();
         return Task.WhenAll(
-            ConsumeAsync(results, (m, ct) => processor.ProcessProbeResultsAsync(m.Results, ct), stoppingToken),
+            ConsumeAsync(results, (m, ct) => processor.ProcessRoundsAsync(m.Rounds, ct), stoppingToken),
             ConsumeAsync(hostMetrics, processor.ProcessHostMetricsAsync, stoppingToken),
             ConsumeAsync(monitorChanges, (m, ct) => processor.MonitorChangedAsync(m.MonitorId, ct), stoppingToken),
             ConsumeAsync(hostStatus, (m, ct) => processor.ProcessHostMetricsAsync(OnlineSample(m), ct), stoppingToken),

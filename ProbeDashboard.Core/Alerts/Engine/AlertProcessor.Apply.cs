@@ -19,8 +19,9 @@ public sealed partial class AlertProcessor
         var now = time.GetUtcNow().UtcDateTime;
         var eventIds = plans.Select(p => p.Tracked.EventId).OfType<long>().Distinct().ToList();
         var stored = await db.AlertEvents.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var groups = await GroupsAsync(db, plans.Where(p => p.Step.Notification != AlertNotificationKind.None)
-            .Select(p => p.Candidate.NotificationGroupId), cancellationToken);
+        var notifying = plans.Where(p => p.Step.Notification != AlertNotificationKind.None).ToList();
+        var groups = await GroupsAsync(db, notifying.Select(p => p.Candidate.NotificationGroupId), cancellationToken);
+        var defaultGroups = notifying.Any(p => p.Candidate.UsesDefaultGroups) ? await DefaultGroupsAsync(db, cancellationToken) : [];
 
         var current = new Dictionary<AlertKey, AlertEvent?>();
         var published = new List<(AlertEventChange Change, AlertEvent Event)>();
@@ -68,8 +69,12 @@ public sealed partial class AlertProcessor
             }
             if (step.Changes.HasFlag(AlertChanges.SilenceEnded) && step.State.IsOpen) published.Add((AlertEventChange.SilenceEnded, alertEvent));
             if (step.Changes.HasFlag(AlertChanges.Resolved)) published.Add((AlertEventChange.Resolved, alertEvent));
-            if (step.Notification != AlertNotificationKind.None && candidate.NotificationGroupId is { } groupId && groups.TryGetValue(groupId, out var group))
-                notifications.Add((alertEvent, (NotificationPurpose)step.Notification, group));
+            if (step.Notification != AlertNotificationKind.None)
+            {
+                var audience = candidate.UsesDefaultGroups ? defaultGroups
+                    : candidate.NotificationGroupId is { } groupId && groups.TryGetValue(groupId, out var group) ? [group] : [];
+                notifications.AddRange(audience.Select(g => (alertEvent, (NotificationPurpose)step.Notification, g)));
+            }
             current[key] = step.State.IsOpen ? alertEvent : null;
             storedSamples[key] = samples;
         }
@@ -114,6 +119,9 @@ public sealed partial class AlertProcessor
         return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients)
             .Where(g => wanted.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
     }
+
+    private static async Task<List<NotificationGroup>> DefaultGroupsAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
+        await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).Where(g => g.IsDefault).OrderBy(g => g.Id).ToListAsync(cancellationToken);
 
     private AlertEvent NewEvent(AlertCandidate candidate, AlertTargetSample sample, AlertState state)
     {

@@ -28,11 +28,7 @@ public sealed partial class AlertProcessor
         return SourcesChangedAsync(aboutMonitor, async db =>
         {
             var monitor = await db.Monitors.AsNoTracking().SingleOrDefaultAsync(m => m.Id == monitorId && m.Enabled, cancellationToken);
-            if (monitor is null)
-            {
-                serviceSamples.Forget(monitorId);
-                return [];
-            }
+            if (monitor is null) return [];
             // Explicit rules' events on a live monitor are the rules' business: keep them as they are.
             var keep = _tracked.Keys.Where(k => aboutMonitor(k) && !own.Contains(k.SourceKey))
                 .Select(k => (_tracked[k].Candidate, (Func<AlertKey, bool>)(key => key == k)));

@@ -27,14 +27,16 @@ public sealed partial class AlertProcessor(
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
     private bool _loaded;
 
-    public async Task ProcessProbeResultsAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
+    /// <summary>Evaluates service_probe rules and monitors' own alerts on completed rounds (not on single results).</summary>
+    public async Task ProcessRoundsAsync(IReadOnlyList<ProbeRound> rounds, CancellationToken cancellationToken)
     {
+        if (rounds.Count == 0) return;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             await EnsureLoadedAsync(db, cancellationToken);
-            var samples = await serviceSamples.SamplesAsync(db, results, cancellationToken);
+            var samples = await serviceSamples.SamplesAsync(db, rounds, cancellationToken);
             if (samples.Count == 0) return;
             var rules = await EnabledRulesAsync(db, AlertRuleType.ServiceProbe, cancellationToken);
             var plans = new List<PlannedStep>();

@@ -33,6 +33,7 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         { "skipping a host that does not exist", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "skip_hosts": [4242]}""", "skip_hosts" },
         { "bad expected status codes", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"expected_status_codes": "2xx"}}""", "http.expected_status_codes" },
         { "header without a value", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"headers": {"X-A": null}}}""", "http.headers" },
+        { "fail_quorum of zero hosts", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "fail_quorum": 0}""", "fail_quorum" },
         { "recover_threshold of zero", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "recover_threshold": 0}""", "recover_threshold" },
         { "notification group that does not exist", """{"name": "x", "type": 3, "target": "127.0.0.1", "duration": 30, "enable_alert": true, "notification_id": 4242}""", "notification_id" },
         { "pinned IP that is not an IP", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "http": {"pinned_ips": ["origin"]}}""", "http.pinned_ips" },

@@ -81,6 +81,7 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         var id = await CreateAsync(client, Minimal("before"));
         var body = Minimal("after", type: 1, target: "http://127.0.0.1:8080/health");
         body["recover_threshold"] = 3;
+        body["fail_quorum"] = 2;
         body["http"] = new Dictionary<string, object?>
         {
             ["method"] = "HEAD", ["headers"] = new Dictionary<string, string> { ["X-Probe"] = "1" }, ["host_header"] = "www.example.test",
@@ -98,6 +99,8 @@ public class MonitorsApiTests(DashboardFactory factory) : IClassFixture<Dashboar
         Assert.False(http.GetProperty("follow_redirects").GetBoolean());
         Assert.Equal("127.0.0.2", http.GetProperty("pinned_ips")[0].GetString());
         Assert.Equal(3, detail.GetProperty("recover_threshold").GetInt32());
+        Assert.Equal(2, detail.GetProperty("fail_quorum").GetInt32());
+        Assert.Equal(0, detail.GetProperty("consecutive_failures").GetInt32());
     }
 
     [Fact]

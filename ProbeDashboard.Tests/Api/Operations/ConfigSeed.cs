@@ -25,7 +25,7 @@ public static class ConfigSeed
         var notificationId = await factory.WithDbAsync(async db =>
         {
             var saved = await services.GetRequiredService<NotificationGroupStore>().SaveAsync(db, null,
-                new NotificationGroupRequest("on-call", ["ops@example.test"], [new WebhookInput("http://127.0.0.1:9/hook", WebhookSecret)], ["+49 170 1234567"]),
+                new NotificationGroupRequest("on-call", ["ops@example.test"], [new WebhookInput("http://127.0.0.1:9/hook", WebhookSecret)], ["+49 170 1234567"], IsDefault: true),
                 CancellationToken.None);
             return saved.Group!.Id;
         });
@@ -34,7 +34,7 @@ public static class ConfigSeed
         var web = await monitors.CreateAsync(new MonitorInput
         {
             Name = "web", Type = 1, Target = "http://127.0.0.1:9/health", Duration = 30, Timeout = 5, Retry = 1,
-            ExecuteOn = new ExecuteOnInput("group", group.Group!.Id), EnableAlert = true, FailThreshold = 2, RecoverThreshold = 2,
+            ExecuteOn = new ExecuteOnInput("group", group.Group!.Id), EnableAlert = true, FailThreshold = 2, FailQuorum = 2, RecoverThreshold = 2,
             NotificationId = notificationId, LatencyAlert = true, MaxLatency = 1.5,
             Http = new HttpOptionsInput
             {

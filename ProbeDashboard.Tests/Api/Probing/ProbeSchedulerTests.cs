@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
@@ -99,6 +100,36 @@ public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning:
         await Task.Delay(TimeSpan.FromSeconds(1.5), cts.Token);
         // Back on the 1 s rhythm: about two fires in those 1.5 s, never the eight that were missed.
         Assert.InRange(Fires() - firesBeforeResume, 1, 4);
+    }
+
+    [Fact]
+    public async Task A_monitor_created_retargeted_or_resumed_is_probed_at_once_not_after_its_interval()
+    {
+        // An hour's interval: only a probe made at once can arrive within the bounded waits below.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var client = await App.CreateClientAsync(UserRole.Operator);
+        object Body(string path) => new { name = "hourly", type = 1, target = Target.Url(path).ToString(), duration = 3600, timeout = 2 };
+        using var created = await client.PostAsync("/api/v1/service-monitors", ApiJson.Content(Body("/ok")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("data").GetProperty("id").GetInt32();
+        await WithinAsync(async () => await CountResultsAsync(id) >= 1, "the first probe of a new monitor", cts.Token);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/v1/service-monitors/{id}", ApiJson.Content(Body("/echo")))).StatusCode);
+        await WithinAsync(async () => await CountResultsAsync(id) >= 2, "a probe of the new target", cts.Token);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync($"/api/v1/service-monitors/{id}/toggle", ApiJson.Content(new { enable = false }))).StatusCode);
+        await WithinAsync(() => Task.FromResult(!Get<MonitorCatalog>().TryGet(id, out _)), "the pause", cts.Token);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync($"/api/v1/service-monitors/{id}/toggle", ApiJson.Content(new { enable = true }))).StatusCode);
+        await WithinAsync(async () => await CountResultsAsync(id) >= 3, "a probe after resuming", cts.Token);
+    }
+
+    /// <summary>Waits at most 10 s, far less than the monitor's interval, for <paramref name="condition"/>.</summary>
+    private static async Task WithinAsync(Func<Task<bool>> condition, string what, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(10));
+        try { await WaitUntilAsync(condition, bounded.Token); }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { Assert.Fail($"no {what} within 10 s"); }
     }
 
     private async Task<int> CountResultsAsync(int monitorId)

@@ -36,7 +36,10 @@ public class AlertPipelineStreamTests(RealtimeAppFixture fixture)
         Assert.Equal("realtime-alerting", fired.GetProperty("event").GetProperty("target_name").GetString());
         var eventId = fired.GetProperty("event").GetProperty("id").GetInt64();
 
-        await writer.SubmitAsync([RealtimeAppFixture.Result(monitor.Id, hostId)], timeout.Token);
+        // The next round, one interval later: a second result in the same round would not count again.
+        var recovered = RealtimeAppFixture.Result(monitor.Id, hostId);
+        recovered.Timestamp = recovered.Timestamp.AddSeconds(monitor.IntervalSeconds);
+        await writer.SubmitAsync([recovered], timeout.Token);
         var resolved = await client.ReceiveAsync();
         Assert.Equal("alert_resolved", resolved.GetProperty("type").GetString());
         Assert.Equal(eventId, resolved.GetProperty("event_id").GetInt64());

@@ -66,7 +66,7 @@ public sealed class RealtimeAppFixture : IAsyncLifetime
 
     /// <summary>Publishes results as the writer does after a commit.</summary>
     public void PublishResults(params ProbeResult[] results) =>
-        App.Services.GetRequiredService<EventBus>().Publish(new ProbeResultsCommitted(results));
+        App.Services.GetRequiredService<EventBus>().Publish(new ProbeResultsCommitted(results, []));
 
     public static ProbeResult Result(int monitorId, int hostId = 1, bool success = true, double latencyMs = 352, int statusCode = 200) => new()
     {

@@ -54,4 +54,24 @@ public class AgentScheduleTests
         Assert.Single(late);
         Assert.Empty(schedule.TakeDue(Now + TimeSpan.FromMinutes(10) + TimeSpan.FromMilliseconds(500)));
     }
+
+    [Fact]
+    public void A_task_added_or_retargeted_after_start_is_probed_at_once_then_on_its_phase()
+    {
+        var schedule = new AgentSchedule();
+        schedule.Replace([Task(1, 60)], Now);
+        var later = Now + TimeSpan.FromSeconds(7);
+        schedule.Replace([Task(1, 60), Task(2, 60)], later);
+
+        Assert.Equal([2], schedule.TakeDue(later).Select(t => t.Id));
+        var fired = Run(schedule, TimeSpan.FromMinutes(3)).Where(f => f.Id == 2).ToList();
+        var firstOnPhase = ProbeSchedule.FirstFireAfterProbeNow(2, 60, later);
+        Assert.True(firstOnPhase >= later.AddSeconds(45), "the phase starts at least 3/4 of an interval after the probe made at once");
+        Assert.True(fired[0].At >= firstOnPhase && fired[0].At < firstOnPhase.AddMilliseconds(100));
+        Assert.All(fired.Zip(fired.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(60), pair.Second.At - pair.First.At));
+
+        var moved = Now + TimeSpan.FromMinutes(4);
+        schedule.Replace([Task(1, 60) with { Target = "127.0.0.1:10" }, Task(2, 60)], moved);
+        Assert.Contains(1, schedule.TakeDue(moved).Select(t => t.Id));
+    }
 }

@@ -131,4 +131,45 @@ public sealed class AgentProcessTests : IAsyncLifetime
         Assert.Contains(agent.Output, line => line.Contains("Server unreachable"));
         Assert.Contains(agent.Output, line => line.Contains("draining"));
     }
+
+    [Fact]
+    public async Task With_two_agents_and_the_server_fail_threshold_counts_rounds_not_results()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = cts.Token;
+        await using var cluster = await AgentCluster.StartAsync(ct);
+        cluster.StartAgent("round-a");
+        cluster.StartAgent("round-b");
+        await cluster.EventuallyAsync(() => HostsAsync(cluster, ct)!,
+            h => h is not null && new[] { "round-a", "round-b" }.All(n => h.TryGetValue(n, out var host) && host.GetProperty("status").GetString() == "online"),
+            TimeSpan.FromSeconds(60), "both agents online", ct);
+
+        // 5 s rounds: an agent's upload lands well inside the round it belongs to.
+        var monitor = (await cluster.SendAsync(HttpMethod.Post, "api/v1/service-monitors", new Dictionary<string, object?>
+        {
+            ["name"] = "down everywhere", ["type"] = 1, ["target"] = _target.Url("/status/500").ToString(), ["duration"] = 5,
+            ["timeout"] = 2, ["execute_on"] = new { type = "all" }, ["enable_alert"] = true, ["fail_threshold"] = 2,
+        }, ct)).GetProperty("data").GetProperty("id").GetInt32();
+
+        var fired = await cluster.EventuallyAsync(
+            async () => (await cluster.GetAsync($"api/v1/alert-events?target_type=service&target_id={monitor}", ct)).GetProperty("items")
+                .EnumerateArray().FirstOrDefault(e => e.GetProperty("status").GetString() == "firing"),
+            e => e.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "the monitor's down alert", ct);
+        var triggeredAt = fired.GetProperty("trigger_time").GetDateTime().ToUniversalTime();
+        Assert.Equal(2, fired.GetProperty("current_value").GetProperty("consecutive_failures").GetInt32());
+
+        var hosts = await HostsAsync(cluster, ct);
+        var server = hosts.Values.Single(h => h.GetProperty("is_server").GetBoolean()).GetProperty("id").GetInt32();
+        var serverRoundsBeforeFiring = (await HistoryAsync(cluster, monitor, ct, server)).Count(r => r.At <= triggeredAt);
+        Assert.True(serverRoundsBeforeFiring >= 2, $"fired after {serverRoundsBeforeFiring} round(s) of the server, not after 2");
+        var hostsInHistory = (await HistoryAsync(cluster, monitor, ct)).Select(r => r.HostId).Distinct().Count();
+        Assert.Equal(3, hostsInHistory);
+
+        // A few more rounds: the counter follows the rounds (the server probes every one), never the results (3 per round).
+        await cluster.EventuallyAsync(async () => (await HistoryAsync(cluster, monitor, ct, server)).Count, n => n >= 5,
+            TimeSpan.FromSeconds(60), "five rounds", ct);
+        var counter = (await cluster.GetAsync($"api/v1/service-monitors/{monitor}", ct)).GetProperty("consecutive_failures").GetInt32();
+        var rounds = (await HistoryAsync(cluster, monitor, ct, server)).Count;
+        Assert.InRange(counter, rounds - 2, rounds);
+    }
 }

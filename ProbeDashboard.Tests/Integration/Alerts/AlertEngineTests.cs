@@ -56,26 +56,6 @@ public class AlertEngineTests
     }
 
     [Fact]
-    public async Task Failures_are_counted_in_commit_order_even_when_later_batches_are_already_stored()
-    {
-        await using var factory = NewFactory();
-        var feed = factory.Feed;
-        var monitor = await feed.AddMonitorAsync("ordered", m => { m.EnableAlert = true; m.FailThreshold = 3; });
-        var batches = new[]
-        {
-            await feed.StoreRoundsAsync(monitor.Id, (false, 0), (false, 0)),
-            await feed.StoreRoundsAsync(monitor.Id, (true, 50)),
-            await feed.StoreRoundsAsync(monitor.Id, (false, 0), (false, 0)),
-        };
-        foreach (var batch in batches) feed.Bus.Publish(new ProbeResultsCommitted(batch));
-        await Task.Delay(500);
-        Assert.Empty(await feed.EventsAsync());
-
-        await feed.CommitRoundsAsync(monitor.Id, false);
-        await feed.EventAsync(e => e.Status == AlertEventStatus.Firing, "the third failure in a row to fire");
-    }
-
-    [Fact]
     public async Task A_latency_alert_fires_when_latency_exceeds_max_latency_and_failed_rounds_do_not_resolve_it()
     {
         await using var factory = NewFactory();

@@ -1141,6 +1141,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FailQuorum")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailThreshold")
                         .HasColumnType("INTEGER");
 
@@ -1211,6 +1214,11 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Alerts;
+
+/// <summary>A notification group a monitor's own alerts would reach, and over which channels.</summary>
+/// <param name="IsDefault">True when the group is reached because it is a default group and the monitor names none.</param>
+public sealed record AlertReach(int GroupId, string Name, bool IsDefault, IReadOnlyList<string> Channels);
+
+/// <summary>
+/// Who a monitor's enable_alert / latency_alert would notify right now: its own group, or the default groups when it
+/// names none (the same rule the alert engine applies when it sends). Empty when its alerts are off or would reach
+/// nobody, so an operator sees a silent monitor before it matters.
+/// </summary>
+public static class AlertAudience
+{
+    public static async Task<IReadOnlyList<AlertReach>> OfMonitorAsync(ProbeDbContext db, MonitorDefinition monitor, CancellationToken cancellationToken)
+    {
+        if (!monitor.EnableAlert && !monitor.LatencyAlert) return [];
+        var groups = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients)
+            .Where(g => monitor.NotificationGroupId == null ? g.IsDefault : g.Id == monitor.NotificationGroupId)
+            .OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        return [.. groups
+            .Select(g => new AlertReach(g.Id, g.Name, monitor.NotificationGroupId is null, ChannelsOf(g)))
+            .Where(r => r.Channels.Count > 0)];
+    }
+
+    private static List<string> ChannelsOf(NotificationGroup group) =>
+    [
+        .. group.Recipients.Where(r => r.Channel != NotificationChannelKind.IpLiveCallback)
+            .Select(r => r.Channel.ToString().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal),
+    ];
+}

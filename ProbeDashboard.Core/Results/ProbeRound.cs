@@ -1,0 +1,23 @@
+namespace ProbeDashboard.Core.Results;
+
+/// <summary>
+/// One counted round of a monitor: the results its hosts reported for one scheduled fire time, judged together.
+/// Thresholds (fail_threshold, recover_threshold) and the service_probe rule metrics count these, not results.
+/// </summary>
+/// <param name="At">The newest result's timestamp in the round.</param>
+/// <param name="ConsecutiveFailures">Failed rounds in a row up to and including this one; 0 when it succeeded.</param>
+/// <param name="LatencyMs">Mean latency of the hosts that succeeded, in milliseconds; null when the round failed.</param>
+/// <param name="StatusCode">The HTTP status of the newest result that had one; 0 when none had.</param>
+public sealed record ProbeRound(
+    int MonitorId,
+    DateTime At,
+    bool Failed,
+    int ConsecutiveFailures,
+    int ReportingHosts,
+    int FailedHosts,
+    double? LatencyMs,
+    int StatusCode);
+
+/// <summary>How the writer judges a monitor's rounds: its interval (which places results in rounds) and its quorum.</summary>
+/// <param name="FailQuorum">Failed hosts that make a round fail; null means every host that reported.</param>
+public readonly record struct RoundSettings(int IntervalSeconds, int? FailQuorum);

@@ -26,19 +26,20 @@ public static class BodyFieldErrors
     {
         var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         if (bodyType is null || !context.Request.Body.CanSeek) return null;
-        context.Request.Body.Position = 0;
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Collect(body, bodyType, "", options, problemOf, errors);
+        try
+        {
+            context.Request.Body.Position = 0;
+            var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            Collect(body, bodyType, "", options, problemOf, errors);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or IOException)
+        {
+            // Only an explanation of a 400 already decided (e.g. a key given twice, which JsonObject refuses):
+            // the caller falls back to the serializer's first error, never to a 500.
+            return null;
+        }
         return errors.Count > 0 ? errors : null;
     }
 

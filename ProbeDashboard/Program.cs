@@ -22,6 +22,7 @@ using ProbeDashboard.Realtime;
 using ProbeDashboard.Security;
 using ProbeDashboard.Ui;
 
+PrivateFiles.RestrictNewFiles();                  // 0600 files, 0700 directories: the data is the service user's only
 var cli = await ProbeCommandLine.RunAsync(args);   // --help, --version, agent, backup, restore end here
 if (cli.ExitCode is { } exitCode) { Environment.ExitCode = exitCode; return; }
 

@@ -24,8 +24,12 @@ public static class MonitorValidator
         else if (input.Name.Trim().Length > 200) errors.Add("name", "must be at most 200 characters");
 
         ValidateTiming(input, rules, errors);
-        if (input.Type is null) errors.Add("type", "is required");
-        else if (!Enum.IsDefined((MonitorKind)input.Type.Value)) errors.Add("type", "must be 1 (HTTP), 2 (TCP) or 3 (ICMP)");
+        if (input.Type is null || !Enum.IsDefined((MonitorKind)input.Type.Value))
+        {
+            errors.Add("type", input.Type is null ? "is required" : $"must be {MonitorKindNames.Choices}, as a number or a name");
+            // Its shape depends on the type, but a missing target is wrong for every type: say so now, not after the next try.
+            if (string.IsNullOrWhiteSpace(input.Target)) errors.Add("target", "is required");
+        }
         else
         {
             var kind = (MonitorKind)input.Type.Value;

@@ -100,5 +100,6 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        EfWarningRecorder.AssertNoneIn(_output);
     }
 }

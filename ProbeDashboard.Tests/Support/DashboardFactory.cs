@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -27,6 +28,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>Password of every user made by <see cref="CreateUserAsync"/>.</summary>
     public const string UserPassword = "user-password-for-tests";
     private readonly TempDirectory? _ownedData;
+    private readonly EfWarningRecorder _efWarnings = new();
     private int _userCount;
 
     /// <summary>A fresh data directory, deleted with the factory.</summary>
@@ -61,6 +63,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         // added by the factory only arrives once the host is built, too late for anything read at registration.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(_efWarnings));
         if (Time is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(Time));
     }
@@ -173,6 +176,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _ownedData?.Dispose();
+        if (!disposing) return;
+        _ownedData?.Dispose();
+        _efWarnings.AssertNone();
     }
 }

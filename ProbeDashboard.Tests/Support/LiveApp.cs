@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -15,6 +17,7 @@ public sealed class LiveApp : IAsyncDisposable
     public const string AdminPassword = DashboardFactory.AdminPassword;
 
     private readonly TempDirectory _data = new();
+    private readonly EfWarningRecorder _efWarnings = new();
     private IHost? _host;
     private Task? _run;
 
@@ -55,6 +58,7 @@ public sealed class LiveApp : IAsyncDisposable
         }
         _ = _run.ContinueWith(t => built.TrySetException(t.Exception?.InnerException ?? new InvalidOperationException("The app exited before its host was built.")), TaskScheduler.Default);
         _host = await built.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        _host.Services.GetRequiredService<ILoggerFactory>().AddProvider(_efWarnings);
         await WaitUntilHealthyAsync(cancellationToken);
     }
 
@@ -86,6 +90,7 @@ public sealed class LiveApp : IAsyncDisposable
         }
         if (_run is not null) await Task.WhenAny(_run, Task.Delay(TimeSpan.FromSeconds(20)));
         _data.Dispose();
+        _efWarnings.AssertNone();
     }
 
     /// <summary>A project folder of this repository, found by walking up to the solution file.</summary>

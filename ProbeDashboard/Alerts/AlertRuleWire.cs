@@ -88,5 +88,5 @@ public sealed record AlertRuleListItem(
 /// <summary>Body of POST /api/v1/alert-rules/validate-condition: the rules editor checks as the user types.</summary>
 public sealed record ValidateConditionRequest(string? Type, string? Condition);
 
-/// <param name="Position">0-based character index of the error, or null when valid.</param>
+/// <param name="Position">1-based character number of the error (as in editors and the UI), or null when valid.</param>
 public sealed record ValidateConditionResponse(bool Valid, string? Error, int? Position, IReadOnlyList<string> Metrics);

@@ -95,7 +95,7 @@ public static class AlertRulesApi
     {
         if (!AlertNames.TryParseRuleType(request.Type, out var type)) return AlertApiResults.Invalid("type", "type must be host_monitor or service_probe");
         var parsed = ConditionParser.TryParse(request.Condition, type, out var error);
-        return TypedResults.Ok(ApiEnvelope.Ok(new ValidateConditionResponse(parsed is not null, error?.Message, error?.Position,
+        return TypedResults.Ok(ApiEnvelope.Ok(new ValidateConditionResponse(parsed is not null, error?.Message, error?.Column,
             parsed?.Metrics.ToList() ?? [])));
     }
 }

@@ -25,6 +25,7 @@ public static partial class ApiErrors
                 StatusMessage(context.HttpContext.Response.StatusCode))
             : Task.CompletedTask);
 
+        app.UseRereadableApiBodies();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiErrors));
         app.Use(async (context, next) =>
         {
@@ -48,15 +49,23 @@ public static partial class ApiErrors
         _ => ReasonPhrases.GetReasonPhrase(status).ToLowerInvariant(),
     };
 
-    private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
+    private static async Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException bad)
     {
-        if (bad.InnerException is JsonException json)
+        if (bad.InnerException is not JsonException json)
         {
-            var (field, problem) = (FieldOf(json), JsonProblem(json));
-            var message = field == "body" ? $"request body is not valid JSON: {problem}" : $"invalid request body: {field} {problem}";
-            return ApiErrorWriter.WriteAsync(context, 400, message, new Dictionary<string, string[]> { [field] = [problem] });
+            await ApiErrorWriter.WriteAsync(context, bad.StatusCode, bad.Message);
+            return;
         }
-        return ApiErrorWriter.WriteAsync(context, bad.StatusCode, bad.Message);
+        var field = FieldOf(json);
+        if (field == "body")
+        {
+            var problem = JsonProblem(json);
+            await ApiErrorWriter.WriteAsync(context, 400, $"request body is not valid JSON: {problem}", new Dictionary<string, string[]> { ["body"] = [problem] });
+            return;
+        }
+        var errors = await BodyFieldErrors.CollectAsync(context, JsonProblem) ?? new() { [field] = [JsonProblem(json)] };
+        var message = "invalid request body: " + string.Join("; ", errors.Select(e => $"{e.Key} {e.Value[0]}"));
+        await ApiErrorWriter.WriteAsync(context, 400, message, errors);
     }
 
     /// <summary>
@@ -68,8 +77,7 @@ public static partial class ApiErrors
         : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
 
     private static bool IsWrongType(JsonException json) =>
-        json.Message.Contains("could not be converted", StringComparison.Ordinal)
-        || json.Message.Contains(UtcTimeJsonConverter.NotATime, StringComparison.Ordinal);
+        json is WireValueException || json.Message.Contains("could not be converted", StringComparison.Ordinal);
 
     private static string JsonProblem(JsonException json) =>
         json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type"

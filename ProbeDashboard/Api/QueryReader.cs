@@ -32,6 +32,18 @@ public sealed class QueryReader(IQueryCollection query)
         return null;
     }
 
+    /// <summary>A value read by <paramref name="tryParse"/>; <paramref name="problem"/> names what is accepted.</summary>
+    public T? Optional<T>(string name, TryParse<T> tryParse, string problem) where T : struct
+    {
+        var text = Text(name);
+        if (text is null) return null;
+        if (tryParse(text, out var value)) return value;
+        Fail(name, problem);
+        return null;
+    }
+
+    public delegate bool TryParse<T>(string text, out T value);
+
     public bool? OptionalBool(string name)
     {
         var text = Text(name);

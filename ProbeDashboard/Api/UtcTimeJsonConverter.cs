@@ -10,13 +10,11 @@ namespace ProbeDashboard.Api;
 /// </summary>
 public sealed class UtcTimeJsonConverter : JsonConverter<DateTime>
 {
-    public const string NotATime = "is not an RFC 3339 time";
-
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
         if (!Rfc3339.TryParse(text, out var value))
-            throw new JsonException($"'{text}' {NotATime}");
+            throw new WireValueException($"'{text}' is not an RFC 3339 time");
         return value;
     }
 

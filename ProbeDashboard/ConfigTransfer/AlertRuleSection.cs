@@ -48,7 +48,7 @@ public sealed class AlertRuleSection(AlertProcessor processor) : IConfigSection
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
 
             var name = request.Name!.Trim();
-            var (rule, ambiguous) = await context.SingleByNameAsync(context.Db.AlertRules.Where(r => r.Name == name), where, cancellationToken);
+            var (rule, ambiguous) = await context.SingleByNameAsync(context.Db.AlertRules.Where(r => r.Name == name).OrderBy(r => r.Id), where, cancellationToken);
             if (ambiguous) continue;
             if (rule is null)
             {

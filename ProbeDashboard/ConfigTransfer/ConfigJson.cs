@@ -24,6 +24,7 @@ public static class ConfigJson
     public static string Describe(JsonException error)
     {
         var path = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "" : $" at {error.Path.TrimStart('$', '.')}";
+        if (error is WireValueException) return $"{error.Message.Split(" Path:")[0]}{path}";
         return error.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? $"unknown field{path}"
             : $"wrong type or format{path}";

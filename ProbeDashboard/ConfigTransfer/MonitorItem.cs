@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Monitors;
 
 namespace ProbeDashboard.ConfigTransfer;
 
@@ -7,12 +9,13 @@ public sealed record PlacementItem(string? Type, string? Group = null, List<stri
 
 /// <summary>
 /// A monitor in the document: the API's fields (seed 001), with names where the API has ids (host group,
-/// hosts, notification group) and the type as a word, so the file reads well and moves between servers.
+/// hosts, notification group) and the type written as a word, so the file reads well and moves between servers;
+/// the type is read as a word or as the API's number.
 /// </summary>
 public sealed record MonitorItem(
     string? Name,
     bool? Enable,
-    string? Type,
+    [property: JsonConverter(typeof(MonitorTypeJsonConverter))] int? Type,
     string? Target,
     int? Duration,
     int? Timeout,
@@ -28,14 +31,9 @@ public sealed record MonitorItem(
     HttpOptionsInput? Http,
     int? FailQuorum = null)
 {
-    public static string TypeName(MonitorKind kind) => kind.ToString().ToLowerInvariant();
-
-    public static MonitorKind? ParseType(string? type) =>
-        Enum.GetValues<MonitorKind>().Cast<MonitorKind?>().FirstOrDefault(k => TypeName(k!.Value) == type);
-
     /// <summary>The item that reproduces a stored monitor.</summary>
     public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups) => new(
-        m.Name, m.Enabled, TypeName(m.Kind), m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
+        m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         new PlacementItem(ExecuteOnInput.Name(m.ExecuteOn),
             m.ExecuteOnGroupId is { } g ? groups.GetValueOrDefault(g, $"#{g}") : null,
             m.ExecuteOn == ExecuteOnKind.Hosts ? hosts.NamesOf(m.ExecuteOnHostIds) : null),

@@ -45,7 +45,7 @@ public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptio
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
 
             var name = input.Name!.Trim();
-            var (monitor, ambiguous) = await context.SingleByNameAsync(context.Db.Monitors.Where(m => m.Name == name), where, cancellationToken);
+            var (monitor, ambiguous) = await context.SingleByNameAsync(context.Db.Monitors.Where(m => m.Name == name).OrderBy(m => m.Id), where, cancellationToken);
             if (ambiguous) continue;
             if (monitor is null)
             {
@@ -78,8 +78,8 @@ public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptio
         IReadOnlyDictionary<string, int> groupIds, IReadOnlyDictionary<string, int> notificationIds)
     {
         var errorsBefore = context.Errors.Count;
-        var kind = MonitorItem.ParseType(item.Type);
-        if (kind is null) context.Error(where + ".type", "type must be http, tcp or icmp");
+        MonitorKind? kind = item.Type is { } type && Enum.IsDefined((MonitorKind)type) ? (MonitorKind)type : null;
+        if (kind is null) context.Error(where + ".type", $"type must be {MonitorKindNames.Choices}, as a number or a name");
         int? groupId = null;
         if (item.ExecuteOn?.Group is { } group && !groupIds.TryGetValue(group, out var id)) context.Error(where + ".execute_on.group", $"no host group is named '{group}'");
         else if (item.ExecuteOn?.Group is { } known) groupId = groupIds[known];

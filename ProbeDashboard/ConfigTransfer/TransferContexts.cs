@@ -92,7 +92,8 @@ public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime n
     }
 
     /// <summary>The one stored row with this name, or none; reports an error (and says so) when several share it.</summary>
-    public async Task<(TEntity? Item, bool Ambiguous)> SingleByNameAsync<TEntity>(IQueryable<TEntity> byName, string where, CancellationToken cancellationToken)
+    /// <param name="byName">Ordered, so the two rows fetched to detect a shared name are always the same ones.</param>
+    public async Task<(TEntity? Item, bool Ambiguous)> SingleByNameAsync<TEntity>(IOrderedQueryable<TEntity> byName, string where, CancellationToken cancellationToken)
         where TEntity : class
     {
         var found = await byName.Take(2).ToListAsync(cancellationToken);

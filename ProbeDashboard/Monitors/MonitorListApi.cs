@@ -35,11 +35,11 @@ internal static class MonitorListApi
         var page = query.Int("page", 1, 1, MaxPage);
         var pageSize = query.Int("page_size", 20, 1, 100);
         var enable = query.OptionalBool("enable");
-        var type = query.OptionalInt("type", 1, 3);
+        var type = query.Optional<MonitorKind>("type", MonitorKindNames.TryParse, $"must be {MonitorKindNames.Choices}, as a number or a name");
         var search = query.Text("search");
         if (query.HasErrors) return MonitorResults.Invalid(query.Errors, "invalid query parameters");
 
-        var monitors = db.Monitors.AsNoTracking().Matching(enable, (MonitorKind?)type, search);
+        var monitors = db.Monitors.AsNoTracking().Matching(enable, type, search);
 
         var total = await monitors.CountAsync(cancellationToken);
         var rows = await monitors.OrderBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)

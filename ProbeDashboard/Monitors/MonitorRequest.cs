@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
@@ -6,7 +7,7 @@ namespace ProbeDashboard.Monitors;
 public sealed record MonitorRequest(
     string? Name,
     bool? Enable,
-    int? Type,
+    [property: JsonConverter(typeof(MonitorTypeJsonConverter))] int? Type,
     string? Target,
     int? Duration,
     int? Timeout,

@@ -19,6 +19,7 @@ public static class DataDirectoryStartup
     public static async Task<bool> OpenDataDirectoryAsync(this WebApplication app)
     {
         var directory = Path.GetDirectoryName(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)!;
+        PrivateFiles.Tighten(directory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PrivateFiles)));
         var serverLock = ServerLock.TryAcquire(directory);
         if (serverLock is null)
             return await RefuseAsync($"Another ProbeDashboard server is using {directory} ({ServerLock.FileName} is held).", LockedExitCode);

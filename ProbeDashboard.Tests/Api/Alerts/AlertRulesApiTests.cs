@@ -41,10 +41,10 @@ public class AlertRulesApiTests(AlertTestFactory factory) : IClassFixture<AlertT
     }
 
     [Theory]
-    [InlineData("cpu > 90", "host_monitor", "unknown metric 'cpu' at 0")]
-    [InlineData("cpu_usage > 90 && mem_usage >", "host_monitor", "expected number at 29")]
-    [InlineData("latency > 2", "host_monitor", "metric 'latency' does not apply to host_monitor rules at 0")]
-    [InlineData("cpu_usage > 90", "service_probe", "metric 'cpu_usage' does not apply to service_probe rules at 0")]
+    [InlineData("cpu > 90", "host_monitor", "unknown metric 'cpu' at character 1")]
+    [InlineData("cpu_usage > 90 && mem_usage >", "host_monitor", "expected number at character 30")]
+    [InlineData("latency > 2", "host_monitor", "metric 'latency' does not apply to host_monitor rules at character 1")]
+    [InlineData("cpu_usage > 90", "service_probe", "metric 'cpu_usage' does not apply to service_probe rules at character 1")]
     public async Task An_invalid_condition_is_400_with_the_position_and_nothing_is_saved(string condition, string type, string message)
     {
         using var client = await factory.CreateClientAsync(UserRole.Operator);
@@ -130,7 +130,7 @@ public class AlertRulesApiTests(AlertTestFactory factory) : IClassFixture<AlertT
     {
         using var client = await factory.CreateClientAsync(UserRole.Viewer);
         var bad = (await (await client.PostAsync("/api/v1/alert-rules/validate-condition", ApiJson.Content(new { type = "host_monitor", condition = "cpu_usage > " }))).JsonAsync()).GetProperty("data");
-        Assert.Equal((false, 12), (bad.GetProperty("valid").GetBoolean(), bad.GetProperty("position").GetInt32()));
+        Assert.Equal((false, 13), (bad.GetProperty("valid").GetBoolean(), bad.GetProperty("position").GetInt32()));
         var good = (await (await client.PostAsync("/api/v1/alert-rules/validate-condition", ApiJson.Content(new { type = "host_monitor", condition = "load5 > 2 or load15 > 1" }))).JsonAsync()).GetProperty("data");
         Assert.True(good.GetProperty("valid").GetBoolean());
     }

@@ -15,7 +15,8 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         { "not an object", """[1, 2]""", "body" },
         { "JSON null", "null", "body" },
         { "empty body", "", "body" },
-        { "type as text", """{"name": "x", "type": "http", "target": "http://127.0.0.1:9", "duration": 30}""", "type" },
+        { "type as an unknown name", """{"name": "x", "type": "ftp", "target": "http://127.0.0.1:9", "duration": 30}""", "type" },
+        { "type as an object", """{"name": "x", "type": {"kind": 1}, "target": "http://127.0.0.1:9", "duration": 30}""", "type" },
         { "duration as text", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": "60"}""", "duration" },
         { "enable as text", """{"name": "x", "enable": "yes", "type": 1, "target": "http://127.0.0.1:9", "duration": 30}""", "enable" },
         { "skip_hosts as text", """{"name": "x", "type": 1, "target": "http://127.0.0.1:9", "duration": 30, "skip_hosts": "2,3"}""", "skip_hosts" },
@@ -70,6 +71,34 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), why);
         var stored = (await (await client.GetAsync($"{BasePath}/{id}")).JsonAsync()).GetProperty("data");
         Assert.Equal(("untouched", 3, 30), (stored.GetProperty("name").GetString(), stored.GetProperty("type").GetInt32(), stored.GetProperty("duration").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Every_wrong_typed_field_is_listed_in_one_400_nested_ones_included()
+    {
+        using var client = await factory.CreateClientAsync(UserRole.Operator);
+
+        using var response = await client.PostAsync(BasePath, ApiJson.Raw(
+            """{"name": 5, "enable": "yes", "type": 1, "target": "http://127.0.0.1:9", "duration": "60", "execute_on": {"type": 2, "host_ids": "1,2"}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = await response.JsonAsync();
+        Assert.Equal(["duration", "enable", "execute_on.host_ids", "execute_on.type", "name"], Keys(json.GetProperty("errors")).Order());
+        var message = json.GetProperty("message").GetString()!;
+        Assert.All(["name", "enable", "duration", "execute_on.type", "execute_on.host_ids"], field => Assert.Contains(field, message));
+    }
+
+    [Fact]
+    public async Task A_body_without_type_and_target_names_both()
+    {
+        using var client = await factory.CreateClientAsync(UserRole.Operator);
+
+        using var response = await client.PostAsync(BasePath, ApiJson.Raw("""{"name": "x", "duration": 30}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = Keys((await response.JsonAsync()).GetProperty("errors"));
+        Assert.Contains("type", errors);
+        Assert.Contains("target", errors);
     }
 
     [Theory]

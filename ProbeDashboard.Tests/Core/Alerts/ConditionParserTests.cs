@@ -27,17 +27,17 @@ public class ConditionParserTests
     }
 
     [Theory]
-    [InlineData("cpu > 90", "unknown metric 'cpu' at 0")]
-    [InlineData("cpu_usage > 90 && mem_usage >", "expected number at 29")]
-    [InlineData("cpu_usage > 90 && mem_usage > abc", "expected number but found 'abc' at 30")]
-    [InlineData("cpu_usage 90", "expected comparison operator but found '90' at 10")]
-    [InlineData("(cpu_usage > 90", "expected ')' at 15")]
-    [InlineData("cpu_usage > 90)", "unmatched ')' at 14")]
-    [InlineData("cpu_usage > 90 mem_usage > 1", "expected '&&' or '||' but found 'mem_usage' at 15")]
-    [InlineData("cpu_usage > 90 & load > 1", "unexpected character '&' at 15")]
-    [InlineData("latency > 2", "metric 'latency' does not apply to host_monitor rules at 0")]
-    [InlineData("", "condition is empty at 0")]
-    [InlineData("cpu_usage > 1.2.3", "invalid number '1.2.3' at 12")]
+    [InlineData("cpu > 90", "unknown metric 'cpu' at character 1")]
+    [InlineData("cpu_usage > 90 && mem_usage >", "expected number at character 30")]
+    [InlineData("cpu_usage > 90 && mem_usage > abc", "expected number but found 'abc' at character 31")]
+    [InlineData("cpu_usage 90", "expected comparison operator but found '90' at character 11")]
+    [InlineData("(cpu_usage > 90", "expected ')' at character 16")]
+    [InlineData("cpu_usage > 90)", "unmatched ')' at character 15")]
+    [InlineData("cpu_usage > 90 mem_usage > 1", "expected '&&' or '||' but found 'mem_usage' at character 16")]
+    [InlineData("cpu_usage > 90 & load > 1", "unexpected character '&' at character 16")]
+    [InlineData("latency > 2", "metric 'latency' does not apply to host_monitor rules at character 1")]
+    [InlineData("", "condition is empty at character 1")]
+    [InlineData("cpu_usage > 1.2.3", "invalid number '1.2.3' at character 13")]
     public void Errors_name_the_problem_and_its_position(string condition, string message)
     {
         var error = Assert.Throws<ConditionException>(() => ConditionParser.Parse(condition, AlertRuleType.HostMonitor));
@@ -50,7 +50,7 @@ public class ConditionParserTests
         var condition = ConditionParser.Parse("latency > 2 || success == 0 || status_code >= 500 || consecutive_failures >= 3 || availability_1h < 99", AlertRuleType.ServiceProbe);
         Assert.Equal(["latency", "success", "status_code", "consecutive_failures", "availability_1h"], condition.Metrics);
         var error = Assert.Throws<ConditionException>(() => ConditionParser.Parse("success == 0 && cpu_usage > 1", AlertRuleType.ServiceProbe));
-        Assert.Equal("metric 'cpu_usage' does not apply to service_probe rules at 16", error.Message);
+        Assert.Equal("metric 'cpu_usage' does not apply to service_probe rules at character 17", error.Message);
     }
 
     [Theory]

@@ -77,6 +77,7 @@ public class ConfigCommandTests
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(Timeout);
         await process.WaitForExitAsync(cts.Token);
+        EfWarningRecorder.AssertNoneIn((await stdout + "\n" + await stderr).Split('\n'));
         return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -29,13 +29,7 @@ public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning:
     public async Task A_changed_monitor_is_probed_at_once_on_its_interval_and_stops_when_disabled()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = TestMonitors.Http("every second", Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
-        await using (var db = Db())
-        {
-            db.Monitors.Add(monitor);
-            await db.SaveChangesAsync(cts.Token);
-        }
-        Get<EventBus>().Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        var monitor = await AddEverySecondMonitorAsync("every second", announce: true, cts.Token);
 
         await WaitUntilAsync(async () => await CountResultsAsync(monitor.Id) >= 3, cts.Token);
         Assert.True(Get<ProbeDispatcher>().Lateness.Count >= 3);
@@ -60,12 +54,7 @@ public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning:
     public async Task Reconcile_schedules_a_monitor_whose_change_event_was_lost()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = TestMonitors.Http("no event", Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
-        await using (var db = Db())
-        {
-            db.Monitors.Add(monitor);
-            await db.SaveChangesAsync(cts.Token);
-        }
+        var monitor = await AddEverySecondMonitorAsync("no event", announce: false, cts.Token);
 
         await Get<ProbeScheduleSync>().ReconcileAsync(cts.Token);
 
@@ -77,13 +66,7 @@ public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning:
     public async Task Fires_missed_while_the_scheduler_was_held_are_skipped_not_made_up_in_a_burst()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var monitor = TestMonitors.Http("held", Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
-        await using (var db = Db())
-        {
-            db.Monitors.Add(monitor);
-            await db.SaveChangesAsync(cts.Token);
-        }
-        Get<EventBus>().Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        var monitor = await AddEverySecondMonitorAsync("held", announce: true, cts.Token);
         await WaitUntilAsync(async () => await CountResultsAsync(monitor.Id) >= 1, cts.Token);
 
         // Held for 8 intervals, past the 5 s misfire threshold: 8 fires are missed.
@@ -130,6 +113,19 @@ public sealed class ProbeSchedulerTests() : AppWithTargetTests(schedulerRunning:
         bounded.CancelAfter(TimeSpan.FromSeconds(10));
         try { await WaitUntilAsync(condition, bounded.Token); }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { Assert.Fail($"no {what} within 10 s"); }
+    }
+
+    /// <summary>Stores a 1 s HTTP monitor; <paramref name="announce"/> publishes its change event as the API does.</summary>
+    private async Task<MonitorDefinition> AddEverySecondMonitorAsync(string name, bool announce, CancellationToken cancellationToken)
+    {
+        var monitor = TestMonitors.Http(name, Target.Url("/ok"), intervalSeconds: 1, timeoutSeconds: 1);
+        await using (var db = Db())
+        {
+            db.Monitors.Add(monitor);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (announce) Get<EventBus>().Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
+        return monitor;
     }
 
     private async Task<int> CountResultsAsync(int monitorId)

@@ -34,6 +34,9 @@ public sealed partial class AuditLog(IDbContextFactory<ProbeDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public void Add(ProbeDbContext db, Access.Actor actor, string action, string target, string? detail) =>
+        db.AuditLog.Add(Entry(actor.Name, action, target, detail));
+
     private AuditEntry Entry(string actor, string action, string target, string? detail) => new()
     {
         Timestamp = time.GetUtcNow().UtcDateTime,

@@ -14,4 +14,10 @@ public interface IAuditLog
     /// on that transaction's write lock until the busy timeout.
     /// </summary>
     Task RecordAsync(Storage.ProbeDbContext db, string action, string target, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds the entry to <paramref name="db"/> without saving: the caller's SaveChanges (or transaction) commits it
+    /// together with the change it describes, so a change is never stored without its entry, nor the reverse.
+    /// </summary>
+    void Add(Storage.ProbeDbContext db, Access.Actor actor, string action, string target, string? detail);
 }

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -36,7 +37,7 @@ public class HostAdministrationTests(BrowserFixture fixture) : IClassFixture<Bro
             await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToBeVisibleAsync();
 
             var groupId = await GroupIdAsync("edge-eu");
-            await fixture.App.Services.GetRequiredService<MonitorService>().CreateAsync(new MonitorInput
+            await fixture.App.Services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, new MonitorInput
             {
                 Name = "runs on edge", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60,
                 ExecuteOn = new ExecuteOnInput("group", groupId, []),

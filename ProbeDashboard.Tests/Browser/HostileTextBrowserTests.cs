@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ProbeDashboard.Core.Agents;
@@ -69,7 +70,7 @@ public class HostileTextBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     private async Task<(int MonitorId, int HostId, long EventId)> PlantAsync()
     {
         var services = fixture.App.Services;
-        var monitor = await services.GetRequiredService<MonitorService>().CreateAsync(new MonitorInput
+        var monitor = await services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, new MonitorInput
         {
             Name = "web " + Payload, Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 3600,
         }, "test", CancellationToken.None);

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
@@ -66,7 +67,7 @@ public class HostGroupsUiTests(DashboardFactory factory) : IClassFixture<Dashboa
             Name = "on the group", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60,
             ExecuteOn = new ExecuteOnInput("group", used.Id, []),
         };
-        var monitor = await factory.Services.GetRequiredService<MonitorService>().CreateAsync(input, "test", Timeout());
+        var monitor = await factory.Services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, input, "test", Timeout());
 
         var refused = await Groups.DeleteAsync(used.Id, Timeout());
         Assert.Equal(HostGroupOutcome.InUse, refused.Outcome);

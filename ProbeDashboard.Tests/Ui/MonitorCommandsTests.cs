@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
@@ -109,7 +110,7 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
 
     private async Task<int> CreateMonitorAsync(string name, CancellationToken cancellationToken)
     {
-        var saved = await _factory.Services.GetRequiredService<MonitorService>().CreateAsync(Input(name), "test", cancellationToken);
+        var saved = await _factory.Services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, Input(name), "test", cancellationToken);
         return saved.Monitor!.Id;
     }
 }

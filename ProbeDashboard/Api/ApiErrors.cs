@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
+using ProbeDashboard.Core.Access;
 
 namespace ProbeDashboard.Api;
 
@@ -37,6 +38,11 @@ public static partial class ApiErrors
             {
                 LogBadRequest(logger, context.Request.Method, context.Request.Path, bad.Message);
                 await WriteBadRequestAsync(context, bad);
+            }
+            catch (AccessDeniedException denied) when (!context.Response.HasStarted && context.Request.Path.StartsWithSegments("/api"))
+            {
+                // A Core service refused the actor: the same check the UI meets, answered in the API's envelope.
+                await ApiErrorWriter.WriteAsync(context, StatusCodes.Status403Forbidden, $"permission denied: requires {denied.Permission}");
             }
         });
     }

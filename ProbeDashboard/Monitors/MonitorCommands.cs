@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Monitors;
 
@@ -31,18 +32,18 @@ public sealed class MonitorCommands(
     public async Task<bool> CanWriteAsync() => (await AuthorizeAsync()).Allowed;
 
     public Task<CommandOutcome> CreateAsync(MonitorInput input, CancellationToken cancellationToken) =>
-        RunAsync("create", async () => Saved(await monitors.CreateAsync(input, Origin, cancellationToken)));
+        RunAsync("create", async user => Saved(await monitors.CreateAsync(user.ToActor(), input, Origin, cancellationToken)));
 
     public Task<CommandOutcome> UpdateAsync(int id, MonitorInput input, CancellationToken cancellationToken) =>
-        RunAsync("update", async () => Saved(await monitors.UpdateAsync(id, input, cancellationToken)));
+        RunAsync("update", async user => Saved(await monitors.UpdateAsync(user.ToActor(), id, input, cancellationToken)));
 
     public Task<CommandOutcome> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken) =>
-        RunAsync("toggle", async () => Found(await monitors.SetEnabledAsync(id, enabled, cancellationToken)));
+        RunAsync("toggle", async user => Found(await monitors.SetEnabledAsync(user.ToActor(), id, enabled, cancellationToken)));
 
     public Task<CommandOutcome> DeleteAsync(int id, CancellationToken cancellationToken) =>
-        RunAsync("delete", async () => Found(await monitors.DeleteAsync(id, cancellationToken)));
+        RunAsync("delete", async user => Found(await monitors.DeleteAsync(user.ToActor(), id, cancellationToken)));
 
-    private async Task<CommandOutcome> RunAsync(string action, Func<Task<CommandOutcome>> change)
+    private async Task<CommandOutcome> RunAsync(string action, Func<ClaimsPrincipal, Task<CommandOutcome>> change)
     {
         var (allowed, user) = await AuthorizeAsync();
         if (!allowed)
@@ -50,7 +51,7 @@ public sealed class MonitorCommands(
             logger.LogWarning("User {UserName} may not {Action} monitors", user.Identity?.Name, action);
             return new CommandOutcome(false, "ProblemForbidden");
         }
-        return await change();
+        return await change(user);
     }
 
     private async Task<(bool Allowed, ClaimsPrincipal User)> AuthorizeAsync()

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Availability;
@@ -28,10 +30,10 @@ public static class MonitorsApi
     }
 
     internal static async Task<Results<Created<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>>> CreateMonitor(
-        MonitorRequest? request, MonitorService monitors, CancellationToken cancellationToken)
+        MonitorRequest? request, ClaimsPrincipal user, MonitorService monitors, CancellationToken cancellationToken)
     {
         if (request is null) return MonitorResults.MissingBody();
-        var result = await monitors.CreateAsync(request.ToInput(), Origin, cancellationToken);
+        var result = await monitors.CreateAsync(user.ToActor(), request.ToInput(), Origin, cancellationToken);
         if (result.Monitor is not { } monitor) return MonitorResults.Invalid(result.Errors);
         return TypedResults.Created($"/api/v1/service-monitors/{monitor.Id}", ApiEnvelope.Ok(MonitorResponse.From(monitor)));
     }
@@ -50,27 +52,27 @@ public static class MonitorsApi
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateMonitor(
-        int id, MonitorRequest? request, MonitorService monitors, CancellationToken cancellationToken)
+        int id, MonitorRequest? request, ClaimsPrincipal user, MonitorService monitors, CancellationToken cancellationToken)
     {
         if (request is null) return MonitorResults.MissingBody();
-        var result = await monitors.UpdateAsync(id, request.ToInput(), cancellationToken);
+        var result = await monitors.UpdateAsync(user.ToActor(), id, request.ToInput(), cancellationToken);
         if (result.NotFound) return MonitorResults.NotFound(id);
         if (result.Monitor is not { } monitor) return MonitorResults.Invalid(result.Errors);
         return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor)));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteMonitor(
-        int id, MonitorService monitors, CancellationToken cancellationToken) =>
-        await monitors.DeleteAsync(id, cancellationToken)
+        int id, ClaimsPrincipal user, MonitorService monitors, CancellationToken cancellationToken) =>
+        await monitors.DeleteAsync(user.ToActor(), id, cancellationToken)
             ? TypedResults.Ok(ApiEnvelope.Success("服务探测规则已删除"))
             : MonitorResults.NotFound(id);
 
     internal static async Task<Results<Ok<ApiEnvelope>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> ToggleMonitor(
-        int id, ToggleRequest? request, MonitorService monitors, CancellationToken cancellationToken)
+        int id, ToggleRequest? request, ClaimsPrincipal user, MonitorService monitors, CancellationToken cancellationToken)
     {
         if (request?.Enable is not { } enable)
             return MonitorResults.Invalid(new Dictionary<string, string[]> { ["enable"] = ["is required (true or false)"] }, "invalid toggle");
-        if (!await monitors.SetEnabledAsync(id, enable, cancellationToken)) return MonitorResults.NotFound(id);
+        if (!await monitors.SetEnabledAsync(user.ToActor(), id, enable, cancellationToken)) return MonitorResults.NotFound(id);
         return TypedResults.Ok(ApiEnvelope.Success(enable ? "服务探测规则已启用" : "服务探测规则已禁用"));
     }
 }

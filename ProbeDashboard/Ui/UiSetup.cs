@@ -22,6 +22,7 @@ public static class UiSetup
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitUserRevalidator>();
         builder.Services.AddRadzenComponents();
         builder.Services.AddLocalization();
+        builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
         builder.Services.AddScoped<MonitorCommands>();

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,7 +182,7 @@ public class IpLiveApiTests(DashboardFactory factory) : IClassFixture<DashboardF
         await AssertCodeAsync(await PostFormAsync(client, "/operate_monitor", group), 0);
         var monitor = (await MonitorsOfAsync(app, 4)).Single();
         var service = factory.Services.GetRequiredService<MonitorService>();
-        var edited = await service.UpdateAsync(monitor.Id, MonitorInput.From(monitor) with { EnableAlert = true, FailThreshold = 5 }, CancellationToken.None);
+        var edited = await service.UpdateAsync(Actor.System, monitor.Id, MonitorInput.From(monitor) with { EnableAlert = true, FailThreshold = 5 }, CancellationToken.None);
         Assert.Empty(edited.Errors);
 
         await AssertCodeAsync(await PostFormAsync(client, "/operate_monitor", group), 0);
@@ -196,7 +197,7 @@ public class IpLiveApiTests(DashboardFactory factory) : IClassFixture<DashboardF
         (string, string)[] group = [("app_name", app), ("token", token), ("group_id", "8"), ("record_ids", "1"), ("ips", "127.0.0.1")];
         await AssertCodeAsync(await PostFormAsync(client, "/operate_monitor", group), 0);
         var first = (await MonitorsOfAsync(app, 8)).Single().Id;
-        Assert.True(await factory.Services.GetRequiredService<MonitorService>().DeleteAsync(first, CancellationToken.None));
+        Assert.True(await factory.Services.GetRequiredService<MonitorService>().DeleteAsync(Actor.System, first, CancellationToken.None));
 
         await AssertCodeAsync(await PostFormAsync(client, "/update_monitor", ("app_name", app), ("token", token), ("group_id", "8"), ("record_id", "1"), ("ip", "127.0.0.2")), 1003);
         await AssertCodeAsync(await PostFormAsync(client, "/operate_monitor", group), 0);

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Core.Compat.IpLive;
@@ -31,7 +32,7 @@ public static class ConfigSeed
         });
 
         var monitors = services.GetRequiredService<MonitorService>();
-        var web = await monitors.CreateAsync(new MonitorInput
+        var web = await monitors.CreateAsync(Actor.System, new MonitorInput
         {
             Name = "web", Type = 1, Target = "http://127.0.0.1:9/health", Duration = 30, Timeout = 5, Retry = 1,
             ExecuteOn = new ExecuteOnInput("group", group.Group!.Id), EnableAlert = true, FailThreshold = 2, FailQuorum = 2, RecoverThreshold = 2,
@@ -43,7 +44,7 @@ public static class ConfigSeed
             },
         }, "api", CancellationToken.None);
         Assert.Empty(web.Errors);
-        var db = await monitors.CreateAsync(new MonitorInput
+        var db = await monitors.CreateAsync(Actor.System, new MonitorInput
         {
             Name = "db", Enable = false, Type = 2, Target = "127.0.0.1:5432", Duration = 60, ExecuteOn = new ExecuteOnInput("hosts", null, [serverId]),
         }, "ui", CancellationToken.None);

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
@@ -19,7 +20,7 @@ public class MonitorServiceTests
         await using var core = await PipelineServices.StartAsync(startWriter: false);
         using var changes = core.Get<EventBus>().Subscribe<MonitorConfigurationChanged>();
 
-        var result = await core.Get<MonitorService>().CreateAsync(Web, "ui", CancellationToken.None);
+        var result = await core.Get<MonitorService>().CreateAsync(Actor.System, Web, "ui", CancellationToken.None);
 
         Assert.True(changes.Reader.TryRead(out var change));
         Assert.Equal(new MonitorConfigurationChanged(result.Monitor!.Id, Deleted: false), change);
@@ -34,7 +35,7 @@ public class MonitorServiceTests
         await using var core = await PipelineServices.StartAsync(startWriter: false);
         using var changes = core.Get<EventBus>().Subscribe<MonitorConfigurationChanged>();
 
-        var result = await core.Get<MonitorService>().CreateAsync(Web with { Duration = 1 }, "ui", CancellationToken.None);
+        var result = await core.Get<MonitorService>().CreateAsync(Actor.System, Web with { Duration = 1 }, "ui", CancellationToken.None);
 
         Assert.Null(result.Monitor);
         Assert.Equal(["duration"], result.Errors.Keys);
@@ -50,10 +51,10 @@ public class MonitorServiceTests
     {
         await using var core = await PipelineServices.StartAsync(startWriter: false);
         var monitors = core.Get<MonitorService>();
-        var id = (await monitors.CreateAsync(Web, "api", CancellationToken.None)).Monitor!.Id;
+        var id = (await monitors.CreateAsync(Actor.System, Web, "api", CancellationToken.None)).Monitor!.Id;
         await SetStatusAsync(core, id, MonitorStatus.Online);
 
-        await monitors.UpdateAsync(id, Web with { Name = name, Target = target }, CancellationToken.None);
+        await monitors.UpdateAsync(Actor.System, id, Web with { Name = name, Target = target }, CancellationToken.None);
 
         Assert.Equal(expected, await StatusAsync(core, id));
     }
@@ -63,11 +64,11 @@ public class MonitorServiceTests
     {
         await using var core = await PipelineServices.StartAsync(startWriter: false);
         var monitors = core.Get<MonitorService>();
-        var id = (await monitors.CreateAsync(Web, "api", CancellationToken.None)).Monitor!.Id;
+        var id = (await monitors.CreateAsync(Actor.System, Web, "api", CancellationToken.None)).Monitor!.Id;
         await SetStatusAsync(core, id, MonitorStatus.Offline);
         using var statuses = core.Get<EventBus>().Subscribe<MonitorStatusChanged>();
 
-        Assert.True(await monitors.SetEnabledAsync(id, false, CancellationToken.None));
+        Assert.True(await monitors.SetEnabledAsync(Actor.System, id, false, CancellationToken.None));
 
         Assert.Equal(MonitorStatus.Unknown, await StatusAsync(core, id));
         Assert.True(statuses.Reader.TryRead(out var status));
@@ -82,9 +83,9 @@ public class MonitorServiceTests
         await using var core = await PipelineServices.StartAsync(startWriter: false);
         var monitors = core.Get<MonitorService>();
 
-        Assert.True((await monitors.UpdateAsync(404, Web, CancellationToken.None)).NotFound);
-        Assert.False(await monitors.SetEnabledAsync(404, false, CancellationToken.None));
-        Assert.False(await monitors.DeleteAsync(404, CancellationToken.None));
+        Assert.True((await monitors.UpdateAsync(Actor.System, 404, Web, CancellationToken.None)).NotFound);
+        Assert.False(await monitors.SetEnabledAsync(Actor.System, 404, false, CancellationToken.None));
+        Assert.False(await monitors.DeleteAsync(Actor.System, 404, CancellationToken.None));
     }
 
     [Fact]
@@ -92,9 +93,9 @@ public class MonitorServiceTests
     {
         await using var core = await PipelineServices.StartAsync(startWriter: false);
         var monitors = core.Get<MonitorService>();
-        var created = (await monitors.CreateAsync(Web with { LatencyAlert = true, MaxLatency = 1.5, Retry = 2 }, "ui", CancellationToken.None)).Monitor!;
+        var created = (await monitors.CreateAsync(Actor.System, Web with { LatencyAlert = true, MaxLatency = 1.5, Retry = 2 }, "ui", CancellationToken.None)).Monitor!;
 
-        var saved = (await monitors.UpdateAsync(created.Id, MonitorInput.From(created), CancellationToken.None)).Monitor!;
+        var saved = (await monitors.UpdateAsync(Actor.System, created.Id, MonitorInput.From(created), CancellationToken.None)).Monitor!;
 
         Assert.Equal(MonitorInput.From(created) with { Http = null, SkipHosts = null, ExecuteOn = null },
             MonitorInput.From(saved) with { Http = null, SkipHosts = null, ExecuteOn = null });

@@ -1,3 +1,5 @@
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Auth;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Storage;
@@ -40,4 +42,8 @@ public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValueP
 
     /// <summary>The origin stamped on monitors this user creates, shown in the dashboard.</summary>
     public string Origin(string userName) => $"openapi:{Caller.ApiId}/{userName}";
+
+    /// <summary>The client acting for <paramref name="userName"/>: seed 004 lets it manage its own tasks (monitors).</summary>
+    public Actor ActorFor(string userName) => Actor.Client(ActorKind.OpenApiClient, $"{Caller.ApiId}/{userName}",
+        Permissions.ServiceMonitorsRead, Permissions.ServiceMonitorsWrite);
 }

@@ -67,7 +67,7 @@ public static class TaskEndpoints
             NotificationId = groupId,
             Http = new HttpOptionsInput { PinnedIps = serverIp is null ? [] : [serverIp] },
         };
-        var saved = await monitors.CreateAsync(input, request.Origin(user), cancellationToken);
+        var saved = await monitors.CreateAsync(request.ActorFor(user), input, request.Origin(user), cancellationToken);
         if (saved.Monitor is null) return OpenApiReply.Error(OpenApiCode.InvalidParameter, string.Join(", ", saved.Errors.Keys));
 
         var task = new OpenApiTask
@@ -86,7 +86,7 @@ public static class TaskEndpoints
         catch
         {
             // Nothing half-saved: a monitor without its task would be invisible to the client that asked for it.
-            await monitors.DeleteAsync(saved.Monitor.Id, CancellationToken.None);
+            await monitors.DeleteAsync(request.ActorFor(user), saved.Monitor.Id, CancellationToken.None);
             throw;
         }
         return OpenApiReply.Ok(new TaskIdData(task.Tid), "创建监控任务成功");
@@ -115,9 +115,10 @@ public static class TaskEndpoints
         var request = OpenApiRequest.Of(context);
         var (monitorId, code) = await FindTaskAsync(request, db, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
+        var actor = request.ActorFor(request.Get("username") ?? request.Caller.Name);
         var action = request.Get("action");
         if (action is not ("start" or "stop")) return OpenApiReply.Error(OpenApiCode.InvalidParameter, "action");
-        if (!await monitors.SetEnabledAsync(monitorId.Value, action == "start", cancellationToken)) return OpenApiReply.Error(OpenApiCode.TaskNotFound);
+        if (!await monitors.SetEnabledAsync(actor, monitorId.Value, action == "start", cancellationToken)) return OpenApiReply.Error(OpenApiCode.TaskNotFound);
         return OpenApiReply.Ok(new TaskSwitchData(tid, action == "stop"), "修改任务状态成功");
     }
 
@@ -127,7 +128,8 @@ public static class TaskEndpoints
         var (monitorId, code) = await FindTaskAsync(request, db, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
         // The task row goes with the monitor (foreign key, cascade).
-        if (!await monitors.DeleteAsync(monitorId.Value, cancellationToken)) return OpenApiReply.Error(OpenApiCode.TaskNotFound);
+        var actor = request.ActorFor(request.Get("username") ?? request.Caller.Name);
+        if (!await monitors.DeleteAsync(actor, monitorId.Value, cancellationToken)) return OpenApiReply.Error(OpenApiCode.TaskNotFound);
         return OpenApiReply.Ok(new TaskIdData(tid), "删除监控任务成功");
     }
 

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using ProbeDashboard.Core.Access;
+
+namespace ProbeDashboard.Auth;
+
+/// <summary>
+/// The circuit's signed-in user as the <see cref="Actor"/> the UI passes to Core services. Read afresh on each call:
+/// the revalidating state provider replaces the principal when the user's role changes or the user is disabled.
+/// Components also use it to show or hide controls, from the same permissions the services check.
+/// </summary>
+public sealed class CircuitActor(AuthenticationStateProvider authentication)
+{
+    public async Task<Actor> GetAsync() => (await authentication.GetAuthenticationStateAsync()).User.ToActor();
+
+    public async Task<bool> CanAsync(string permission) => (await GetAsync()).Can(permission);
+}

@@ -1,3 +1,4 @@
+using ProbeDashboard.Ui;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,3 +1,4 @@
+using ProbeDashboard.Ui;
 using Microsoft.Extensions.Localization;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Resources;

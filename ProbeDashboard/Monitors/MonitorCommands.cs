@@ -1,3 +1,4 @@
+using ProbeDashboard.Ui;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -6,16 +7,6 @@ using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
-
-/// <summary>Outcome of a change made from the UI.</summary>
-public sealed record CommandOutcome(bool Succeeded, string? Message = null, IReadOnlyDictionary<string, string[]>? FieldErrors = null)
-{
-    private static readonly IReadOnlyDictionary<string, string[]> None = new Dictionary<string, string[]>();
-
-    public IReadOnlyDictionary<string, string[]> Errors => FieldErrors ?? None;
-
-    public static readonly CommandOutcome Done = new(true);
-}
 
 /// <summary>
 /// The UI's changes to monitors. Every call checks the signed-in user's permission on the server, whatever the

@@ -1,3 +1,4 @@
+using ProbeDashboard.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;

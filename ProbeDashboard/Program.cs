@@ -16,6 +16,7 @@ using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
 using ProbeDashboard.Operations;
 using ProbeDashboard.Operations.Metrics;
+using ProbeDashboard.Operations.Listening;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
@@ -51,6 +52,7 @@ builder.AddApiDocs();          // OpenAPI document of /api/v1
 
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
+if (!app.CheckListenAddressesFree()) return;        // a taken address: one line naming it, exit 69
 if (!await app.OpenDataDirectoryAsync()) return;   // server.lock, migrations; refuses a database from a newer version
 
 app.UseHttpMetrics();          // request counts and durations for /metrics
@@ -75,8 +77,9 @@ app.MapIpLiveApis();
 app.MapProbeFlowsApi();
 app.MapAuditTrail();           // GET /api/v1/audit-log (admins)
 app.MapDashboardUi();
+app.ReportDashboardAddress();  // where links in notifications point (Dashboard:PublicUrl or the first bound address)
 
-app.Run();
+await app.RunUnlessAddressTakenAsync();
 
 /// <summary>Entry point type, public for WebApplicationFactory.</summary>
 public partial class Program;

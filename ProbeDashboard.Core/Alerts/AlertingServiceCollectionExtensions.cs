@@ -21,7 +21,9 @@ public static class AlertingServiceCollectionExtensions
     {
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
-            .PostConfigure(o => o.PublicUrl = configuration["Dashboard:PublicUrl"] ?? o.PublicUrl)
+            .PostConfigure(o => o.PublicUrl = configuration["Dashboard:PublicUrl"] is { Length: > 0 } url ? url : o.PublicUrl)
+            .Validate(o => string.IsNullOrEmpty(o.PublicUrl) || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
+                "Dashboard:PublicUrl must be an absolute http or https URL, e.g. https://probe.example.org")
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -36,6 +38,7 @@ public static class AlertingServiceCollectionExtensions
             keys.XmlRepository = new PrivateXmlRepository(new DirectoryInfo(directory), logs);
         });
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<DashboardAddress>();
 
         services.AddSingleton<ServiceSampleSource>();
         services.AddSingleton<AlertProcessor>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Alerts;
 
 namespace ProbeDashboard.Core.Notifications;
@@ -11,11 +10,11 @@ namespace ProbeDashboard.Core.Notifications;
 /// Writes the outbox messages for one alert change: what happened, where, since when, the current value
 /// and a link to the event. One message per recipient, so each is retried and reported on its own.
 /// </summary>
-public sealed class NotificationComposer(IOptions<NotificationOptions> options)
+public sealed class NotificationComposer(DashboardAddress dashboard)
 {
     public IEnumerable<NotificationOutboxEntry> Compose(AlertEvent alertEvent, NotificationPurpose purpose, NotificationGroup group, DateTime now)
     {
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/alerts/{alertEvent.Id}";
+        var link = dashboard.AlertLink(alertEvent.Id);
         var subject = $"[{Tag(purpose)}] {alertEvent.Title}";
         var body = Body(alertEvent, purpose, link);
         var payload = Payload(alertEvent, purpose, link);
@@ -28,7 +27,7 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options)
     {
         var subject = $"[TEST] ProbeDashboard notification group '{group.Name}'";
         var body = $"This is a test message sent at {Time(now)} to check that this address receives ProbeDashboard alerts.\n" +
-                   $"Dashboard: {options.Value.PublicUrl}\n";
+                   $"Dashboard: {dashboard.Url}\n";
         var payload = new JsonObject { ["type"] = "test", ["group"] = group.Name, ["sent_at"] = now }.ToJsonString();
         return group.Recipients.Select(r => Entry(r, null, NotificationPurpose.Test, subject, r.Channel == NotificationChannelKind.Sms ? subject : body, payload, now));
     }

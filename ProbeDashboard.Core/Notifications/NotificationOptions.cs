@@ -27,8 +27,11 @@ public class NotificationOptions
     [Range(100, 600_000)]
     public int SendTimeoutMs { get; set; } = 30_000;
 
-    /// <summary>The dashboard's address as users reach it ("Dashboard:PublicUrl"), for links in messages.</summary>
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>
+    /// The dashboard's address as users reach it ("Dashboard:PublicUrl"), for links in messages; when empty, the
+    /// server's first bound address is used (see <see cref="DashboardAddress"/>).
+    /// </summary>
+    public string? PublicUrl { get; set; }
 
     /// <summary>SMS through an HTTP gateway: where and what to POST. Placeholders {phone} and {message}.</summary>
     public SmsGatewayOptions Sms { get; set; } = new();

@@ -21,7 +21,7 @@ public static class SecuritySetup
         if (proxies.Length > 0)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            forwarded.KnownNetworks.Clear();
+            forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
             foreach (var proxy in proxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             app.UseForwardedHeaders(forwarded);

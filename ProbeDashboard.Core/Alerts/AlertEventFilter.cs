@@ -16,11 +16,10 @@ public sealed record AlertEventFilter(
     DateTime? To = null,
     int? TargetId = null)
 {
-    /// <summary>The query words <see cref="TryParse"/> reads.</summary>
-    public static readonly IReadOnlyList<string> Parameters = ["alert_rule_id", "target_id", "target_type", "status", "level", "acknowledged", "start", "end"];
-
+    /// <summary>Reads alert_rule_id, target_id, target_type, status, level, acknowledged, start and end.</summary>
     /// <param name="get">The raw value of a query word, or null/empty when absent.</param>
-    /// <returns>False with one message per wrong word; absent words filter nothing.</returns>
+    /// <param name="filter">The words that parsed; absent and wrong ones filter nothing.</param>
+    /// <returns>False with one message per wrong word.</returns>
     public static bool TryParse(Func<string, string?> get, out AlertEventFilter filter, out Dictionary<string, string[]> errors)
     {
         var found = new Dictionary<string, string[]>();

@@ -32,7 +32,12 @@ public static class AlertOutcomeText
     {
         AlertCommandOutcome.Done => CommandOutcome.Done,
         AlertCommandOutcome.NotFound => new CommandOutcome(false, "AlertProblemNotFound"),
-        AlertCommandOutcome.Invalid => new CommandOutcome(false, result.Field == "note" ? "AlertNoteTooLong" : "AlertSilenceOutOfRange"),
+        AlertCommandOutcome.Invalid => result.Field switch
+        {
+            "note" => new CommandOutcome(false, "AlertNoteTooLong"),
+            "duration" => new CommandOutcome(false, "AlertSilenceOutOfRange"),
+            var field => new CommandOutcome(false, "ProblemInvalid", new Dictionary<string, string[]> { [field ?? "event"] = [result.Message] }),
+        },
         _ => new CommandOutcome(false, "AlertConflict", new Dictionary<string, string[]> { ["event"] = [result.Message] }),
     };
 }

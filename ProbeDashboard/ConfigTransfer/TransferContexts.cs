@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -23,6 +24,9 @@ public sealed record SectionReport(string Section, int Created, int Updated, int
 /// </summary>
 public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now)
 {
+    /// <summary>Who imports: Core services authorize and audit each item as this actor.</summary>
+    public Actor Actor { get; init; } = Actor.System;
+
     private readonly Dictionary<string, List<string>> _errors = new();
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private readonly Dictionary<string, int[]> _tally = new();

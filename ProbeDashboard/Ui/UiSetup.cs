@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Alerts.Feed;
-using ProbeDashboard.Alerts.Rules;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
@@ -26,10 +25,7 @@ public static class UiSetup
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
         builder.Services.AddScoped<MonitorCommands>();
-        builder.Services.AddScoped<AlertCommands>();
         builder.Services.AddScoped<AlertFeedPreferences>();
-        builder.Services.AddScoped<AlertRuleCommands>();
-        builder.Services.AddScoped<NotificationGroupCommands>();
         return builder;
     }
 

@@ -25,7 +25,6 @@ public static class UiSetup
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
-        builder.Services.AddScoped<MonitorCommands>();
         builder.Services.AddScoped<AlertCommands>();
         builder.Services.AddScoped<AlertFeedPreferences>();
         builder.Services.AddScoped<AlertRuleCommands>();

@@ -22,11 +22,8 @@ public sealed record SectionReport(string Section, int Created, int Updated, int
 /// <c>section[name].field</c>), the per-section tally, and work to do only after the commit (telling the
 /// scheduler and the alert engine).
 /// </summary>
-public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now)
+public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now, Actor actor)
 {
-    /// <summary>Who imports: Core services authorize and audit each item as this actor.</summary>
-    public Actor Actor { get; init; } = Actor.System;
-
     private readonly Dictionary<string, List<string>> _errors = new();
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private readonly Dictionary<string, int[]> _tally = new();
@@ -34,6 +31,8 @@ public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime n
     public ProbeDbContext Db { get; } = db;
     public HostNames Hosts { get; } = hosts;
     public DateTime Now { get; } = now;
+    /// <summary>Who imports; the sections' commands authorize and audit it.</summary>
+    public Actor Actor { get; } = actor;
 
     public bool HasErrors => _errors.Count > 0;
 

@@ -24,7 +24,6 @@ public static class UiSetup
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
-        builder.Services.AddScoped<MonitorCommands>();
         builder.Services.AddScoped<AlertFeedPreferences>();
         return builder;
     }

@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseCompactor>();
         services.AddSingleton<MonitorService>();
+        services.AddSingleton<MonitorQueries>();
         services.AddSingleton<AvailabilityQueries>();
         services.AddAuditLog(configuration);
         return services;

@@ -43,6 +43,9 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<ServiceSampleSource>();
         services.AddSingleton<AlertProcessor>();
         services.AddHostedService<AlertEngine>();
+        services.AddSingleton<AlertRuleService>();
+        services.AddSingleton<AlertEventService>();
+        services.AddSingleton<NotificationGroupService>();
 
         WebhookChannel.AddHttpClient(services);
         services.AddSingleton<NotificationSignal>();

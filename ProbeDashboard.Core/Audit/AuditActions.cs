@@ -19,6 +19,8 @@ public static class AuditActions
     public const string NotificationGroupCreate = "notification_group.create";
     public const string NotificationGroupUpdate = "notification_group.update";
     public const string NotificationGroupDelete = "notification_group.delete";
+    /// <summary>A test message queued to every recipient of a group.</summary>
+    public const string NotificationGroupTest = "notification_group.test";
     public const string AlertAcknowledge = "alert.acknowledge";
     public const string AlertSilence = "alert.silence";
     public const string AlertLiftSilence = "alert.lift_silence";
@@ -35,7 +37,7 @@ public static class AuditActions
     [
         SignIn, SignInFailed, TokenIssued, TokenRefused, UserCreate, UserChange, MonitorCreate, MonitorUpdate, MonitorToggle,
         MonitorDelete, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
-        NotificationGroupDelete, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
+        NotificationGroupDelete, NotificationGroupTest, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
     ];
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Storage;
-
 namespace ProbeDashboard.Core.Audit;
 
 /// <summary>Filters of the audit log (API and UI): each one set narrows the result; text filters match parts.</summary>
@@ -8,18 +5,13 @@ public sealed record AuditQuery(string? Actor = null, string? Action = null, str
 {
     public const int MaxPageSize = 500;
 
-    /// <returns>The total matching and one page of entries, newest first.</returns>
-    public async Task<(int Total, List<AuditEntry> Entries)> RunAsync(ProbeDbContext db, int skip, int take, CancellationToken cancellationToken)
+    public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries)
     {
-        var entries = db.AuditLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Actor)) entries = entries.Where(e => e.Actor.Contains(Actor.Trim()));
         if (!string.IsNullOrWhiteSpace(Action)) entries = entries.Where(e => e.Action.StartsWith(Action.Trim()));
         if (!string.IsNullOrWhiteSpace(Target)) entries = entries.Where(e => e.Target.Contains(Target.Trim()));
         if (From is { } from) entries = entries.Where(e => e.Timestamp >= from);
         if (To is { } to) entries = entries.Where(e => e.Timestamp < to);
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Id)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(cancellationToken);
-        return (total, page);
+        return entries;
     }
 }

@@ -9,8 +9,11 @@ public sealed record MonitorSaveResult
     /// <summary>Problems keyed by wire field name; empty unless the input was rejected.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; private init; } = NoErrors;
     public bool NotFound { get; private init; }
+    /// <summary>The input asked for what the monitor already was: nothing was saved or recorded.</summary>
+    public bool WasUnchanged { get; private init; }
 
     public static MonitorSaveResult Saved(MonitorDefinition monitor) => new() { Monitor = monitor };
+    public static MonitorSaveResult Unchanged(MonitorDefinition monitor) => new() { Monitor = monitor, WasUnchanged = true };
     public static MonitorSaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new() { Errors = errors };
     public static readonly MonitorSaveResult Missing = new() { NotFound = true };
 }

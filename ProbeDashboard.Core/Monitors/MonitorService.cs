@@ -12,9 +12,10 @@ namespace ProbeDashboard.Core.Monitors;
 /// <summary>
 /// Creates, replaces, toggles and deletes monitors for every caller (API, UI, compat APIs, import). Each command
 /// demands service_monitors:write of its actor, validates first so nothing is half-saved, commits the change with
-/// its audit entry in one SaveChanges, and tells the scheduler and live views only after that commit.
+/// its audit entry, and tells the scheduler and live views only after that commit. The overloads taking a
+/// <see cref="ProbeDbContext"/> (MonitorService.Staged.cs) do the same inside a caller's transaction.
 /// </summary>
-public sealed class MonitorService(
+public sealed partial class MonitorService(
     IDbContextFactory<ProbeDbContext> dbFactory,
     EventBus events,
     IOptionsMonitor<ProbingOptions> probing,
@@ -26,20 +27,13 @@ public sealed class MonitorService(
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = await ValidateAsync(db, input, cancellationToken);
-        if (errors.Count > 0) return MonitorSaveResult.Invalid(errors);
-
-        var monitor = NewMonitor(input, origin, time.GetUtcNow().UtcDateTime);
         // The entry names the new id, known only after the insert: two statements, one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Monitors.Add(monitor);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Add(db, actor, AuditActions.MonitorCreate, Target(monitor), $"{monitor.Kind} {monitor.Target} via {origin}");
-        await db.SaveChangesAsync(cancellationToken);
+        var change = await CreateAsync(db, actor, input, origin, cancellationToken);
+        if (change.Result.Monitor is null) return change.Result;
         await transaction.CommitAsync(cancellationToken);
-
-        events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
-        return MonitorSaveResult.Saved(monitor);
+        Publish(change);
+        return change.Result;
     }
 
     /// <summary>Replaces every setting of the monitor (PUT semantics); its history stays.</summary>
@@ -49,22 +43,9 @@ public sealed class MonitorService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (monitor is null) return MonitorSaveResult.Missing;
-        var errors = await ValidateAsync(db, input, cancellationToken);
-        if (errors.Count > 0) return MonitorSaveResult.Invalid(errors);
-
-        var (kind, target, wasEnabled) = (monitor.Kind, monitor.Target, monitor.Enabled);
-        input.ApplyTo(monitor);
-        var now = time.GetUtcNow().UtcDateTime;
-        monitor.UpdatedAt = now;
-        // The last status described another target or a paused monitor; it is unknown until the next probe.
-        var statusReset = monitor.Kind != kind || monitor.Target != target || (wasEnabled && !monitor.Enabled);
-        if (statusReset) monitor.MarkUnknown(now);
-        audit.Add(db, actor, AuditActions.MonitorUpdate, Target(monitor), $"{monitor.Kind} {monitor.Target}");
-        await db.SaveChangesAsync(cancellationToken);
-
-        events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
-        if (statusReset) events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, now));
-        return MonitorSaveResult.Saved(monitor);
+        var change = await UpdateAsync(db, actor, monitor, input, cancellationToken);
+        Publish(change);
+        return change.Result;
     }
 
     /// <returns>False when no monitor has this id.</returns>
@@ -74,17 +55,7 @@ public sealed class MonitorService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (monitor is null) return false;
-        if (monitor.Enabled == enable) return true;
-
-        var now = time.GetUtcNow().UtcDateTime;
-        monitor.Enabled = enable;
-        monitor.UpdatedAt = now;
-        if (!enable) monitor.MarkUnknown(now);
-        audit.Add(db, actor, AuditActions.MonitorToggle, Target(monitor), enable ? "enabled" : "paused");
-        await db.SaveChangesAsync(cancellationToken);
-
-        events.Publish(new MonitorConfigurationChanged(id, Deleted: false));
-        if (!enable) events.Publish(new MonitorStatusChanged(id, MonitorStatus.Unknown, now));
+        Publish(await SetEnabledAsync(db, actor, monitor, enable, cancellationToken));
         return true;
     }
 
@@ -108,23 +79,11 @@ public sealed class MonitorService(
         return true;
     }
 
-    /// <summary>Checks an input as <see cref="CreateAsync"/> would, saving nothing: for callers that store several monitors in one transaction.</summary>
-    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(MonitorInput input, CancellationToken cancellationToken)
+    /// <summary>Tells the scheduler and live views of a change once the caller's transaction has committed.</summary>
+    public void Publish(StagedMonitorChange change)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ValidateAsync(db, input, cancellationToken);
+        foreach (var evt in change.Events) events.Publish(evt);
     }
-
-    /// <summary>A new, not yet saved monitor from a validated input.</summary>
-    public static MonitorDefinition NewMonitor(MonitorInput input, string origin, DateTime now)
-    {
-        var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
-        monitor.Current.StatusSince = now;
-        input.ApplyTo(monitor);
-        return monitor;
-    }
-
-    private static string Target(MonitorDefinition monitor) => $"monitor #{monitor.Id} {monitor.Name}";
 
     private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, CancellationToken cancellationToken)
     {

@@ -21,15 +21,26 @@ public sealed partial class NotificationDispatcher(
 {
     private const int BatchSize = 20;
     private readonly Dictionary<NotificationChannelKind, INotificationChannel> _channels = channels.ToDictionary(c => c.Kind);
+    private long _passesStarted;
+    private long _passesFinished;
+    private volatile bool _pendingAfterLastPass;
+
+    /// <summary>Passes of the dispatch loop begun and finished; passes run one after the other.</summary>
+    internal (long Started, long Finished) Passes => (Interlocked.Read(ref _passesStarted), Interlocked.Read(ref _passesFinished));
+
+    /// <summary>Whether the last finished pass left messages pending (to retry later).</summary>
+    internal bool PendingAfterLastPass => _pendingAfterLastPass;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
+            Interlocked.Increment(ref _passesStarted);
             try
             {
                 var nextDue = await DispatchDueAsync(stoppingToken);
+                _pendingAfterLastPass = nextDue is not null;
                 if (nextDue is { } due && due - time.GetUtcNow().UtcDateTime < wait)
                     wait = TimeSpan.FromMilliseconds(Math.Max(10, (due - time.GetUtcNow().UtcDateTime).TotalMilliseconds));
             }
@@ -37,6 +48,7 @@ public sealed partial class NotificationDispatcher(
             {
                 logger.LogError(e, "Notification dispatch failed; retrying after the poll interval");
             }
+            Interlocked.Increment(ref _passesFinished);
             try { await signal.WaitAsync(wait, time, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }

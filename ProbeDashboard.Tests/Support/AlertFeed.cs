@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Notifications;
@@ -49,10 +51,12 @@ public sealed class AlertFeed(DashboardFactory factory)
 
     /// <summary>
     /// Submits one round per entry (from the server's own host, one interval apart) to the real result writer, which
-    /// stores them in one batch and announces them with the rounds it counted.
+    /// stores them in one batch and announces them with the rounds it counted. Returns once they are announced, so
+    /// <see cref="EngineIdleAsync"/> afterwards covers them.
     /// </summary>
     public async Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds)
     {
+        using var announced = Bus.Subscribe<ProbeResultsCommitted>();
         await using var db = Db();
         var hostId = await db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync();
         var interval = await db.Monitors.Where(m => m.Id == monitorId).Select(m => m.IntervalSeconds).SingleAsync();
@@ -67,6 +71,37 @@ public sealed class AlertFeed(DashboardFactory factory)
             ErrorMessage = r.Success ? null : "connection refused",
         }).ToList();
         await factory.Services.GetRequiredService<ResultWriter>().SubmitAsync(results, CancellationToken.None);
+        var last = results[^1].Timestamp;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!(await announced.Reader.ReadAsync(timeout.Token)).Results.Any(r => r.MonitorId == monitorId && r.Timestamp == last)) { }
+    }
+
+    /// <summary>
+    /// Returns once the alert engine has handled every message published so far; what it did not change by then, it
+    /// did not change. Callers publish first (or use <see cref="CommitRoundsAsync(int, bool[])"/>, which returns after the announcement).
+    /// </summary>
+    public Task EngineIdleAsync() =>
+        Eventually.TrueAsync(() => factory.Services.GetServices<IHostedService>().OfType<AlertEngine>().Single().IsIdle, "the alert engine to handle what was published");
+
+    /// <summary>Returns once the engine has finished a tick that judged the open events at the clock's present time.</summary>
+    public Task EngineTickedAsync()
+    {
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        return Eventually.TrueAsync(() => factory.Services.GetRequiredService<AlertProcessor>().LastTickAt >= now, $"an alert tick at {now:O}");
+    }
+
+    /// <summary>
+    /// Wakes the dispatcher and returns once a whole dispatch pass begun after this call has finished, telling whether
+    /// it left messages pending. A pass that leaves none sent everything that was due, and nothing later will send more.
+    /// </summary>
+    public async Task<bool> DispatcherIdleAsync()
+    {
+        var dispatcher = factory.Services.GetRequiredService<NotificationDispatcher>();
+        var started = dispatcher.Passes.Started;
+        factory.Services.GetRequiredService<NotificationSignal>().Notify();
+        // Passes run one at a time: more finished than had begun means one begun after this call is done.
+        await Eventually.TrueAsync(() => dispatcher.Passes.Finished > started, "a dispatch pass");
+        return dispatcher.PendingAfterLastPass;
     }
 
     /// <summary>Each app's last round time per monitor: feeds are made anew on every use, the app's rounds go on.</summary>

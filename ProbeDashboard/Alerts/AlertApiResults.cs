@@ -6,7 +6,7 @@ namespace ProbeDashboard.Alerts;
 /// <summary>The error answers the alerting endpoints share, in the API's envelope.</summary>
 internal static class AlertApiResults
 {
-    public static BadRequest<ApiEnvelope> Invalid(Dictionary<string, string[]> errors) =>
+    public static BadRequest<ApiEnvelope> Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.BadRequest(ApiEnvelope.Error(400, errors.Count == 1 ? errors.First().Value[0] : "request is invalid", errors));
 
     public static BadRequest<ApiEnvelope> Invalid(string field, string message) =>

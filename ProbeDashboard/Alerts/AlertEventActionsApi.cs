@@ -1,19 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Auth;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Alerts;
 
-/// <summary>Seed 001 §4.3 and §4.4: what operators do to an event. All of it goes through the engine's gate.</summary>
+/// <summary>Seed 001 §4.3 and §4.4: what operators do to an event, through Core's <see cref="AlertEventService"/>.</summary>
 public static class AlertEventActionsApi
 {
-    private const int MaxNoteLength = AlertActors.MaxNoteLength;
-    private const int MaxBulk = 500;
-
     public static void MapAlertEventActionsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/api/v1/alert-events").RequireAuthorization(Permissions.AlertEventsWrite);
@@ -25,14 +22,13 @@ public static class AlertEventActionsApi
     }
 
     private static async Task<Results<Ok<ApiEnvelope<AcknowledgeResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> AcknowledgeAlertEvent(
-        long id, AcknowledgeRequest? request, ClaimsPrincipal user, ProbeDbContext db, AlertProcessor processor, CancellationToken cancellationToken)
+        long id, AcknowledgeRequest? request, ClaimsPrincipal user, AlertEventService events, CancellationToken cancellationToken)
     {
-        if (request?.Note?.Length > MaxNoteLength) return AlertApiResults.Invalid("note", $"note is longer than {MaxNoteLength} characters");
-        var actor = await AlertActors.OfAsync(user, db, cancellationToken);
-        var result = await processor.AcknowledgeAsync(id, actor, request?.Note, cancellationToken);
+        var result = await events.AcknowledgeAsync(user.ToActor(), id, request?.Note, cancellationToken);
         return result.Outcome switch
         {
             AlertCommandOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(Acknowledged(result.Event!), "alert acknowledged")),
+            AlertCommandOutcome.Invalid => AlertApiResults.Invalid(result.Field!, result.Message),
             AlertCommandOutcome.NotFound => AlertApiResults.NotFound($"alert event {id}"),
             _ => AlertApiResults.Conflict(result.Message),
         };
@@ -40,17 +36,15 @@ public static class AlertEventActionsApi
 
     /// <summary>Acknowledges many events with one note; each id succeeds or fails on its own.</summary>
     private static async Task<Results<Ok<ApiEnvelope<BulkAcknowledgeResponse>>, BadRequest<ApiEnvelope>>> AcknowledgeAlertEvents(
-        BulkAcknowledgeRequest? request, ClaimsPrincipal user, ProbeDbContext db, AlertProcessor processor, CancellationToken cancellationToken)
+        BulkAcknowledgeRequest? request, ClaimsPrincipal user, AlertEventService events, CancellationToken cancellationToken)
     {
-        if (request?.Ids is not { Count: > 0 } ids) return AlertApiResults.Invalid("ids", "ids must list at least one event id");
-        if (ids.Count > MaxBulk) return AlertApiResults.Invalid("ids", $"at most {MaxBulk} ids at once");
-        if (request.Note?.Length > MaxNoteLength) return AlertApiResults.Invalid("note", $"note is longer than {MaxNoteLength} characters");
-        var actor = await AlertActors.OfAsync(user, db, cancellationToken);
+        var ids = request?.Ids ?? [];
+        var results = await events.AcknowledgeManyAsync(user.ToActor(), ids, request?.Note, cancellationToken);
+        if (results.FirstOrDefault(r => r.Outcome == AlertCommandOutcome.Invalid) is { } invalid) return AlertApiResults.Invalid(invalid.Field!, invalid.Message);
         var done = new List<AcknowledgeResponse>();
         var failed = new List<BulkAcknowledgeFailure>();
-        foreach (var id in ids.Distinct())
+        foreach (var (id, result) in ids.Distinct().Zip(results))
         {
-            var result = await processor.AcknowledgeAsync(id, actor, request.Note, cancellationToken);
             if (result.Outcome == AlertCommandOutcome.Done) done.Add(Acknowledged(result.Event!));
             else failed.Add(new BulkAcknowledgeFailure(id, result.Outcome == AlertCommandOutcome.NotFound ? 404 : 409, result.Message));
         }
@@ -58,23 +52,23 @@ public static class AlertEventActionsApi
     }
 
     private static async Task<Results<Ok<ApiEnvelope<SilenceResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> SilenceAlertEvent(
-        long id, SilenceRequest? request, AlertProcessor processor, CancellationToken cancellationToken)
+        long id, SilenceRequest? request, ClaimsPrincipal user, AlertEventService events, CancellationToken cancellationToken)
     {
-        if (request?.Duration is not { } duration || duration < 1 || duration > AlertProcessor.MaxSilenceSeconds)
-            return AlertApiResults.Invalid("duration", $"duration must be between 1 and {AlertProcessor.MaxSilenceSeconds} seconds");
-        var result = await processor.SilenceAsync(id, duration, request.NotifyOnResolve ?? true, cancellationToken);
+        // A missing duration is as wrong as a zero one; the service words the error.
+        var result = await events.SilenceAsync(user.ToActor(), id, request?.Duration ?? 0, request?.NotifyOnResolve ?? true, cancellationToken);
         return Answer(id, result, "alert silenced");
     }
 
     private static async Task<Results<Ok<ApiEnvelope<SilenceResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> LiftSilence(
-        long id, AlertProcessor processor, CancellationToken cancellationToken) =>
-        Answer(id, await processor.LiftSilenceAsync(id, cancellationToken), "silence lifted");
+        long id, ClaimsPrincipal user, AlertEventService events, CancellationToken cancellationToken) =>
+        Answer(id, await events.LiftSilenceAsync(user.ToActor(), id, cancellationToken), "silence lifted");
 
     private static Results<Ok<ApiEnvelope<SilenceResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>> Answer(
         long id, AlertCommandResult result, string message) => result.Outcome switch
     {
         AlertCommandOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(
             new SilenceResponse(id, AlertNames.Of(result.Event!.Status), result.Event.SilenceUntil, result.Event.NotifyOnResolve), message)),
+        AlertCommandOutcome.Invalid => AlertApiResults.Invalid(result.Field!, result.Message),
         AlertCommandOutcome.NotFound => AlertApiResults.NotFound($"alert event {id}"),
         _ => AlertApiResults.Conflict(result.Message),
     };

@@ -1,5 +1,4 @@
 using ProbeDashboard.Core.Alerts;
-using ProbeDashboard.Core.Alerts.Conditions;
 
 namespace ProbeDashboard.Alerts;
 
@@ -16,40 +15,8 @@ public sealed record AlertRuleRequest(
     int? SilencePeriod,
     int? RecoverThreshold)
 {
-    public const int MaxDurationSeconds = 7 * 24 * 3600;
-
-    /// <summary>Checks everything that needs no database; an empty result means valid.</summary>
-    public Dictionary<string, string[]> Validate(out AlertRuleType type, out AlertLevel level)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Name)) errors["name"] = ["name is required"];
-        else if (Name.Length > 200) errors["name"] = ["name is longer than 200 characters"];
-        if (!AlertNames.TryParseRuleType(Type, out type)) errors["type"] = ["type must be host_monitor or service_probe"];
-        level = Core.Alerts.AlertLevel.Warning;
-        if (AlertLevel is not null && !AlertNames.TryParseLevel(AlertLevel, out level)) errors["alert_level"] = ["alert_level must be info, warning or critical"];
-        if (Duration is < 0 or > MaxDurationSeconds) errors["duration"] = [$"duration must be between 0 and {MaxDurationSeconds} seconds"];
-        if (SilencePeriod is < 0 or > MaxDurationSeconds) errors["silence_period"] = [$"silence_period must be between 0 and {MaxDurationSeconds} seconds"];
-        if (RecoverThreshold is < 1 or > 100) errors["recover_threshold"] = ["recover_threshold must be between 1 and 100"];
-        if (TargetIds?.Any(id => id <= 0) == true) errors["target_ids"] = ["target_ids must be positive ids"];
-        if (type != 0 && ConditionParser.TryParse(Condition, type, out var error) is null)
-            errors["condition"] = [error!.Message];
-        return errors;
-    }
-
-    public void ApplyTo(AlertRule rule, AlertRuleType type, AlertLevel level, DateTime now)
-    {
-        rule.Name = Name!.Trim();
-        rule.Enabled = Enable ?? true;
-        rule.Type = type;
-        rule.TargetIds = TargetIds?.Distinct().Order().ToList() ?? [];
-        rule.Condition = Condition!.Trim();
-        rule.DurationSeconds = Duration ?? 0;
-        rule.NotificationGroupId = NotificationGroupId;
-        rule.Level = level;
-        rule.SilencePeriodSeconds = SilencePeriod ?? 0;
-        rule.RecoverThreshold = RecoverThreshold ?? 1;
-        rule.UpdatedAt = now;
-    }
+    public AlertRuleInput ToInput() =>
+        new(Name, Enable, Type, TargetIds, Condition, Duration, NotificationGroupId, AlertLevel, SilencePeriod, RecoverThreshold);
 }
 
 public sealed record AlertRuleResponse(

@@ -1,14 +1,14 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Alerts.Conditions;
 using ProbeDashboard.Core.Auth;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Alerts;
 
-/// <summary>Seed 001 §3: alert rules CRUD.</summary>
+/// <summary>Seed 001 §3: alert rules CRUD, through Core's <see cref="AlertRuleService"/>.</summary>
 public static class AlertRulesApi
 {
     public static void MapAlertRulesApi(this IEndpointRouteBuilder app)
@@ -24,70 +24,64 @@ public static class AlertRulesApi
 
     private static async Task<Results<Ok<ApiEnvelope<PagedList<AlertRuleListItem>>>, BadRequest<ApiEnvelope>>> ListAlertRules(
         string? page, string? page_size, string? enable, string? type, string? alert_level,
-        ProbeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, AlertRuleService rules, CancellationToken cancellationToken)
     {
         if (!AlertApiResults.TryPage(page, page_size, out var pageNumber, out var size, out var errors)) return AlertApiResults.Invalid(errors);
-        var query = db.AlertRules.AsNoTracking();
+        bool? enabled = null;
+        AlertRuleType? ruleType = null;
+        AlertLevel? level = null;
         if (enable is not null)
         {
-            if (!bool.TryParse(enable, out var enabled)) return AlertApiResults.Invalid("enable", "enable must be true or false");
-            query = query.Where(r => r.Enabled == enabled);
+            if (!bool.TryParse(enable, out var value)) return AlertApiResults.Invalid("enable", "enable must be true or false");
+            enabled = value;
         }
         if (type is not null)
         {
-            if (!AlertNames.TryParseRuleType(type, out var ruleType)) return AlertApiResults.Invalid("type", "type must be host_monitor or service_probe");
-            query = query.Where(r => r.Type == ruleType);
+            if (!AlertNames.TryParseRuleType(type, out var value)) return AlertApiResults.Invalid("type", "type must be host_monitor or service_probe");
+            ruleType = value;
         }
         if (alert_level is not null)
         {
-            if (!AlertNames.TryParseLevel(alert_level, out var level)) return AlertApiResults.Invalid("alert_level", "alert_level must be info, warning or critical");
-            query = query.Where(r => r.Level == level);
+            if (!AlertNames.TryParseLevel(alert_level, out var value)) return AlertApiResults.Invalid("alert_level", "alert_level must be info, warning or critical");
+            level = value;
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var since = time.GetUtcNow().UtcDateTime.AddHours(-24);
-        // One statement: the event figures are correlated subqueries, not a query per rule.
-        var rows = await query.OrderBy(r => r.Id).Skip((pageNumber - 1) * size).Take(size)
-            .Select(r => new
-            {
-                Rule = r,
-                Active = db.AlertEvents.Count(e => e.AlertRuleId == r.Id && e.Status != AlertEventStatus.Resolved),
-                Last24h = db.AlertEvents.Count(e => e.AlertRuleId == r.Id && e.PendingSince >= since),
-                LastTrigger = db.AlertEvents.Where(e => e.AlertRuleId == r.Id).Max(e => e.TriggerTime),
-            })
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(x => new AlertRuleListItem(x.Rule.Id, x.Rule.Name, x.Rule.Enabled, AlertNames.Of(x.Rule.Type), x.Rule.Condition,
-            AlertNames.Of(x.Rule.Level), x.Active, x.Last24h, x.LastTrigger, x.Rule.CreatedAt)).ToList();
+        var (total, found) = await rules.ListAsync(user.ToActor(), new AlertRuleFilter(enabled, ruleType, level), (pageNumber - 1) * size, size, cancellationToken);
+        var items = found.Select(x => new AlertRuleListItem(x.Rule.Id, x.Rule.Name, x.Rule.Enabled, AlertNames.Of(x.Rule.Type), x.Rule.Condition,
+            AlertNames.Of(x.Rule.Level), x.ActiveEvents, x.EventsLast24h, x.LastTriggerTime, x.Rule.CreatedAt)).ToList();
         return TypedResults.Ok(ApiEnvelope.Ok(new PagedList<AlertRuleListItem>(items, total, pageNumber, size)));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<AlertRuleResponse>>, NotFound<ApiEnvelope>>> GetAlertRule(
-        int id, ProbeDbContext db, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, AlertRuleService rules, CancellationToken cancellationToken)
     {
-        var rule = await db.AlertRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var rule = await rules.GetAsync(user.ToActor(), id, cancellationToken);
         return rule is null ? AlertApiResults.NotFound($"alert rule {id}") : TypedResults.Ok(ApiEnvelope.Ok(AlertRuleResponse.Of(rule)));
     }
 
     private static async Task<Results<Created<ApiEnvelope<AlertRuleResponse>>, BadRequest<ApiEnvelope>>> CreateAlertRule(
-        AlertRuleRequest request, ProbeDbContext db, AlertRuleStore store, CancellationToken cancellationToken)
+        AlertRuleRequest request, ClaimsPrincipal user, AlertRuleService rules, CancellationToken cancellationToken)
     {
-        var saved = await store.SaveAsync(db, null, request, cancellationToken);
+        var saved = await rules.CreateAsync(user.ToActor(), request.ToInput(), cancellationToken);
         if (saved.Rule is not { } rule) return AlertApiResults.Invalid(saved.Errors);
         return TypedResults.Created($"/api/v1/alert-rules/{rule.Id}", ApiEnvelope.Ok(AlertRuleResponse.Of(rule)));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<AlertRuleResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateAlertRule(
-        int id, AlertRuleRequest request, ProbeDbContext db, AlertRuleStore store, CancellationToken cancellationToken)
+        int id, AlertRuleRequest request, ClaimsPrincipal user, AlertRuleService rules, CancellationToken cancellationToken)
     {
-        var saved = await store.SaveAsync(db, id, request, cancellationToken);
-        if (saved.NotFound) return AlertApiResults.NotFound($"alert rule {id}");
-        if (saved.Rule is not { } rule) return AlertApiResults.Invalid(saved.Errors);
-        return TypedResults.Ok(ApiEnvelope.Ok(AlertRuleResponse.Of(rule)));
+        var saved = await rules.UpdateAsync(user.ToActor(), id, request.ToInput(), cancellationToken);
+        return saved.Outcome switch
+        {
+            AlertRuleSaveOutcome.NotFound => AlertApiResults.NotFound($"alert rule {id}"),
+            AlertRuleSaveOutcome.Invalid => AlertApiResults.Invalid(saved.Errors),
+            _ => TypedResults.Ok(ApiEnvelope.Ok(AlertRuleResponse.Of(saved.Rule!))),
+        };
     }
 
     private static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteAlertRule(
-        int id, ProbeDbContext db, AlertRuleStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(db, id, cancellationToken)
+        int id, ClaimsPrincipal user, AlertRuleService rules, CancellationToken cancellationToken) =>
+        await rules.DeleteAsync(user.ToActor(), id, cancellationToken)
             ? TypedResults.Ok(ApiEnvelope.Success("alert rule deleted"))
             : AlertApiResults.NotFound($"alert rule {id}");
 

@@ -5,12 +5,10 @@ namespace ProbeDashboard.Alerts;
 
 public static class AlertingSetup
 {
-    /// <summary>The alert engine, notification outbox and channels (all in Core).</summary>
+    /// <summary>The alert engine, its services, the notification outbox and channels (all in Core).</summary>
     public static WebApplicationBuilder AddAlerting(this WebApplicationBuilder builder)
     {
         builder.Services.AddAlerting(builder.Configuration);
-        builder.Services.AddSingleton<AlertRuleStore>();
-        builder.Services.AddSingleton<NotificationGroupStore>();
         return builder;
     }
 

@@ -1,8 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Audit;
 
@@ -15,7 +16,7 @@ public static class AuditLogApi
 
     /// <summary>Newest first; <c>actor</c>/<c>target</c> match parts, <c>action</c> a prefix, <c>from</c>/<c>to</c> RFC 3339 times.</summary>
     internal static async Task<Results<Ok<ApiEnvelope<PagedList<AuditEntryResponse>>>, BadRequest<ApiEnvelope>>> ListAuditLog(
-        HttpRequest request, ProbeDbContext db, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, AuditLogService auditLog, CancellationToken cancellationToken)
     {
         var reader = new QueryReader(request.Query);
         var page = reader.Int("page", 1, 1, 100_000);
@@ -24,7 +25,7 @@ public static class AuditLogApi
             reader.OptionalTime("from"), reader.OptionalTime("to"));
         if (reader.HasErrors) return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid query parameters", reader.Errors));
 
-        var (total, entries) = await query.RunAsync(db, (page - 1) * pageSize, pageSize, cancellationToken);
+        var (total, entries) = await auditLog.QueryAsync(user.ToActor(), query, (page - 1) * pageSize, pageSize, cancellationToken);
         var items = entries.Select(e => new AuditEntryResponse(e.Id, e.Timestamp, e.Actor, e.Action, e.Target, e.Detail)).ToList();
         return TypedResults.Ok(ApiEnvelope.Ok(new PagedList<AuditEntryResponse>(items, total, page, pageSize)));
     }

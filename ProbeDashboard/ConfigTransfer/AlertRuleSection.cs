@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Alerts;
 using ProbeDashboard.Core.Alerts;
-using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -24,8 +22,11 @@ public sealed record AlertRuleItem(
     int? SilencePeriod,
     int? RecoverThreshold);
 
-/// <summary>Alert rules, matched by name and validated like the API's; the alert engine reloads each changed rule after the commit.</summary>
-public sealed class AlertRuleSection(AlertProcessor processor) : IConfigSection
+/// <summary>
+/// Alert rules, matched by name and saved through Core's <see cref="AlertRuleService"/> (validated and audited as the
+/// API's are); the alert engine reloads each changed rule after the commit.
+/// </summary>
+public sealed class AlertRuleSection(AlertRuleService rules) : IConfigSection
 {
     public string Key => "alert_rules";
     public int Order => 40;
@@ -42,41 +43,27 @@ public sealed class AlertRuleSection(AlertProcessor processor) : IConfigSection
         var names = await NamesAsync(context.Db, context.Hosts, cancellationToken);
         foreach (var (where, item) in context.ReadItems<AlertRuleItem>(Key, items, i => i.Name))
         {
-            var request = ToRequest(item, where, context, names);
-            if (request is null) continue;
-            var errors = request.Validate(out var type, out var level);
+            var input = ToInput(item, where, context, names);
+            if (input is null) continue;
+            var errors = input.Validate(out _, out _);
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
 
-            var name = request.Name!.Trim();
-            var (rule, ambiguous) = await context.SingleByNameAsync(context.Db.AlertRules.Where(r => r.Name == name).OrderBy(r => r.Id), where, cancellationToken);
+            var name = input.Name!.Trim();
+            var (rule, ambiguous) = await context.SingleByNameAsync(
+                context.Db.AlertRules.AsNoTracking().Where(r => r.Name == name).OrderBy(r => r.Id), where, cancellationToken);
             if (ambiguous) continue;
-            if (rule is null)
+            var saved = await rules.SaveAsync(context.Db, context.Actor, rule?.Id, input, cancellationToken);
+            if (saved.Outcome != AlertRuleSaveOutcome.Saved) { context.ErrorsFrom(where, saved.Errors); continue; }
+            context.Count(Key, rule is null ? ItemOutcome.Created : saved.Changed ? ItemOutcome.Updated : ItemOutcome.Unchanged);
+            if (saved.Changed)
             {
-                rule = new AlertRule { CreatedAt = context.Now };
-                request.ApplyTo(rule, type, level, context.Now);
-                context.Db.AlertRules.Add(rule);
-                context.Count(Key, ItemOutcome.Created);
+                var id = saved.Rule!.Id;
+                context.AfterCommit(ct => rules.AnnounceAsync(id, ct));
             }
-            else
-            {
-                var before = JsonSerializer.Serialize(names.Describe(rule), ConfigJson.Options);
-                var updatedAt = rule.UpdatedAt;
-                request.ApplyTo(rule, type, level, context.Now);
-                if (before == JsonSerializer.Serialize(names.Describe(rule), ConfigJson.Options))
-                {
-                    rule.UpdatedAt = updatedAt;
-                    context.Count(Key, ItemOutcome.Unchanged);
-                    continue;
-                }
-                context.Count(Key, ItemOutcome.Updated);
-            }
-            var changed = rule;
-            context.AfterCommit(ct => processor.RuleChangedAsync(changed.Id, ct));
         }
-        await context.Db.SaveChangesAsync(cancellationToken);
     }
 
-    private static AlertRuleRequest? ToRequest(AlertRuleItem item, string where, ImportContext context, RuleNames names)
+    private static AlertRuleInput? ToInput(AlertRuleItem item, string where, ImportContext context, RuleNames names)
     {
         var errorsBefore = context.Errors.Count;
         int? notificationId = null;
@@ -92,7 +79,7 @@ public sealed class AlertRuleSection(AlertProcessor processor) : IConfigSection
             _ => [],
         };
         if (context.Errors.Count > errorsBefore) return null;
-        return new AlertRuleRequest(item.Name, item.Enable, item.Type, targetIds, item.Condition, item.Duration, notificationId,
+        return new AlertRuleInput(item.Name, item.Enable, item.Type, targetIds, item.Condition, item.Duration, notificationId,
             item.AlertLevel, item.SilencePeriod, item.RecoverThreshold);
     }
 

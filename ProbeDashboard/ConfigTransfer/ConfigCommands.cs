@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Cli;
 using ProbeDashboard.Core.Storage;
 
@@ -75,7 +76,8 @@ public sealed class ImportCommand : HostCommand
             return RefusedExitCode;
         }
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        var result = await app.Services.GetRequiredService<ConfigTransferService>().ImportAsync(root, parse.GetValue(_dryRun), cancellationToken);
+        var result = await app.Services.GetRequiredService<ConfigTransferService>().ImportAsync(
+            Actor.Cli(Environment.UserName), root, parse.GetValue(_dryRun), cancellationToken);
         foreach (var (where, messages) in result.Errors)
             foreach (var message in messages) await Console.Error.WriteLineAsync($"{where}: {message}");
         foreach (var section in result.Sections)

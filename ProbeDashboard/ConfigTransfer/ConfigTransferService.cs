@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -39,14 +40,15 @@ public sealed class ConfigTransferService(
         return document;
     }
 
-    public async Task<ImportResult> ImportAsync(JsonObject document, bool dryRun, CancellationToken cancellationToken)
+    /// <param name="actor">Who imports: each section's commands authorize it and name it in their audit entries.</param>
+    public async Task<ImportResult> ImportAsync(Actor actor, JsonObject document, bool dryRun, CancellationToken cancellationToken)
     {
         var headerErrors = CheckHeader(document);
         if (headerErrors.Count > 0) return new ImportResult(dryRun, false, [], headerErrors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var context = new ImportContext(db, await HostNames.LoadAsync(db, cancellationToken), time.GetUtcNow().UtcDateTime);
+        var context = new ImportContext(db, await HostNames.LoadAsync(db, cancellationToken), time.GetUtcNow().UtcDateTime, actor);
         foreach (var section in _sections)
         {
             switch (document[section.Key])

@@ -1,19 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
 
 /// <summary>
-/// Monitors, matched by name and validated by <see cref="MonitorValidator"/> like the API's; the scheduler hears
-/// of each created or changed monitor after the import commits. Monitors not in the file are left alone.
+/// Monitors, matched by name, created and updated through <see cref="MonitorService"/> like the API's (validated,
+/// authorized, one audit entry per monitor changed); the scheduler hears of each created or changed monitor after
+/// the import commits. Monitors not in the file are left alone.
 /// </summary>
-public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptions> probing) : IConfigSection
+public sealed class MonitorSection(MonitorService monitors) : IConfigSection
 {
     public const string Origin = "import";
 
@@ -37,41 +35,21 @@ public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptio
         {
             var input = ToInput(item, where, context, groupIds, notificationIds);
             if (input is null) continue;
-            // Names were resolved to ids already (unknown ones reported), so the resolved ids are the known ones.
-            var rules = new MonitorRules(probing.CurrentValue.MinIntervalSeconds,
-                new HashSet<int>([.. input.SkipHosts ?? [], .. input.ExecuteOn?.HostIds ?? []]),
-                new HashSet<int>(input.ExecuteOn?.GroupId is { } g ? [g] : []));
-            var errors = MonitorValidator.Validate(input, rules);
-            if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
-
             var name = input.Name!.Trim();
             var (monitor, ambiguous) = await context.SingleByNameAsync(context.Db.Monitors.Where(m => m.Name == name).OrderBy(m => m.Id), where, cancellationToken);
             if (ambiguous) continue;
-            if (monitor is null)
+            // The same commands as the API's: validated, audited in the import's transaction, announced after its commit.
+            var change = monitor is null
+                ? await monitors.CreateAsync(context.Db, context.Actor, input, Origin, cancellationToken)
+                : await monitors.UpdateAsync(context.Db, context.Actor, monitor, input, cancellationToken);
+            if (change.Result.Errors.Count > 0) { context.ErrorsFrom(where, change.Result.Errors); continue; }
+            context.Count(Key, monitor is null ? ItemOutcome.Created : change.Result.WasUnchanged ? ItemOutcome.Unchanged : ItemOutcome.Updated);
+            context.AfterCommit(_ =>
             {
-                monitor = new MonitorDefinition { Origin = Origin, CreatedAt = context.Now, UpdatedAt = context.Now };
-                monitor.Current.StatusSince = context.Now;
-                input.ApplyTo(monitor);
-                context.Db.Monitors.Add(monitor);
-                context.Count(Key, ItemOutcome.Created);
-                AnnounceAfterCommit(context, monitor, statusReset: false);
-                continue;
-            }
-            var before = JsonSerializer.Serialize(MonitorItem.Of(monitor, context.Hosts, groups, notificationGroups), ConfigJson.Options);
-            var (kind, target, wasEnabled) = (monitor.Kind, monitor.Target, monitor.Enabled);
-            input.ApplyTo(monitor);
-            if (before == JsonSerializer.Serialize(MonitorItem.Of(monitor, context.Hosts, groups, notificationGroups), ConfigJson.Options))
-            {
-                context.Count(Key, ItemOutcome.Unchanged);
-                continue;
-            }
-            monitor.UpdatedAt = context.Now;
-            var statusReset = monitor.Kind != kind || monitor.Target != target || (wasEnabled && !monitor.Enabled);
-            if (statusReset) monitor.MarkUnknown(context.Now);
-            context.Count(Key, ItemOutcome.Updated);
-            AnnounceAfterCommit(context, monitor, statusReset);
+                monitors.Publish(change);
+                return Task.CompletedTask;
+            });
         }
-        await context.Db.SaveChangesAsync(cancellationToken);
     }
 
     private static MonitorInput? ToInput(MonitorItem item, string where, ImportContext context,
@@ -102,15 +80,6 @@ public sealed class MonitorSection(EventBus events, IOptionsMonitor<ProbingOptio
             MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum,
         };
     }
-
-    private void AnnounceAfterCommit(ImportContext context, MonitorDefinition monitor, bool statusReset) =>
-        context.AfterCommit(_ =>
-        {
-            // The id is known only after SaveChanges; this runs after the commit.
-            events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
-            if (statusReset) events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, context.Now));
-            return Task.CompletedTask;
-        });
 
     internal static async Task<(Dictionary<int, string> Groups, Dictionary<int, string> NotificationGroups)> NamesAsync(
         ProbeDbContext db, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -21,7 +22,7 @@ public sealed record SectionReport(string Section, int Created, int Updated, int
 /// <c>section[name].field</c>), the per-section tally, and work to do only after the commit (telling the
 /// scheduler and the alert engine).
 /// </summary>
-public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now)
+public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now, Actor actor)
 {
     private readonly Dictionary<string, List<string>> _errors = new();
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
@@ -30,6 +31,8 @@ public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime n
     public ProbeDbContext Db { get; } = db;
     public HostNames Hosts { get; } = hosts;
     public DateTime Now { get; } = now;
+    /// <summary>Who imports; the sections' commands authorize and audit it.</summary>
+    public Actor Actor { get; } = actor;
 
     public bool HasErrors => _errors.Count > 0;
 

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Auth;
+using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Resources;
-using ProbeDashboard.Ui.Time;
+using ProbeDashboard.Ui;
 using Radzen;
 using Radzen.Blazor;
 
@@ -16,12 +15,11 @@ public partial class MonitorList
 {
     private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(350);
 
-    [Inject] private IDbContextFactory<ProbeDbContext> DbFactory { get; set; } = default!;
-    [Inject] private MonitorCommands Commands { get; set; } = default!;
-    [Inject] private AvailabilityQueries Availability { get; set; } = default!;
+    [Inject] private MonitorQueries Queries { get; set; } = default!;
+    [Inject] private MonitorService Monitors { get; set; } = default!;
+    [Inject] private CircuitActor Actor { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
-    [Inject] private BrowserClock Clock { get; set; } = default!;
 
     [Parameter] public ShownStatus? InitialStatus { get; set; }
     [Parameter] public bool OpenCreate { get; set; }
@@ -60,9 +58,8 @@ public partial class MonitorList
     protected override async Task OnInitializedAsync()
     {
         _status = InitialStatus;
-        _canWrite = await Commands.CanWriteAsync();
-        await using var db = await DbFactory.CreateDbContextAsync(ComponentToken);
-        _anyMonitors = await db.Monitors.AnyAsync(ComponentToken);
+        _canWrite = await Actor.CanAsync(Permissions.ServiceMonitorsWrite);
+        _anyMonitors = await Queries.AnyAsync(await Actor.GetAsync(), ComponentToken);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -84,18 +81,12 @@ public partial class MonitorList
         _loading = true;
         try
         {
-            await using var db = await DbFactory.CreateDbContextAsync(ComponentToken);
-            var (rows, total) = await MonitorListQuery.LoadAsync(db, Filter, args.Sorts, args.Skip ?? 0, args.Top ?? 20, ComponentToken);
-            var lastDay = await Availability.GetLastDayAsync(rows.Select(r => r.Id).ToList(), Clock.UtcNow, ComponentToken);
-            foreach (var row in rows)
-            {
-                var stats = lastDay.GetValueOrDefault(row.Id);
-                (row.Availability24h, row.AvgLatency24hMs) = (stats?.AvailabilityPercent, stats?.AverageLatencyMs);
-            }
+            var page = await Queries.ListAsync(await Actor.GetAsync(), Filter, SortOf(args.Sorts?.FirstOrDefault()),
+                args.Skip ?? 0, args.Top ?? 20, ComponentToken);
             var onScreen = _rows?.ToDictionary(r => r.Id);
-            (_rows, _total) = (rows.Select(r => onScreen?.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? r).ToList(), total);
-            _visibleIds = rows.Select(r => r.Id).ToHashSet();
-            if (Filter.IsEmpty) _anyMonitors = total > 0;
+            (_rows, _total) = (page.Rows.Select(r => onScreen?.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? MonitorRow.From(r)).ToList(), page.Total);
+            _visibleIds = page.Rows.Select(r => r.Id).ToHashSet();
+            if (Filter.IsEmpty) _anyMonitors = page.Total > 0;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -105,6 +96,22 @@ public partial class MonitorList
         {
             _loading = false;
         }
+    }
+
+    // The grid names the sorted column by the row's property; only these columns sort (in SQL).
+    private static MonitorSort SortOf(SortDescriptor? sort)
+    {
+        var field = sort?.Property switch
+        {
+            nameof(MonitorRow.Kind) => MonitorSortField.Kind,
+            nameof(MonitorRow.IntervalSeconds) => MonitorSortField.Interval,
+            nameof(MonitorRow.Status) => MonitorSortField.Status,
+            nameof(MonitorRow.LastProbeAt) => MonitorSortField.LastProbe,
+            nameof(MonitorRow.Target) => MonitorSortField.Target,
+            nameof(MonitorRow.Name) => MonitorSortField.Name,
+            _ => MonitorSortField.DownFirst,
+        };
+        return new MonitorSort(field, sort?.SortOrder == SortOrder.Descending);
     }
 
     private async Task FilterChangedAsync()
@@ -136,7 +143,8 @@ public partial class MonitorList
 
     private async Task ToggleAsync(MonitorRow row, bool enabled)
     {
-        var outcome = await Commands.SetEnabledAsync(row.Id, enabled, ComponentToken);
+        var outcome = await CommandOutcome.RunAsync(async () =>
+            MonitorOutcomes.Found(await Monitors.SetEnabledAsync(await Actor.GetAsync(), row.Id, enabled, ComponentToken)));
         if (outcome.Succeeded)
         {
             row.Enabled = enabled;
@@ -154,7 +162,8 @@ public partial class MonitorList
         var confirmed = await Dialogs.Confirm(L["DeleteConfirmText", row.Name], L["DeleteConfirmTitle"],
             new ConfirmOptions { OkButtonText = L["Delete"], CancelButtonText = L["Cancel"] });
         if (confirmed != true) return;
-        var outcome = await Commands.DeleteAsync(row.Id, ComponentToken);
+        var outcome = await CommandOutcome.RunAsync(async () =>
+            MonitorOutcomes.Found(await Monitors.DeleteAsync(await Actor.GetAsync(), row.Id, ComponentToken)));
         if (outcome.Succeeded)
             Notifications.Notify(NotificationSeverity.Success, L["MonitorDeleted", row.Name]);
         else

@@ -1,10 +1,9 @@
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
-using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Monitors;
 
@@ -27,9 +26,9 @@ internal static class MonitorListApi
 {
     private const int MaxPage = 1_000_000;
 
-    /// <summary>§1.2: filters and pages in SQL, then adds the page's 24 h figures from the rollups in one query.</summary>
+    /// <summary>§1.2: filters and pages in SQL, then adds the page's 24 h figures from the rollups; ordered by id.</summary>
     public static async Task<Results<Ok<ApiEnvelope<PagedList<MonitorListItem>>>, BadRequest<ApiEnvelope>>> ListMonitors(
-        HttpRequest request, ProbeDbContext db, AvailabilityQueries availability, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, MonitorQueries monitors, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request.Query);
         var page = query.Int("page", 1, 1, MaxPage);
@@ -39,28 +38,14 @@ internal static class MonitorListApi
         var search = query.Text("search");
         if (query.HasErrors) return MonitorResults.Invalid(query.Errors, "invalid query parameters");
 
-        var monitors = db.Monitors.AsNoTracking().Matching(enable, type, search);
-
-        var total = await monitors.CountAsync(cancellationToken);
-        var rows = await monitors.OrderBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(m => new
-            {
-                m.Id, m.Name, m.Enabled, m.Kind, m.Target, m.IntervalSeconds, m.CreatedAt,
-                m.Current.Status, m.Current.LastProbeAt, m.Current.LastSuccess,
-            })
-            .ToListAsync(cancellationToken);
-        var lastDay = await availability.GetLastDayAsync(rows.Select(r => r.Id).ToList(), time.GetUtcNow().UtcDateTime, cancellationToken);
-
-        var items = rows.Select(r =>
-        {
-            var day = lastDay.GetValueOrDefault(r.Id);
-            return new MonitorListItem(r.Id, r.Name, r.Enabled, (int)r.Kind, r.Target, r.IntervalSeconds,
-                StatusName(r.Enabled, r.Status),
-                WireNumbers.Percent(day?.AvailabilityPercent), WireNumbers.Seconds(day?.AverageLatencyMs),
-                r.LastProbeAt, r.LastSuccess is null ? null : r.LastSuccess.Value ? "success" : "fail",
-                r.CreatedAt);
-        }).ToList();
-        return TypedResults.Ok(ApiEnvelope.Ok(new PagedList<MonitorListItem>(items, total, page, pageSize)));
+        var list = await monitors.ListAsync(user.ToActor(), new MonitorListFilter(search, type, enable), new MonitorSort(MonitorSortField.Id),
+            (page - 1) * pageSize, pageSize, cancellationToken);
+        var items = list.Rows.Select(r => new MonitorListItem(r.Id, r.Name, r.Enabled, (int)r.Kind, r.Target, r.IntervalSeconds,
+            StatusName(r.Enabled, r.Status),
+            WireNumbers.Percent(r.LastDay?.AvailabilityPercent), WireNumbers.Seconds(r.LastDay?.AverageLatencyMs),
+            r.LastProbeAt, r.LastSuccess is null ? null : r.LastSuccess.Value ? "success" : "fail",
+            r.CreatedAt)).ToList();
+        return TypedResults.Ok(ApiEnvelope.Ok(new PagedList<MonitorListItem>(items, list.Total, page, pageSize)));
     }
 
     public static string StatusName(bool enabled, MonitorStatus status) =>

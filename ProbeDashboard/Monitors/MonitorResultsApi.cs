@@ -1,8 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Availability;
-using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
 
@@ -20,7 +21,7 @@ internal static class MonitorResultsApi
 {
     /// <summary>§2.1: newest first, at most <c>limit</c> results.</summary>
     public static async Task<Results<Ok<ApiEnvelope<List<ProbeHistoryItem>>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> GetProbeHistory(
-        int id, HttpRequest request, ProbeDbContext db, CancellationToken cancellationToken)
+        int id, HttpRequest request, ClaimsPrincipal user, MonitorQueries monitors, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request.Query);
         var start = query.OptionalTime("start");
@@ -30,29 +31,17 @@ internal static class MonitorResultsApi
         var limit = query.Int("limit", 100, 1, 1000);
         if (start > end) query.Fail("start", "must not be after end");
         if (query.HasErrors) return MonitorResults.Invalid(query.Errors, "invalid query parameters");
-        if (!await db.Monitors.AnyAsync(m => m.Id == id, cancellationToken)) return MonitorResults.NotFound(id);
-
-        var results = db.ProbeResults.AsNoTracking().Where(r => r.MonitorId == id);
-        if (start is not null) results = results.Where(r => r.Timestamp >= start);
-        if (end is not null) results = results.Where(r => r.Timestamp <= end);
-        if (hostId is not null) results = results.Where(r => r.HostId == hostId);
-        if (status is not null) results = results.Where(r => r.Success == (status == "success"));
-
-        var rows = await results.OrderByDescending(r => r.Timestamp).ThenByDescending(r => r.Id).Take(limit)
-            .Select(r => new
-            {
-                r.Id, r.MonitorId, r.HostId, HostName = db.Hosts.Where(h => h.Id == r.HostId).Select(h => h.Name).FirstOrDefault(),
-                r.Timestamp, r.Success, r.LatencyMs, r.StatusCode, r.ErrorMessage,
-            })
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new ProbeHistoryItem(r.Id, r.MonitorId, r.HostId, r.HostName, r.Timestamp, r.Success,
+        var history = await monitors.GetHistoryAsync(user.ToActor(), id,
+            new ProbeHistoryFilter(start, end, hostId, status is null ? null : status == "success"), skip: 0, take: limit, cancellationToken);
+        if (history is null) return MonitorResults.NotFound(id);
+        var items = history.Rows.Select(r => new ProbeHistoryItem(r.Id, r.MonitorId, r.HostId, r.HostName, r.Timestamp, r.Success,
             WireNumbers.Seconds(r.LatencyMs), r.StatusCode, r.ErrorMessage)).ToList();
         return TypedResults.Ok(ApiEnvelope.Ok(items));
     }
 
     /// <summary>§2.2: defaults to the last 24 h of hours (30 days of days, 12 weeks, 12 months); <c>host_id</c> splits it per host.</summary>
     public static async Task<Results<Ok<ApiEnvelope<List<AvailabilityItem>>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> GetAvailability(
-        int id, HttpRequest request, ProbeDbContext db, AvailabilityQueries availability, TimeProvider time, CancellationToken cancellationToken)
+        int id, HttpRequest request, ClaimsPrincipal user, MonitorQueries monitors, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request.Query);
         var periodText = query.OneOf("period", "hour", "day", "week", "month") ?? "hour";
@@ -63,9 +52,8 @@ internal static class MonitorResultsApi
         if (start >= end) query.Fail("start", "must be before end");
         else if (end - start > period.MaxSpan()) query.Fail("start", $"a {periodText} series spans at most {period.MaxSpan().TotalDays:0} days");
         if (query.HasErrors) return MonitorResults.Invalid(query.Errors, "invalid query parameters");
-        if (!await db.Monitors.AnyAsync(m => m.Id == id, cancellationToken)) return MonitorResults.NotFound(id);
-
-        var points = await availability.GetSeriesAsync(id, period, start, end, hostId, cancellationToken);
+        var points = await monitors.GetAvailabilityAsync(user.ToActor(), id, period, start, end, hostId, cancellationToken);
+        if (points is null) return MonitorResults.NotFound(id);
         var items = points.Select(p => new AvailabilityItem(periodText, p.Start, p.Total, p.Successes, p.Failures,
             WireNumbers.Percent(p.AvailabilityPercent), WireNumbers.Seconds(p.AverageLatencyMs),
             WireNumbers.Seconds(p.LatencyMinMs), WireNumbers.Seconds(p.LatencyMaxMs))).ToList();

@@ -1,13 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
-using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
-using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Monitors;
 
@@ -39,16 +35,11 @@ public static class MonitorsApi
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, NotFound<ApiEnvelope>>> GetMonitor(
-        int id, ProbeDbContext db, AvailabilityQueries availability, TimeProvider time, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, MonitorQueries monitors, CancellationToken cancellationToken)
     {
-        var monitor = await db.Monitors.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (monitor is null) return MonitorResults.NotFound(id);
-        var groupName = monitor.ExecuteOn == ExecuteOnKind.Group
-            ? await db.HostGroups.Where(g => g.Id == monitor.ExecuteOnGroupId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var statistics = await availability.GetStatisticsAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
-        var reaches = await AlertAudience.OfMonitorAsync(db, monitor, cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor, groupName, statistics) with { AlertReaches = reaches }));
+        var detail = await monitors.GetDetailAsync(user.ToActor(), id, cancellationToken);
+        if (detail is null) return MonitorResults.NotFound(id);
+        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(detail.Monitor, detail.GroupName, detail.Statistics) with { AlertReaches = detail.AlertReaches }));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateMonitor(

@@ -32,7 +32,7 @@ public sealed class NotificationGroupForm
             .Select(r => new WebhookRow { Url = r.Address, HasStoredSecret = r.ProtectedSecret is not null }).ToList(),
     };
 
-    public NotificationGroupRequest ToRequest() => new(
+    public NotificationGroupInput ToInput() => new(
         Name,
         Split(Emails),
         Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url))

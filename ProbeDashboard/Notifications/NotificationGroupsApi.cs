@@ -1,14 +1,14 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Notifications;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Notifications;
 
-/// <summary>Who gets told: notification groups CRUD and "send test". Part of alert configuration, so alert_rules permissions.</summary>
+/// <summary>Who gets told: notification groups CRUD and "send test" through Core's <see cref="NotificationGroupService"/>. Part of alert configuration, so alert_rules permissions.</summary>
 public static class NotificationGroupsApi
 {
     public static void MapNotificationGroupsApi(this IEndpointRouteBuilder app)
@@ -22,24 +22,25 @@ public static class NotificationGroupsApi
         groups.MapPost("/{id:int}/test", SendTestNotification).RequireAuthorization(Permissions.AlertRulesWrite);
     }
 
-    private static async Task<Ok<ApiEnvelope<List<NotificationGroupResponse>>>> ListNotificationGroups(ProbeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<ApiEnvelope<List<NotificationGroupResponse>>>> ListNotificationGroups(
+        ClaimsPrincipal user, NotificationGroupService groups, CancellationToken cancellationToken)
     {
-        var groups = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).OrderBy(g => g.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(groups.Select(NotificationGroupResponse.Of).ToList()));
+        var found = await groups.ListAsync(user.ToActor(), cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(found.Select(NotificationGroupResponse.Of).ToList()));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<NotificationGroupResponse>>, NotFound<ApiEnvelope>>> GetNotificationGroup(
-        int id, ProbeDbContext db, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, NotificationGroupService groups, CancellationToken cancellationToken)
     {
-        var group = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var group = await groups.GetAsync(user.ToActor(), id, cancellationToken);
         return group is null ? AlertApiResults.NotFound($"notification group {id}") : TypedResults.Ok(ApiEnvelope.Ok(NotificationGroupResponse.Of(group)));
     }
 
     private static async Task<Results<Created<ApiEnvelope<NotificationGroupResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>>> CreateNotificationGroup(
-        NotificationGroupRequest? request, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
+        NotificationGroupRequest? request, ClaimsPrincipal user, NotificationGroupService groups, CancellationToken cancellationToken)
     {
         if (request is null) return AlertApiResults.Invalid("body", "request body is required");
-        var saved = await store.SaveAsync(db, null, request, cancellationToken);
+        var saved = await groups.CreateAsync(user.ToActor(), request.ToInput(), cancellationToken);
         return saved.Outcome switch
         {
             GroupChangeOutcome.Done => TypedResults.Created($"/api/v1/notification-groups/{saved.Group!.Id}", ApiEnvelope.Ok(NotificationGroupResponse.Of(saved.Group))),
@@ -49,10 +50,10 @@ public static class NotificationGroupsApi
     }
 
     private static async Task<Results<Ok<ApiEnvelope<NotificationGroupResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> UpdateNotificationGroup(
-        int id, NotificationGroupRequest? request, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
+        int id, NotificationGroupRequest? request, ClaimsPrincipal user, NotificationGroupService groups, CancellationToken cancellationToken)
     {
         if (request is null) return AlertApiResults.Invalid("body", "request body is required");
-        var saved = await store.SaveAsync(db, id, request, cancellationToken);
+        var saved = await groups.UpdateAsync(user.ToActor(), id, request.ToInput(), cancellationToken);
         return saved.Outcome switch
         {
             GroupChangeOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(NotificationGroupResponse.Of(saved.Group!))),
@@ -63,9 +64,9 @@ public static class NotificationGroupsApi
     }
 
     private static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> DeleteNotificationGroup(
-        int id, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, NotificationGroupService groups, CancellationToken cancellationToken)
     {
-        var deleted = await store.DeleteAsync(db, id, cancellationToken);
+        var deleted = await groups.DeleteAsync(user.ToActor(), id, cancellationToken);
         return deleted.Outcome switch
         {
             GroupChangeOutcome.Done => TypedResults.Ok(ApiEnvelope.Success("notification group deleted")),
@@ -75,9 +76,9 @@ public static class NotificationGroupsApi
     }
 
     private static async Task<Results<Ok<ApiEnvelope<TestNotificationResponse>>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> SendTestNotification(
-        int id, ProbeDbContext db, NotificationGroupStore store, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, NotificationGroupService groups, CancellationToken cancellationToken)
     {
-        var sent = await store.SendTestAsync(db, id, cancellationToken);
+        var sent = await groups.SendTestAsync(user.ToActor(), id, cancellationToken);
         return sent.Outcome switch
         {
             GroupChangeOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(new TestNotificationResponse(sent.Queued, sent.OutboxIds!), "test notification queued")),

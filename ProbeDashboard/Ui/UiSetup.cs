@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Alerts.Feed;
-using ProbeDashboard.Alerts.Rules;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
 using ProbeDashboard.Notifications;
@@ -25,11 +24,7 @@ public static class UiSetup
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddScoped<BrowserClock>();
-        builder.Services.AddScoped<MonitorCommands>();
-        builder.Services.AddScoped<AlertCommands>();
         builder.Services.AddScoped<AlertFeedPreferences>();
-        builder.Services.AddScoped<AlertRuleCommands>();
-        builder.Services.AddScoped<NotificationGroupCommands>();
         return builder;
     }
 

@@ -14,6 +14,14 @@ namespace ProbeDashboard.Core.Alerts.Engine;
 public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertEngine> logger)
     : BackgroundService
 {
+    private volatile Func<int>[] _queued = [];
+
+    /// <summary>
+    /// True when every message published to the engine so far has been handled: each stays in its queue until its
+    /// handling is done. Tests wait for this instead of sleeping to prove that a message changed nothing.
+    /// </summary>
+    internal bool IsIdle => _queued.Length > 0 && _queued.All(count => count() == 0);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Subscribed before the first await, so nothing published once the host has started is missed.
@@ -21,6 +29,7 @@ public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions
         var hostMetrics = bus.Subscribe<HostMetricsSampled>(capacity: 4096);
         var monitorChanges = bus.Subscribe<MonitorConfigurationChanged>();
         var hostStatus = bus.Subscribe<HostStatusChanged>();
+        _queued = [() => results.Reader.Count, () => hostMetrics.Reader.Count, () => monitorChanges.Reader.Count, () => hostStatus.Reader.Count];
         return Task.WhenAll(
             ConsumeAsync(results, (m, ct) => processor.ProcessRoundsAsync(m.Rounds, ct), stoppingToken),
             ConsumeAsync(hostMetrics, processor.ProcessHostMetricsAsync, stoppingToken),
@@ -38,14 +47,20 @@ public sealed class AlertEngine(EventBus bus, AlertProcessor processor, IOptions
         where T : class
     {
         using var _ = subscription;
+        var reader = subscription.Reader;
         try
         {
-            await foreach (var message in subscription.Reader.ReadAllAsync(stoppingToken))
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
-                try { await handle(message, stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException)
+                // Peeked, handled, then taken: the queue shows the message until it is done (see IsIdle).
+                while (reader.TryPeek(out var message))
                 {
-                    logger.LogError(e, "Alert evaluation of a {MessageType} failed", typeof(T).Name);
+                    try { await handle(message, stoppingToken); }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        logger.LogError(e, "Alert evaluation of a {MessageType} failed", typeof(T).Name);
+                    }
+                    reader.TryRead(out T? _);
                 }
             }
         }

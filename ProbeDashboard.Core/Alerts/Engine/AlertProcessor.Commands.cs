@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts.Evaluation;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Audit;
 
 namespace ProbeDashboard.Core.Alerts.Engine;
@@ -10,55 +11,50 @@ public enum AlertCommandOutcome
     NotFound,
     /// <summary>The event is in no state for this (resolved, or not silenced when lifting a silence).</summary>
     Conflict,
+    /// <summary>The command's own input is wrong (<see cref="AlertCommandResult.Field"/> names it); nothing was tried.</summary>
+    Invalid,
 }
 
-public sealed record AlertCommandResult(AlertCommandOutcome Outcome, string Message, AlertEvent? Event = null)
+public sealed record AlertCommandResult(AlertCommandOutcome Outcome, string Message, AlertEvent? Event = null, string? Field = null)
 {
     public static AlertCommandResult NotFound(long id) => new(AlertCommandOutcome.NotFound, $"alert event {id} not found");
-}
 
-/// <summary>Who acknowledges: the signed-in user.</summary>
-public sealed record AlertActor(int UserId, string UserName);
+    public static AlertCommandResult Invalid(string field, string message) => new(AlertCommandOutcome.Invalid, message, Field: field);
+}
 
 public sealed partial class AlertProcessor
 {
     /// <summary>Longest silence an operator may set: 30 days.</summary>
     public const int MaxSilenceSeconds = 30 * 24 * 3600;
 
-    public async Task<AlertCommandResult> AcknowledgeAsync(long eventId, AlertActor actor, string? note, CancellationToken cancellationToken) =>
-        await AuditedAsync(AuditActions.AlertAcknowledge, eventId, note, await CommandAsync(eventId, (alertEvent, tracked, now) =>
+    // The commands are Core's own: callers reach them through AlertEventService, which authorizes the actor first.
+    // Each one is audited in the transaction that stores it, inside the gate.
+
+    internal Task<AlertCommandResult> AcknowledgeAsync(long eventId, Actor actor, string? note, CancellationToken cancellationToken) =>
+        CommandAsync(eventId, actor, AuditActions.AlertAcknowledge, (alertEvent, tracked, now) =>
         {
             tracked.State = AlertEvaluator.Acknowledge(tracked.State);
             alertEvent.Acknowledged = true;
             alertEvent.AckUserId = actor.UserId;
-            alertEvent.AckUserName = actor.UserName;
+            alertEvent.AckUserName = actor.Name;
             alertEvent.AckTime = now;
             alertEvent.AckNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-            return AlertEventChange.Acknowledged;
-        }, cancellationToken), cancellationToken);
+            return (AlertEventChange.Acknowledged, alertEvent.AckNote);
+        }, cancellationToken);
 
     /// <param name="notifyOnResolve">Whether a recovery during the silence is still announced (it always resolves the event).</param>
-    public async Task<AlertCommandResult> SilenceAsync(long eventId, int durationSeconds, bool notifyOnResolve, CancellationToken cancellationToken) =>
-        await AuditedAsync(AuditActions.AlertSilence, eventId, $"{durationSeconds} s", await CommandAsync(eventId, (alertEvent, tracked, now) =>
+    internal Task<AlertCommandResult> SilenceAsync(long eventId, Actor actor, int durationSeconds, bool notifyOnResolve, CancellationToken cancellationToken) =>
+        CommandAsync(eventId, actor, AuditActions.AlertSilence, (alertEvent, tracked, now) =>
         {
             tracked.State = AlertEvaluator.Silence(tracked.State, now.AddSeconds(durationSeconds), notifyOnResolve);
             alertEvent.Apply(tracked.State, now);
-            return AlertEventChange.Silenced;
-        }, cancellationToken), cancellationToken);
+            return (AlertEventChange.Silenced, $"{durationSeconds} s");
+        }, cancellationToken);
+
+    private static string Target(AlertEvent alertEvent) => $"alert event #{alertEvent.Id} {alertEvent.Title}";
 
     /// <summary>Ends a silence early; the event is firing (or pending) again, and a due reminder goes out.</summary>
-    public async Task<AlertCommandResult> LiftSilenceAsync(long eventId, CancellationToken cancellationToken) =>
-        await AuditedAsync(AuditActions.AlertLiftSilence, eventId, null, await LiftSilenceUnauditedAsync(eventId, cancellationToken), cancellationToken);
-
-    /// <summary>Records an operator's command on an event once it took effect.</summary>
-    private async Task<AlertCommandResult> AuditedAsync(string action, long eventId, string? detail, AlertCommandResult result, CancellationToken cancellationToken)
-    {
-        if (result.Outcome == AlertCommandOutcome.Done)
-            await audit.RecordAsync(action, $"alert event #{eventId} {result.Event?.Title}", detail, cancellationToken);
-        return result;
-    }
-
-    private async Task<AlertCommandResult> LiftSilenceUnauditedAsync(long eventId, CancellationToken cancellationToken)
+    internal async Task<AlertCommandResult> LiftSilenceAsync(long eventId, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -72,6 +68,8 @@ public sealed partial class AlertProcessor
                 return new AlertCommandResult(AlertCommandOutcome.Conflict, $"alert event {eventId} is not silenced", alertEvent);
             var step = AlertEvaluator.LiftSilence(tracked.Candidate.Policy, tracked.State, now);
             db.ChangeTracker.Clear();
+            // Staged before the step: ApplyAsync's transaction commits the entry with the change.
+            audit.Add(db, actor, AuditActions.AlertLiftSilence, Target(alertEvent!), null);
             await ApplyAsync(db, [new PlannedStep(key, tracked, tracked.Candidate, step, null)], cancellationToken);
             var updated = await db.AlertEvents.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
             return new AlertCommandResult(AlertCommandOutcome.Done, "silence lifted", updated);
@@ -82,8 +80,9 @@ public sealed partial class AlertProcessor
         }
     }
 
-    private async Task<AlertCommandResult> CommandAsync(
-        long eventId, Func<AlertEvent, TrackedAlert, DateTime, AlertEventChange> change, CancellationToken cancellationToken)
+    /// <param name="change">Changes the event and its state; returns what to publish and the audit entry's detail.</param>
+    private async Task<AlertCommandResult> CommandAsync(long eventId, Actor actor, string action,
+        Func<AlertEvent, TrackedAlert, DateTime, (AlertEventChange Published, string? Detail)> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -94,8 +93,9 @@ public sealed partial class AlertProcessor
             if (failure is not null) return failure;
             var before = tracked!.State;
             var now = time.GetUtcNow().UtcDateTime;
-            var published = change(alertEvent!, tracked, now);
+            var (published, detail) = change(alertEvent!, tracked, now);
             alertEvent!.UpdatedAt = now;
+            audit.Add(db, actor, action, Target(alertEvent), detail);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -26,6 +26,10 @@ public sealed partial class AlertProcessor(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
     private bool _loaded;
+    private long _lastTickTicks;
+
+    /// <summary>The clock time the last finished tick judged the open events at: tests on a fake clock wait for it.</summary>
+    internal DateTime LastTickAt => new(Interlocked.Read(ref _lastTickTicks), DateTimeKind.Utc);
 
     /// <summary>Evaluates service_probe rules and monitors' own alerts on completed rounds (not on single results).</summary>
     public async Task ProcessRoundsAsync(IReadOnlyList<ProbeRound> rounds, CancellationToken cancellationToken)
@@ -90,6 +94,7 @@ public sealed partial class AlertProcessor(
                 if (step.Changed) plans.Add(new PlannedStep(key, tracked, tracked.Candidate, step, null));
             }
             await ApplyAsync(db, plans, cancellationToken);
+            Interlocked.Exchange(ref _lastTickTicks, now.Ticks);
         }
         finally
         {

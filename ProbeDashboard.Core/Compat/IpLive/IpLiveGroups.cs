@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
 
@@ -11,12 +12,17 @@ public sealed record IpLiveGroupIds(long GroupId, IReadOnlyList<IpLiveRecordIds>
 
 /// <summary>
 /// operate_monitor, update_monitor and stop_monitor over the ordinary monitors: every record is a monitor
-/// (origin "iplive:&lt;app&gt;/&lt;group&gt;"), so it probes, alerts and shows in the dashboard like any other.
-/// Each call is one transaction: a rejected record leaves the whole group as it was.
+/// (origin "iplive:&lt;app&gt;/&lt;group&gt;"), so it probes, alerts and shows in the dashboard like any other. The
+/// monitors change through <see cref="MonitorService"/> with the app as actor, so each one changed is authorized and
+/// audited like a change from the API. Each call is one transaction: a rejected record leaves the whole group as it was.
 /// </summary>
-public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, MonitorService monitors, EventBus events, TimeProvider time)
+public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, MonitorService monitors, TimeProvider time)
 {
     public static string Origin(string appName, long groupId) => $"iplive:{appName}/{groupId}";
+
+    /// <summary>What seed 002 lets an app do: manage the monitors of its own groups.</summary>
+    public static Actor ActorOf(IpLiveApp app) =>
+        Actor.Client(ActorKind.IpLiveApp, app.AppName, Permissions.ServiceMonitorsRead, Permissions.ServiceMonitorsWrite);
 
     /// <summary>Adds the group's listed records or updates them; records not listed stay as they are.</summary>
     public async Task<IpLiveOutcome> OperateAsync(IpLiveApp app, IpLiveGroupSpec spec, CancellationToken cancellationToken)
@@ -30,23 +36,7 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
         var existingIds = group?.Records.Select(r => r.MonitorId).ToList() ?? [];
         var existing = await db.Monitors.Where(m => existingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
 
-        var planned = new List<(long RecordId, string Ip, MonitorInput Input, MonitorDefinition? Monitor)>();
-        foreach (var (recordId, ip) in spec.Records)
-        {
-            var record = group?.Records.SingleOrDefault(r => r.RecordId == recordId);
-            var monitor = record is null ? null : existing.GetValueOrDefault(record.MonitorId);
-            var wanted = spec.Input(app.AppName, recordId, ip, hostIds);
-            // An operator's own settings (alerting, notification group) survive the app's next operate_monitor.
-            var input = monitor is null ? wanted : MonitorInput.From(monitor) with
-            {
-                Name = wanted.Name, Enable = true, Type = wanted.Type, Target = wanted.Target, Duration = wanted.Duration,
-                Timeout = wanted.Timeout, Retry = wanted.Retry, ExecuteOn = wanted.ExecuteOn, SkipHosts = [], Http = wanted.Http,
-            };
-            var errors = await monitors.ValidateAsync(input, cancellationToken);
-            if (errors.Count > 0) return IpLiveOutcome.Invalid(Describe(recordId, errors));
-            planned.Add((recordId, ip, input, monitor));
-        }
-
+        var actor = ActorOf(app);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (group is null)
@@ -57,31 +47,32 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
         (group.Protocol, group.Port, group.Path, group.IntervalSeconds) = (spec.Protocol, spec.Port, spec.Path, spec.Interval);
         group.Stopped = false;
         group.UpdatedAt = now;
-        var created = new List<(long RecordId, string Ip, MonitorDefinition Monitor)>();
-        foreach (var (recordId, ip, input, monitor) in planned)
+        var changes = new List<StagedMonitorChange>();
+        foreach (var (recordId, ip) in spec.Records)
         {
-            if (monitor is null)
-            {
-                var fresh = MonitorService.NewMonitor(input, Origin(app.AppName, spec.GroupId), now);
-                db.Monitors.Add(fresh);
-                created.Add((recordId, ip, fresh));
-                continue;
-            }
-            var oldTarget = monitor.Target;
-            input.ApplyTo(monitor);
-            monitor.UpdatedAt = now;
-            if (monitor.Target != oldTarget) monitor.MarkUnknown(now);
-            group.Records.Single(r => r.RecordId == recordId).Ip = ip;
+            var record = group.Records.SingleOrDefault(r => r.RecordId == recordId);
+            var monitor = record is null ? null : existing.GetValueOrDefault(record.MonitorId);
+            var wanted = spec.Input(app.AppName, recordId, ip, hostIds);
+            // An operator's own settings (alerting, notification group) survive the app's next operate_monitor.
+            var change = monitor is null
+                ? await monitors.CreateAsync(db, actor, wanted, Origin(app.AppName, spec.GroupId), cancellationToken)
+                : await monitors.UpdateAsync(db, actor, monitor, MonitorInput.From(monitor) with
+                {
+                    Name = wanted.Name, Enable = true, Type = wanted.Type, Target = wanted.Target, Duration = wanted.Duration,
+                    Timeout = wanted.Timeout, Retry = wanted.Retry, ExecuteOn = wanted.ExecuteOn, SkipHosts = [], Http = wanted.Http,
+                }, cancellationToken);
+            // Returning before the commit rolls back the records already staged.
+            if (change.Result.Monitor is not { } saved) return IpLiveOutcome.Invalid(Describe(recordId, change.Result.Errors));
+            changes.Add(change);
+            if (record is null) group.Records.Add(new IpLiveRecord { RecordId = recordId, Ip = ip, MonitorId = saved.Id });
+            else record.Ip = ip;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (recordId, ip, monitor) in created)
-            group.Records.Add(new IpLiveRecord { RecordId = recordId, Ip = ip, MonitorId = monitor.Id });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        changes.ForEach(monitors.Publish);
         var records = spec.Records.Select(r => group.Records.Single(x => x.RecordId == r.RecordId))
             .Select(r => new IpLiveRecordIds(r.RecordId, r.MonitorId)).ToList();
-        foreach (var r in records) events.Publish(new MonitorConfigurationChanged(r.MonitorId, Deleted: false));
         return IpLiveOutcome.Ok(new IpLiveGroupIds(spec.GroupId, records));
     }
 
@@ -97,18 +88,14 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
         var monitor = await db.Monitors.SingleAsync(m => m.Id == record.MonitorId, cancellationToken);
 
         var input = MonitorInput.From(monitor) with { Target = IpLiveGroupSpec.Target(group.Protocol, ip, group.Port, group.Path) };
-        var errors = await monitors.ValidateAsync(input, cancellationToken);
-        if (errors.Count > 0) return IpLiveOutcome.Invalid(Describe(recordId, errors));
-        var now = time.GetUtcNow().UtcDateTime;
-        var changed = monitor.Target != input.Target!.Trim();
-        input.ApplyTo(monitor);
-        monitor.UpdatedAt = now;
-        if (changed) monitor.MarkUnknown(now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var change = await monitors.UpdateAsync(db, ActorOf(app), monitor, input, cancellationToken);
+        if (change.Result.Monitor is null) return IpLiveOutcome.Invalid(Describe(recordId, change.Result.Errors));
         record.Ip = ip;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
-        events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
-        if (changed) events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, now));
+        monitors.Publish(change);
         return IpLiveOutcome.Ok(new IpLiveGroupIds(groupId, [new IpLiveRecordIds(recordId, monitor.Id)]));
     }
 
@@ -119,23 +106,18 @@ public sealed class IpLiveGroups(IDbContextFactory<ProbeDbContext> dbFactory, Mo
         var group = await db.IpLiveGroups.Include(g => g.Records).SingleOrDefaultAsync(g => g.AppId == app.Id && g.GroupId == groupId, cancellationToken);
         if (group is null) return IpLiveOutcome.Invalid($"group_id {groupId} is not a group of {app.AppName}");
         var ids = group.Records.Select(r => r.MonitorId).ToList();
-        var now = time.GetUtcNow().UtcDateTime;
-        var running = await db.Monitors.Where(m => ids.Contains(m.Id) && m.Enabled).ToListAsync(cancellationToken);
-        foreach (var monitor in running)
-        {
-            monitor.Enabled = false;
-            monitor.UpdatedAt = now;
-            monitor.MarkUnknown(now);
-        }
-        group.Stopped = true;
-        group.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        var running = await db.Monitors.Where(m => ids.Contains(m.Id) && m.Enabled).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
-        foreach (var monitor in running)
-        {
-            events.Publish(new MonitorConfigurationChanged(monitor.Id, Deleted: false));
-            events.Publish(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, now));
-        }
+        var actor = ActorOf(app);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changes = new List<StagedMonitorChange>();
+        foreach (var monitor in running) changes.Add(await monitors.SetEnabledAsync(db, actor, monitor, enable: false, cancellationToken));
+        group.Stopped = true;
+        group.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        changes.ForEach(monitors.Publish);
         return IpLiveOutcome.Ok(new IpLiveGroupIds(groupId, [.. group.Records.Select(r => new IpLiveRecordIds(r.RecordId, r.MonitorId))]));
     }
 

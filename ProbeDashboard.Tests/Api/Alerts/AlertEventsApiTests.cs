@@ -173,7 +173,7 @@ public class AlertEventsApiTests(AlertTestFactory factory) : IClassFixture<Alert
         await DataAsync(await client.PutAsync($"/api/v1/alert-rules/{ruleId}", ApiJson.Content(Body(false))));
         await factory.Feed.EventAsync(e => e.Id == first.Id && e.Status == AlertEventStatus.Resolved, "disabling to close the event");
         await factory.Feed.CommitRoundsAsync(monitor.Id, false);
-        await Task.Delay(300);
+        await factory.Feed.EngineIdleAsync();
         Assert.Single(await factory.Feed.EventsAsync(), e => e.AlertRuleId == ruleId);
 
         await DataAsync(await client.PutAsync($"/api/v1/alert-rules/{ruleId}", ApiJson.Content(Body(true))));

@@ -1,12 +1,12 @@
 using ProbeDashboard.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
-using ProbeDashboard.Alerts;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Compat.IpLive;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
-using ProbeDashboard.Notifications;
+using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Operations;
@@ -23,13 +23,9 @@ public static class ConfigSeed
         Assert.True(group.Succeeded);
         var serverId = await factory.WithDbAsync(db => Task.FromResult(db.Hosts.Single(h => h.IsServer).Id));
 
-        var notificationId = await factory.WithDbAsync(async db =>
-        {
-            var saved = await services.GetRequiredService<NotificationGroupStore>().SaveAsync(db, null,
-                new NotificationGroupRequest("on-call", ["ops@example.test"], [new WebhookInput("http://127.0.0.1:9/hook", WebhookSecret)], ["+49 170 1234567"], IsDefault: true),
-                CancellationToken.None);
-            return saved.Group!.Id;
-        });
+        var notificationId = (await services.GetRequiredService<NotificationGroupService>().CreateAsync(Actor.System,
+            new NotificationGroupInput("on-call", ["ops@example.test"], [new WebhookInput("http://127.0.0.1:9/hook", WebhookSecret)], ["+49 170 1234567"], IsDefault: true),
+            CancellationToken.None)).Group!.Id;
 
         var monitors = services.GetRequiredService<MonitorService>();
         var web = await monitors.CreateAsync(Actor.System, new MonitorInput
@@ -50,16 +46,13 @@ public static class ConfigSeed
         }, "ui", CancellationToken.None);
         Assert.Empty(db.Errors);
 
-        await factory.WithDbAsync(async context =>
-        {
-            var rules = services.GetRequiredService<AlertRuleStore>();
-            var slow = await rules.SaveAsync(context, null, new AlertRuleRequest("web slow", true, "service_probe", [web.Monitor!.Id],
-                "latency > 0.8", 120, notificationId, "critical", 600, 3), CancellationToken.None);
-            Assert.Empty(slow.Errors);
-            var busy = await rules.SaveAsync(context, null, new AlertRuleRequest("hosts busy", false, "host_monitor", [],
-                "cpu_usage > 90", 300, null, "warning", 0, null), CancellationToken.None);
-            Assert.Empty(busy.Errors);
-        });
+        var rules = services.GetRequiredService<AlertRuleService>();
+        var slow = await rules.CreateAsync(Actor.System, new AlertRuleInput("web slow", true, "service_probe", [web.Monitor!.Id],
+            "latency > 0.8", 120, notificationId, "critical", 600, 3), CancellationToken.None);
+        Assert.Empty(slow.Errors);
+        var busy = await rules.CreateAsync(Actor.System, new AlertRuleInput("hosts busy", false, "host_monitor", [],
+            "cpu_usage > 90", 300, null, "warning", 0, null), CancellationToken.None);
+        Assert.Empty(busy.Errors);
         await StoreClientsAsync(factory);
     }
 

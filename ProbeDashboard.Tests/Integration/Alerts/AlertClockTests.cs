@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Alerts;
-using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Tests.Support;
 
@@ -44,7 +43,7 @@ public sealed class AlertClockTests : IAsyncLifetime
         feed.PublishHostMetrics(3, "files-1", full);
         var pending = await feed.EventAsync(e => e.Status == AlertEventStatus.Pending, "pending");
         _clock.Advance(TimeSpan.FromSeconds(299));
-        await Task.Delay(400);
+        await feed.EngineTickedAsync();
         Assert.Equal(AlertEventStatus.Pending, (await feed.EventsAsync()).Single().Status);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -53,16 +52,19 @@ public sealed class AlertClockTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _receiver.Requests.Count == 1, "the fired webhook");
 
         _clock.Advance(TimeSpan.FromSeconds(3599));
-        await Task.Delay(400);
+        await feed.EngineTickedAsync();
+        Assert.Single(await feed.OutboxAsync());
+        Assert.False(await feed.DispatcherIdleAsync());
         Assert.Single(_receiver.Requests);
         _clock.Advance(TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => _receiver.Requests.Count == 2, "a reminder after silence_period");
         Assert.Contains("alert_reminder", _receiver.Requests.Last().Body);
 
-        var processor = _app.Services.GetRequiredService<AlertProcessor>();
-        await processor.AcknowledgeAsync(fired.Id, new AlertActor(1, "admin"), "looking", CancellationToken.None);
+        var events = _app.Services.GetRequiredService<AlertEventService>();
+        await events.AcknowledgeAsync(TestActors.Operator, fired.Id, "looking", CancellationToken.None);
         _clock.Advance(TimeSpan.FromHours(5));
-        await Task.Delay(400);
+        await feed.EngineTickedAsync();
+        Assert.False(await feed.DispatcherIdleAsync());
         Assert.Equal(2, _receiver.Requests.Count);
         Assert.Equal(2, (await feed.OutboxAsync()).Count(o => o.Status == OutboxStatus.Delivered));
     }
@@ -72,18 +74,18 @@ public sealed class AlertClockTests : IAsyncLifetime
     {
         var feed = _app.Feed;
         var monitor = await feed.AddMonitorAsync("clocked", m => { m.EnableAlert = true; m.FailThreshold = 1; });
-        var processor = _app.Services.GetRequiredService<AlertProcessor>();
+        var events = _app.Services.GetRequiredService<AlertEventService>();
 
         await feed.CommitRoundsAsync(monitor.Id, false);
         var fired = await feed.EventAsync(e => e.Status == AlertEventStatus.Firing, "firing");
-        await processor.SilenceAsync(fired.Id, 3600, notifyOnResolve: true, CancellationToken.None);
+        await events.SilenceAsync(TestActors.Operator, fired.Id, 3600, notifyOnResolve: true, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(3599));
-        await Task.Delay(400);
+        await feed.EngineTickedAsync();
         Assert.Equal(AlertEventStatus.Silenced, (await feed.EventsAsync()).Single().Status);
         _clock.Advance(TimeSpan.FromSeconds(1));
         await feed.EventAsync(e => e.Status == AlertEventStatus.Firing && e.SilenceUntil == null, "the silence to end on the clock");
 
-        await processor.SilenceAsync(fired.Id, 3600, notifyOnResolve: true, CancellationToken.None);
+        await events.SilenceAsync(TestActors.Operator, fired.Id, 3600, notifyOnResolve: true, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(10));
         await feed.CommitRoundsAsync(monitor.Id, true);
         var resolved = await feed.EventAsync(e => e.Status == AlertEventStatus.Resolved, "resolved while silenced");

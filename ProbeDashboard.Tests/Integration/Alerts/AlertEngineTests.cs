@@ -33,7 +33,7 @@ public class AlertEngineTests
         await feed.CommitRoundsAsync(monitor.Id, false, false);
         await feed.CommitRoundsAsync(monitor.Id, true);
         await feed.CommitRoundsAsync(monitor.Id, false, false);
-        await Task.Delay(300);
+        await feed.EngineIdleAsync();
         Assert.Empty(await feed.EventsAsync());
 
         await feed.CommitRoundsAsync(monitor.Id, false);
@@ -44,7 +44,7 @@ public class AlertEngineTests
         Assert.NotNull(fired.TriggerTime);
 
         await feed.CommitRoundsAsync(monitor.Id, true);
-        await Task.Delay(300);
+        await feed.EngineIdleAsync();
         Assert.Equal(AlertEventStatus.Firing, (await feed.EventsAsync()).Single().Status);
         await feed.CommitRoundsAsync(monitor.Id, true);
         var resolved = await feed.EventAsync(e => e.Status == AlertEventStatus.Resolved, "the alert to resolve");
@@ -70,7 +70,7 @@ public class AlertEngineTests
 
         // A failed round has no latency: unknown, so it neither resolves nor re-fires.
         await feed.CommitRoundsAsync(monitor.Id, (false, 0));
-        await Task.Delay(300);
+        await feed.EngineIdleAsync();
         Assert.Equal(AlertEventStatus.Firing, (await feed.EventsAsync()).Single().Status);
         await feed.CommitRoundsAsync(monitor.Id, (true, 100));
         await feed.EventAsync(e => e.Status == AlertEventStatus.Resolved, "the latency alert to resolve");
@@ -112,7 +112,7 @@ public class AlertEngineTests
 
         // A heartbeat's metrics say nothing about liveness: the event stays open until the host is back.
         feed.PublishHostMetrics(9, "edge-1", new Dictionary<string, double> { ["cpu_usage"] = 10 });
-        await Task.Delay(300);
+        await feed.EngineIdleAsync();
         Assert.Equal(AlertEventStatus.Firing, (await feed.EventsAsync()).Single().Status);
 
         feed.Bus.Publish(new HostStatusChanged(9, "edge-1", uuid, Online: true, DateTime.UtcNow));
@@ -135,7 +135,7 @@ public class AlertEngineTests
         await using var second = AlertTestFactory.OnExistingData(dataDir.Path);
         var after = new AlertFeed(second);
         await after.CommitRoundsAsync(monitorId, false, false);
-        await Task.Delay(300);
+        await after.EngineIdleAsync();
         Assert.Single(await after.EventsAsync());
         await after.CommitRoundsAsync(monitorId, true);
         await after.EventAsync(e => e.Status == AlertEventStatus.Resolved, "the alert to resolve after the restart");

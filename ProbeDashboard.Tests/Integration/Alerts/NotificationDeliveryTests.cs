@@ -96,7 +96,7 @@ public class NotificationDeliveryTests
         receiver.StatusCode = 200;
         await Eventually.TrueAsync(async () => (await feed.OutboxAsync()).Single().Status == OutboxStatus.Delivered, "delivery once the receiver recovers");
         var attempts = receiver.Requests.Count;
-        await Task.Delay(1500);
+        Assert.False(await feed.DispatcherIdleAsync());
         Assert.Equal(attempts, receiver.Requests.Count);
     }
 
@@ -129,7 +129,7 @@ public class NotificationDeliveryTests
         await using var second = NewFactory(smtp, dataDir.Path);
         var after = new AlertFeed(second);
         await Eventually.TrueAsync(async () => (await after.OutboxAsync()).All(o => o.Status == OutboxStatus.Delivered), "delivery after the restart");
-        await Task.Delay(500);
+        Assert.False(await after.DispatcherIdleAsync());
         var mails = smtp.Messages();
         Assert.Equal(4, mails.Count);
         Assert.Equal(2, mails.Count(m => m.Contains("Subject: [FIRING] billing is down")));
@@ -152,7 +152,7 @@ public class NotificationDeliveryTests
         var failed = await Eventually.GetAsync(async () => (await feed.OutboxAsync()).SingleOrDefault(o => o.Status == OutboxStatus.Failed), "the message to fail");
         Assert.Equal(3, failed.Attempts);
         Assert.Contains("500", failed.LastError);
-        await Task.Delay(1500);
+        Assert.False(await feed.DispatcherIdleAsync());
         Assert.Equal(3, receiver.Requests.Count);
     }
 

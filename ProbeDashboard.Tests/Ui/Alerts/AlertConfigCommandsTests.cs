@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ProbeDashboard.Alerts;
 using ProbeDashboard.Alerts.Rules;
+using ProbeDashboard.Auth;
+using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Notifications;
@@ -9,33 +10,33 @@ using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Ui.Alerts;
 
-/// <summary>Rules and notification groups from the UI: alert_rules:write is checked by the server, validation is the API's.</summary>
+/// <summary>Rules and notification groups from the UI: alert_rules:write is checked by the Core service for the circuit's actor, validation is the API's.</summary>
 public class AlertConfigCommandsTests(AlertTestFactory factory) : IClassFixture<AlertTestFactory>
 {
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    private static AlertRuleRequest Rule(string name, string condition) =>
+    private static AlertRuleInput Rule(string name, string condition) =>
         new(name, true, "service_probe", null, condition, 0, null, "warning", 0, null);
 
-    private static NotificationGroupRequest Group(string name, params string[] emails) =>
+    private static NotificationGroupInput Group(string name, params string[] emails) =>
         new(name, [.. emails], [new WebhookInput("http://127.0.0.1:9/hook", "s3cret")], null);
 
     [Fact]
     public async Task Viewer_cannot_create_change_delete_or_test_and_nothing_is_saved()
     {
         using var scope = await factory.CircuitScopeAsync("config-viewer", UserRole.Viewer);
-        var rules = scope.ServiceProvider.GetRequiredService<AlertRuleCommands>();
-        var groups = scope.ServiceProvider.GetRequiredService<NotificationGroupCommands>();
+        var circuit = scope.ServiceProvider.GetRequiredService<CircuitActor>();
+        var rules = scope.ServiceProvider.GetRequiredService<AlertRuleService>();
+        var groups = scope.ServiceProvider.GetRequiredService<NotificationGroupService>();
 
-        Assert.False(await rules.CanWriteAsync());
-        Assert.False(await groups.CanWriteAsync());
+        Assert.False(await circuit.CanAsync(Permissions.AlertRulesWrite));
         var outcomes = new[]
         {
-            await rules.SaveAsync(null, Rule("viewer rule", "latency > 1"), Timeout()),
-            await rules.DeleteAsync(1, Timeout()),
-            await groups.SaveAsync(null, Group("viewer group", "a@example.test"), Timeout()),
-            await groups.SendTestAsync(1, Timeout()),
-            await groups.DeleteAsync(1, Timeout()),
+            await AlertRuleOutcomes.SaveAsync(actor => rules.CreateAsync(actor, Rule("viewer rule", "latency > 1"), Timeout()), circuit),
+            await AlertRuleOutcomes.DeleteAsync(actor => rules.DeleteAsync(actor, 1, Timeout()), circuit),
+            await NotificationGroupOutcomes.RunAsync(actor => groups.CreateAsync(actor, Group("viewer group", "a@example.test"), Timeout()), circuit),
+            await NotificationGroupOutcomes.RunAsync(actor => groups.SendTestAsync(actor, 1, Timeout()), circuit),
+            await NotificationGroupOutcomes.RunAsync(actor => groups.DeleteAsync(actor, 1, Timeout()), circuit),
         };
         Assert.All(outcomes, o => Assert.Equal("AlertRulesForbidden", o.Message));
         await using var db = factory.Feed.Db();
@@ -47,17 +48,20 @@ public class AlertConfigCommandsTests(AlertTestFactory factory) : IClassFixture<
     public async Task Operator_gets_the_apis_field_errors_and_saves_rules_and_groups_with_secrets_kept_hidden()
     {
         using var scope = await factory.CircuitScopeAsync("config-operator", UserRole.Operator);
-        var rules = scope.ServiceProvider.GetRequiredService<AlertRuleCommands>();
-        var groups = scope.ServiceProvider.GetRequiredService<NotificationGroupCommands>();
+        var circuit = scope.ServiceProvider.GetRequiredService<CircuitActor>();
+        var rules = scope.ServiceProvider.GetRequiredService<AlertRuleService>();
+        var groups = scope.ServiceProvider.GetRequiredService<NotificationGroupService>();
+        Task<ProbeDashboard.Ui.CommandOutcome> SaveRule(AlertRuleInput input) => AlertRuleOutcomes.SaveAsync(actor => rules.CreateAsync(actor, input, Timeout()), circuit);
+        Task<ProbeDashboard.Ui.CommandOutcome> SaveGroup(NotificationGroupInput input) => NotificationGroupOutcomes.RunAsync(actor => groups.CreateAsync(actor, input, Timeout()), circuit);
 
-        var wrongMetric = await rules.SaveAsync(null, Rule("host metric on a probe", "cpu_usage > 90"), Timeout());
+        var wrongMetric = await SaveRule(Rule("host metric on a probe", "cpu_usage > 90"));
         Assert.Contains("condition", wrongMetric.Errors.Keys);
-        Assert.True((await rules.SaveAsync(null, Rule("slow", "latency > 2 || status_code >= 500"), Timeout())).Succeeded);
+        Assert.True((await SaveRule(Rule("slow", "latency > 2 || status_code >= 500"))).Succeeded);
 
-        var badMail = await groups.SaveAsync(null, Group("ops", "not-an-address"), Timeout());
+        var badMail = await SaveGroup(Group("ops", "not-an-address"));
         Assert.Contains("emails", badMail.Errors.Keys);
-        Assert.True((await groups.SaveAsync(null, Group("ops", "ops@example.test"), Timeout())).Succeeded);
-        var duplicate = await groups.SaveAsync(null, Group("ops", "other@example.test"), Timeout());
+        Assert.True((await SaveGroup(Group("ops", "ops@example.test"))).Succeeded);
+        var duplicate = await SaveGroup(Group("ops", "other@example.test"));
         Assert.Equal("AlertConflict", duplicate.Message);
 
         await using var db = factory.Feed.Db();
@@ -65,7 +69,7 @@ public class AlertConfigCommandsTests(AlertTestFactory factory) : IClassFixture<
         var hook = group.Recipients.Single(r => r.Address == "http://127.0.0.1:9/hook");
         Assert.NotNull(hook.ProtectedSecret);
         Assert.DoesNotContain("s3cret", hook.ProtectedSecret);
-        Assert.True((await groups.SendTestAsync(group.Id, Timeout())).Succeeded);
+        Assert.True((await NotificationGroupOutcomes.RunAsync(actor => groups.SendTestAsync(actor, group.Id, Timeout()), circuit)).Succeeded);
         Assert.Equal(2, await db.NotificationOutbox.CountAsync(o => o.Purpose == NotificationPurpose.Test));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Alerts;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Tests.Support;
@@ -20,6 +21,27 @@ public class AlertPagesTests(AlertTestFactory factory) : IClassFixture<AlertTest
         var monitor = await factory.Feed.AddMonitorAsync(name, m => { m.EnableAlert = true; m.FailThreshold = 1; });
         await factory.Feed.CommitRoundsAsync(monitor.Id, false);
         return await factory.Feed.EventAsync(e => e.TargetId == monitor.Id && e.Status == AlertEventStatus.Firing, $"{name} to fire");
+    }
+
+    /// <summary>What the alert pages call: the Core service with the circuit's actor, refusals read as the pages read them.</summary>
+    private sealed class PageCommands(IServiceProvider services)
+    {
+        private readonly CircuitActor _circuit = services.GetRequiredService<CircuitActor>();
+        private readonly AlertEventService _events = services.GetRequiredService<AlertEventService>();
+
+        public Task<bool> CanWriteAsync() => _circuit.CanAsync(Permissions.AlertEventsWrite);
+
+        public Task<ProbeDashboard.Ui.CommandOutcome> AcknowledgeAsync(long id, string? note, CancellationToken ct) =>
+            AlertOutcomeText.RunAsync(async () => await _events.AcknowledgeAsync(await _circuit.GetAsync(), id, note, ct));
+
+        public Task<IReadOnlyList<ProbeDashboard.Ui.CommandOutcome>> AcknowledgeManyAsync(IReadOnlyList<long> ids, string? note, CancellationToken ct) =>
+            AlertOutcomeText.RunManyAsync(ids.Count, async () => await _events.AcknowledgeManyAsync(await _circuit.GetAsync(), ids, note, ct));
+
+        public Task<ProbeDashboard.Ui.CommandOutcome> SilenceAsync(long id, int seconds, bool notifyOnResolve, CancellationToken ct) =>
+            AlertOutcomeText.RunAsync(async () => await _events.SilenceAsync(await _circuit.GetAsync(), id, seconds, notifyOnResolve, ct));
+
+        public Task<ProbeDashboard.Ui.CommandOutcome> LiftSilenceAsync(long id, CancellationToken ct) =>
+            AlertOutcomeText.RunAsync(async () => await _events.LiftSilenceAsync(await _circuit.GetAsync(), id, ct));
     }
 
     private async Task<AlertEvent> ReloadAsync(long id)
@@ -85,7 +107,7 @@ public class AlertPagesTests(AlertTestFactory factory) : IClassFixture<AlertTest
     {
         var alertEvent = await FiringAsync("viewer-cmd-alert");
         using var scope = await factory.CircuitScopeAsync("alert-viewer-cmd", UserRole.Viewer);
-        var commands = scope.ServiceProvider.GetRequiredService<AlertCommands>();
+        var commands = new PageCommands(scope.ServiceProvider);
 
         Assert.False(await commands.CanWriteAsync());
         var outcomes = new[]
@@ -106,7 +128,7 @@ public class AlertPagesTests(AlertTestFactory factory) : IClassFixture<AlertTest
     {
         var alertEvent = await FiringAsync("operator-cmd-alert");
         using var scope = await factory.CircuitScopeAsync("alert-operator-cmd", UserRole.Operator);
-        var commands = scope.ServiceProvider.GetRequiredService<AlertCommands>();
+        var commands = new PageCommands(scope.ServiceProvider);
 
         Assert.True((await commands.AcknowledgeAsync(alertEvent.Id, "  looking at it  ", Timeout())).Succeeded);
         var acknowledged = await ReloadAsync(alertEvent.Id);
@@ -132,7 +154,7 @@ public class AlertPagesTests(AlertTestFactory factory) : IClassFixture<AlertTest
         var first = await FiringAsync("bulk-a");
         var second = await FiringAsync("bulk-b");
         using var scope = await factory.CircuitScopeAsync("alert-bulk-operator", UserRole.Operator);
-        var commands = scope.ServiceProvider.GetRequiredService<AlertCommands>();
+        var commands = new PageCommands(scope.ServiceProvider);
 
         var outcomes = await commands.AcknowledgeManyAsync([first.Id, 99_999_998, second.Id], "maintenance window", Timeout());
 

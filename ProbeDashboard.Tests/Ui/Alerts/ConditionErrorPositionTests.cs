@@ -39,7 +39,8 @@ public class ConditionErrorPositionTests(DashboardFactory factory) : IClassFixtu
             return rule.Id;
         });
 
-        await using var scope = factory.Services.CreateAsyncScope();
+        // The dialog reads through Core services as the circuit's user: an operator, who may open it.
+        using var scope = await factory.CircuitScopeAsync("rule-dialog-operator", UserRole.Operator);
         // The dialog's DialogService watches navigation; outside a circuit the navigation manager needs its address.
         ((IHostEnvironmentNavigationManager)scope.ServiceProvider.GetRequiredService<NavigationManager>()).Initialize("http://localhost/", "http://localhost/alert-rules");
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());

@@ -1,6 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Auth;
-using ProbeDashboard.Monitors;
+using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Tests.Api.Compat;
 using ProbeDashboard.Tests.Support;
 using static ProbeDashboard.Tests.Support.IpLiveWire;
@@ -51,8 +52,9 @@ public class CompatUiTests(ProbeFlowsFactory factory) : IClassFixture<ProbeFlows
         var monitorId = json.GetProperty("data").GetProperty("records")[0].GetProperty("monitor_id").GetInt32();
 
         // The list loads its rows once interactive (the browser journey sees the chip); its query must carry the origin.
-        var (rows, _) = await factory.WithDbAsync(db => MonitorListQuery.LoadAsync(db, new MonitorListFilter("tagged/31"), null, 0, 20, CancellationToken.None));
-        Assert.Equal("iplive:tagged/31", Assert.Single(rows).Origin);
+        var page = await factory.Services.GetRequiredService<MonitorQueries>()
+            .ListAsync(TestActors.Viewer, new MonitorListFilter("tagged/31"), new MonitorSort(), 0, 20, CancellationToken.None);
+        Assert.Equal("iplive:tagged/31", Assert.Single(page.Rows).Origin);
         var detail = await PageAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword, $"/monitors/{monitorId}");
         Assert.Matches(@"(?s)<h1>iplive tagged/31 #5</h1>.*origin-tag[^>]*>iplive:tagged/31<", detail);
     }

@@ -1,10 +1,9 @@
 using ProbeDashboard.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Alerts;
-using ProbeDashboard.Core.Storage;
-using ProbeDashboard.Monitors;
+using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui.Time;
 using Radzen;
@@ -14,14 +13,15 @@ namespace ProbeDashboard.Alerts.Events;
 
 public partial class AlertEventList
 {
-    [Inject] private IDbContextFactory<ProbeDbContext> DbFactory { get; set; } = default!;
-    [Inject] private AlertCommands Commands { get; set; } = default!;
+    [Inject] private AlertEventService Events { get; set; } = default!;
+    [Inject] private CircuitActor Actor { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private ContextMenuService ContextMenu { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private BrowserClock Clock { get; set; } = default!;
 
-    [Parameter] public AlertEventStatus? InitialStatus { get; set; }
+    /// <summary>Filters set by the link that opened the list; the pickers start from them.</summary>
+    [Parameter] public AlertEventFilter InitialFilter { get; set; } = new();
 
     private RadzenDataGrid<AlertEventRow>? _grid;
     // Null until the first load: the grid only asks LoadData for a page when it has no data at all.
@@ -31,7 +31,7 @@ public partial class AlertEventList
     private bool _canWrite;
     private LoadDataArgs? _lastArgs;
     private readonly HashSet<long> _selected = [];
-    private IReadOnlyList<(int Id, string Name)> _rules = [];
+    private IReadOnlyList<AlertChoice> _rules = [];
 
     private AlertEventStatus? _status;
     private AlertLevel? _level;
@@ -41,8 +41,11 @@ public partial class AlertEventList
     private DateTime? _from;
     private DateTime? _to;
 
-    private AlertEventFilter Filter => new(_status, _level, _acknowledged, _ruleId, _targetType,
-        _from is { } from ? Clock.ToUtc(from) : null, _to is { } to ? Clock.ToUtc(to) : null);
+    private AlertEventFilter Filter => InitialFilter with
+    {
+        Status = _status, Level = _level, Acknowledged = _acknowledged, AlertRuleId = _ruleId, TargetType = _targetType,
+        From = _from is { } from ? Clock.ToUtc(from) : null, To = _to is { } to ? Clock.ToUtc(to) : null,
+    };
 
     private sealed record Choice<T>(string Text, T Value);
 
@@ -61,10 +64,11 @@ public partial class AlertEventList
 
     protected override async Task OnInitializedAsync()
     {
-        _status = InitialStatus;
-        _canWrite = await Commands.CanWriteAsync();
-        await using var db = await DbFactory.CreateDbContextAsync(ComponentToken);
-        _rules = await AlertEventListQuery.RulesAsync(db, ComponentToken);
+        (_status, _level, _acknowledged, _ruleId, _targetType) =
+            (InitialFilter.Status, InitialFilter.Level, InitialFilter.Acknowledged, InitialFilter.AlertRuleId, InitialFilter.TargetType);
+        var actor = await Actor.GetAsync();
+        _canWrite = actor.Can(Permissions.AlertEventsWrite);
+        _rules = await Events.RuleChoicesAsync(actor, ComponentToken);
     }
 
     protected override bool IsRelevant(object evt) => evt is AlertEventChanged;
@@ -80,8 +84,8 @@ public partial class AlertEventList
         _loading = true;
         try
         {
-            await using var db = await DbFactory.CreateDbContextAsync(ComponentToken);
-            (_rows, _total) = await AlertEventListQuery.LoadAsync(db, Filter, args.Skip ?? 0, args.Top ?? 20, ComponentToken);
+            var (total, events) = await Events.ListAsync(await Actor.GetAsync(), Filter, args.Skip ?? 0, args.Top ?? 20, ComponentToken);
+            (_rows, _total) = (events.Select(AlertEventRow.Of).ToList(), total);
             // A selection only makes sense for rows still open and unacknowledged on screen.
             _selected.IntersectWith(_rows.Where(r => r.IsOpen && !r.Acknowledged).Select(r => r.Id));
         }
@@ -108,7 +112,8 @@ public partial class AlertEventList
     private async Task AcknowledgeAsync(AlertEventRow row)
     {
         if (await AcknowledgeDialog.AskAsync(Dialogs, L, L["AcknowledgeText", row.Title]) is not { } note) return;
-        Report(await Commands.AcknowledgeAsync(row.Id, note.Text, ComponentToken), L["AlertAcknowledged", row.Title]);
+        Report(await AlertOutcomeText.RunAsync(async () => await Events.AcknowledgeAsync(await Actor.GetAsync(), row.Id, note.Text, ComponentToken)),
+            L["AlertAcknowledged", row.Title]);
         await ReloadAsync();
     }
 
@@ -116,7 +121,8 @@ public partial class AlertEventList
     {
         var ids = _selected.ToList();
         if (await AcknowledgeDialog.AskAsync(Dialogs, L, L["AcknowledgeManyText", ids.Count]) is not { } note) return;
-        var outcomes = await Commands.AcknowledgeManyAsync(ids, note.Text, ComponentToken);
+        var outcomes = await AlertOutcomeText.RunManyAsync(ids.Count,
+            async () => await Events.AcknowledgeManyAsync(await Actor.GetAsync(), ids, note.Text, ComponentToken));
         var failed = outcomes.Count(o => !o.Succeeded);
         if (failed == 0)
             Notifications.Notify(NotificationSeverity.Success, L["AlertsAcknowledged", ids.Count]);
@@ -134,7 +140,8 @@ public partial class AlertEventList
         {
             ContextMenu.Close();
             if (item.Value is not int seconds) return;
-            Report(await Commands.SilenceAsync(row.Id, seconds, notifyOnResolve: true, ComponentToken), L["AlertSilenced", row.Title]);
+            Report(await AlertOutcomeText.RunAsync(async () =>
+                await Events.SilenceAsync(await Actor.GetAsync(), row.Id, seconds, notifyOnResolve: true, ComponentToken)), L["AlertSilenced", row.Title]);
             await ReloadAsync();
         });
     }

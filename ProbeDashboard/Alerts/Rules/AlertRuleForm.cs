@@ -3,7 +3,7 @@ using ProbeDashboard.Core.Alerts.Conditions;
 
 namespace ProbeDashboard.Alerts.Rules;
 
-/// <summary>What the rule dialog edits; becomes the API's <see cref="AlertRuleRequest"/> so both validate alike.</summary>
+/// <summary>What the rule dialog edits; becomes Core's <see cref="AlertRuleInput"/>, validated as the API's is.</summary>
 public sealed class AlertRuleForm
 {
     public string Name { get; set; } = "";
@@ -24,7 +24,7 @@ public sealed class AlertRuleForm
         RecoverThreshold = rule.RecoverThreshold, NotificationGroupId = rule.NotificationGroupId,
     };
 
-    public AlertRuleRequest ToRequest() => new(Name, Enabled, AlertNames.Of(Type), TargetIds.ToList(), Condition, DurationSeconds,
+    public AlertRuleInput ToInput() => new(Name, Enabled, AlertNames.Of(Type), TargetIds.ToList(), Condition, DurationSeconds,
         NotificationGroupId, AlertNames.Of(Level), SilencePeriodSeconds, RecoverThreshold);
 
     /// <summary>The parser's verdict on the condition as typed: null when valid.</summary>

@@ -31,13 +31,19 @@ public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValueP
     /// account. Only a partner may name another user, and only one it created with <c>user/create</c>.
     /// </summary>
     /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
-    public async Task<(string? UserName, int Code)> ActingUserAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    public Task<(string? UserName, int Code)> ActingUserAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
+        ActingUserAsync(named => db.OpenApiUsers.AnyAsync(u => u.ClientId == Caller.ClientId && u.Email == named, cancellationToken));
+
+    /// <inheritdoc cref="ActingUserAsync(ProbeDbContext, CancellationToken)"/>
+    public Task<(string? UserName, int Code)> ActingUserAsync(OpenApiTaskService tasks, CancellationToken cancellationToken) =>
+        ActingUserAsync(named => tasks.IsUserOfAsync(Caller.ClientId, named, cancellationToken));
+
+    private async Task<(string? UserName, int Code)> ActingUserAsync(Func<string, Task<bool>> isUserOfClient)
     {
         var named = Get("username");
         if (named is null || named == Caller.Name) return (Caller.Name, OpenApiCode.Ok);
         if (!Caller.IsPartner) return (null, OpenApiCode.NoPermission);
-        var exists = await db.OpenApiUsers.AnyAsync(u => u.ClientId == Caller.ClientId && u.Email == named, cancellationToken);
-        return exists ? (named, OpenApiCode.Ok) : (null, OpenApiCode.BadUserName);
+        return await isUserOfClient(named) ? (named, OpenApiCode.Ok) : (null, OpenApiCode.BadUserName);
     }
 
     /// <summary>The origin stamped on monitors this user creates, shown in the dashboard.</summary>

@@ -18,6 +18,7 @@ public static partial class OpenApiSetup
         builder.Services.AddSingleton<OpenApiAuthenticator>();
         builder.Services.AddSingleton<TaskRealtimeReader>();
         builder.Services.AddSingleton<TaskResults>();
+        builder.Services.AddSingleton<OpenApiTaskService>();
         return builder;
     }
 

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Compat.OpenApi;
-using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Compat.OpenApi;
 
@@ -25,10 +24,10 @@ public static class TaskResultEndpoints
         group.MapGet("/task/user_summary/", GetUserSummary);
     }
 
-    internal static async Task<IResult> GetResult(string tid, HttpContext context, ProbeDbContext db, TaskResults results, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetResult(string tid, HttpContext context, OpenApiTaskService tasks, TaskResults results, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, db, tid, cancellationToken);
+        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, tasks, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
         var (latency, usable, errors) = (request.Get("avg_resp_time"), request.Get("usable_rate"), request.Get("error_percent"));
         if (latency is null && usable is null && errors is null)
@@ -50,12 +49,13 @@ public static class TaskResultEndpoints
         return OpenApiReply.Ok(data);
     }
 
-    internal static async Task<IResult> GetRealtime(string tid, HttpContext context, ProbeDbContext db, TaskRealtimeReader reader, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetRealtime(string tid, HttpContext context, OpenApiTaskService tasks, MonitorQueries monitors, TaskRealtimeReader reader, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, db, tid, cancellationToken);
+        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, tasks, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
-        if (!await db.Monitors.AnyAsync(m => m.Id == monitorId && m.Enabled, cancellationToken)) return OpenApiReply.Error(OpenApiCode.TaskPaused);
+        var actor = request.ActorFor(request.Get("username") ?? request.Caller.Name);
+        if (await monitors.FindAsync(actor, monitorId.Value, cancellationToken) is not { Enabled: true }) return OpenApiReply.Error(OpenApiCode.TaskPaused);
         var realtime = await reader.ReadAsync([monitorId.Value], cancellationToken);
         return OpenApiReply.Ok(RealtimeData.Of(realtime.GetValueOrDefault(monitorId.Value) ?? TaskRealtime.Unknown));
     }
@@ -64,36 +64,31 @@ public static class TaskResultEndpoints
     /// <c>tids</c> as repeated fields, comma-separated, or a JSON/Python list literal. Tasks the user does not own are
     /// left out; paused ones report state 3.
     /// </summary>
-    internal static async Task<IResult> GetMultiRealtime(HttpContext context, ProbeDbContext db, TaskRealtimeReader reader, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetMultiRealtime(HttpContext context, OpenApiTaskService tasks, TaskRealtimeReader reader, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(db, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
         var tids = request.GetAll("tids").Concat(request.GetAll("tids[]"))
             .SelectMany(v => v.Split([',', '[', ']', '"', '\'', ' '], StringSplitOptions.RemoveEmptyEntries))
             .Distinct().ToList();
         if (tids.Count is 0 or > MaxTidsPerRequest) return OpenApiReply.Error(OpenApiCode.InvalidParameter, "tids");
-        var owned = await db.OpenApiTasks.AsNoTracking()
-            .Where(t => tids.Contains(t.Tid) && t.ClientId == request.Caller.ClientId && t.UserName == user)
-            .ToDictionaryAsync(t => t.Tid, t => t.MonitorId, cancellationToken);
-        var realtime = await reader.ReadAsync(owned.Values, cancellationToken);
+        var owned = await tasks.MonitorsOfAsync(request.ActorFor(user), request.Caller.ClientId, user, tids, cancellationToken);
+        var realtime = await reader.ReadAsync([.. owned.Values], cancellationToken);
         var data = owned.ToDictionary(t => t.Key, t => RealtimeData.Of(realtime.GetValueOrDefault(t.Value) ?? TaskRealtime.Unknown));
         return OpenApiReply.Ok(data);
     }
 
-    internal static async Task<IResult> GetUserSummary(HttpContext context, ProbeDbContext db, TaskRealtimeReader reader, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetUserSummary(HttpContext context, OpenApiTaskService tasks, TaskRealtimeReader reader, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(db, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
-        var tasks = await db.OpenApiTasks.AsNoTracking()
-            .Where(t => t.ClientId == request.Caller.ClientId && t.UserName == user)
-            .OrderBy(t => t.MonitorId)
-            .Select(t => new { t.Tid, t.MonitorId }).ToListAsync(cancellationToken);
-        var realtime = await reader.ReadAsync(tasks.Select(t => t.MonitorId).ToList(), cancellationToken);
+        var owned = await tasks.MonitorsOfAsync(request.ActorFor(user), request.Caller.ClientId, user, tids: null, cancellationToken);
+        var realtime = await reader.ReadAsync([.. owned.Values], cancellationToken);
         var data = Enum.GetValues<TaskState>().ToDictionary(s => ((int)s).ToString(), _ => new List<string>());
-        foreach (var task in tasks)
-            data[((int)(realtime.GetValueOrDefault(task.MonitorId) ?? TaskRealtime.Unknown).Status).ToString()].Add(task.Tid);
+        foreach (var (tid, monitorId) in owned)
+            data[((int)(realtime.GetValueOrDefault(monitorId) ?? TaskRealtime.Unknown).Status).ToString()].Add(tid);
         return OpenApiReply.Ok(data);
     }
 

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Email;
 using ProbeDashboard.Core.Storage;
-using ProbeDashboard.Notifications;
 
 namespace ProbeDashboard.Compat.OpenApi;
 
@@ -27,7 +28,7 @@ public static class UserEndpoints
         group.MapPost("/user/create/", CreateUser);
     }
 
-    internal static async Task<IResult> CreateAlertGroup(HttpContext context, ProbeDbContext db, NotificationGroupStore groups,
+    internal static async Task<IResult> CreateAlertGroup(HttpContext context, ProbeDbContext db, NotificationGroupService groups,
         IOptions<OpenApiOptions> options, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
@@ -43,10 +44,12 @@ public static class UserEndpoints
         var gid = OpenApiClient.NewPublicId();
         // Group names are unique across the dashboard; the owner and gid make this one so and tell operators whose it is.
         var storedName = $"{name} ({request.Origin(user)} {gid[..8]})";
-        var groupRequest = new NotificationGroupRequest(storedName[..Math.Min(storedName.Length, 200)],
+        var input = new NotificationGroupInput(storedName[..Math.Min(storedName.Length, 200)],
             email is null ? [] : [email], [], phone is null ? [] : [phone]);
+        // Seed 004 lets a client keep its own alert groups: the one notification group permission it holds.
+        var actor = Actor.Client(ActorKind.OpenApiClient, $"{request.Caller.ApiId}/{user}", Permissions.AlertRulesWrite);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var saved = await groups.SaveAsync(db, null, groupRequest, cancellationToken);
+        var saved = await groups.SaveAsync(db, actor, null, input, cancellationToken);
         if (saved.Outcome != GroupChangeOutcome.Done) return OpenApiReply.Error(OpenApiCode.AlertGroupInvalid, saved.Message);
         db.OpenApiAlertGroups.Add(new OpenApiAlertGroup
         {

@@ -5,20 +5,22 @@ using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Ui;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Ui;
 
 /// <summary>
 /// The UI hides buttons from viewers, but a circuit is only a channel: the server must refuse on its own.
-/// These call the UI's command service the way a component does, with the signed-in user of the circuit.
+/// These call Core's MonitorService the way a component does: with the circuit's actor, through CommandOutcome.
 /// </summary>
-public class MonitorCommandsTests : IClassFixture<DashboardFactory>
+public class MonitorCircuitCommandsTests : IClassFixture<DashboardFactory>
 {
     private readonly DashboardFactory _factory;
 
-    public MonitorCommandsTests(DashboardFactory factory) => _factory = factory;
+    public MonitorCircuitCommandsTests(DashboardFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Viewer_changes_are_refused_by_the_server_and_nothing_changes()
@@ -26,9 +28,9 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var id = await CreateMonitorAsync("refused", cts.Token);
         using var scope = await _factory.CircuitScopeAsync("viewer-cmd", UserRole.Viewer);
-        var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
+        var commands = new CircuitCommands(scope);
 
-        Assert.False(await commands.CanWriteAsync());
+        Assert.False(await commands.Circuit.CanAsync(Permissions.ServiceMonitorsWrite));
         var outcomes = new[]
         {
             await commands.SetEnabledAsync(id, false, cts.Token),
@@ -50,9 +52,9 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var id = await CreateMonitorAsync("editable", cts.Token);
         using var scope = await _factory.CircuitScopeAsync("operator-cmd", UserRole.Operator);
-        var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
+        var commands = new CircuitCommands(scope);
 
-        Assert.True(await commands.CanWriteAsync());
+        Assert.True(await commands.Circuit.CanAsync(Permissions.ServiceMonitorsWrite));
         var invalid = await commands.UpdateAsync(id, Input("editable") with { Target = "", Duration = 0 }, cts.Token);
         Assert.False(invalid.Succeeded);
         Assert.Contains("target", invalid.Errors.Keys);
@@ -79,7 +81,7 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
             groupId = group.Id;
         }
         using var scope = await _factory.CircuitScopeAsync("operator-placement", UserRole.Operator);
-        var commands = scope.ServiceProvider.GetRequiredService<MonitorCommands>();
+        var commands = new CircuitCommands(scope);
         var form = MonitorFormModel.From(await LoadAsync(dbFactory, id, cts.Token));
 
         form.ExecuteOn = ExecuteOnKind.Group;
@@ -97,6 +99,25 @@ public class MonitorCommandsTests : IClassFixture<DashboardFactory>
         Assert.Equal((ExecuteOnKind.Group, groupId), (saved.ExecuteOn, saved.ExecuteOnGroupId));
         Assert.Equal([serverHostId], saved.SkipHostIds);
         Assert.Equal([serverHostId], MonitorFormModel.From(saved).SkipHostIds);
+    }
+
+    /// <summary>What a component does: the circuit's actor, the Core service, the refusal as the page's outcome.</summary>
+    private sealed class CircuitCommands(IServiceScope scope)
+    {
+        public CircuitActor Circuit { get; } = scope.ServiceProvider.GetRequiredService<CircuitActor>();
+        private readonly MonitorService _monitors = scope.ServiceProvider.GetRequiredService<MonitorService>();
+
+        public Task<CommandOutcome> CreateAsync(MonitorInput input, CancellationToken cancellationToken) => CommandOutcome.RunAsync(async () =>
+            MonitorOutcomes.Saved(await _monitors.CreateAsync(await Circuit.GetAsync(), input, MonitorEditDialog.Origin, cancellationToken)));
+
+        public Task<CommandOutcome> UpdateAsync(int id, MonitorInput input, CancellationToken cancellationToken) => CommandOutcome.RunAsync(async () =>
+            MonitorOutcomes.Saved(await _monitors.UpdateAsync(await Circuit.GetAsync(), id, input, cancellationToken)));
+
+        public Task<CommandOutcome> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken) => CommandOutcome.RunAsync(async () =>
+            MonitorOutcomes.Found(await _monitors.SetEnabledAsync(await Circuit.GetAsync(), id, enabled, cancellationToken)));
+
+        public Task<CommandOutcome> DeleteAsync(int id, CancellationToken cancellationToken) => CommandOutcome.RunAsync(async () =>
+            MonitorOutcomes.Found(await _monitors.DeleteAsync(await Circuit.GetAsync(), id, cancellationToken)));
     }
 
     private static async Task<MonitorDefinition> LoadAsync(IDbContextFactory<ProbeDbContext> dbFactory, int id, CancellationToken cancellationToken)

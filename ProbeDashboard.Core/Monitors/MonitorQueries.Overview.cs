@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Core.Storage;
-using ProbeDashboard.Monitors;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Auth;
 
-namespace ProbeDashboard.Overview;
+namespace ProbeDashboard.Core.Monitors;
 
 public sealed record StatusCounts(int Online, int Offline, int Paused, int Unknown)
 {
@@ -16,14 +15,16 @@ public sealed record RecentResult(long Id, int MonitorId, string MonitorName, st
 
 public sealed record OverviewSnapshot(StatusCounts Counts, IReadOnlyList<DownMonitor> Down, IReadOnlyList<RecentResult> Recent);
 
-/// <summary>Everything the overview shows, in three small SQL queries (the list state is denormalised on monitors).</summary>
-public static class OverviewQuery
+public sealed partial class MonitorQueries
 {
-    public const int RecentCount = 15;
-    public const int DownLimit = 100;
+    public const int OverviewRecentCount = 15;
+    public const int OverviewDownLimit = 100;
 
-    public static async Task<OverviewSnapshot> LoadAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    /// <summary>Everything the overview shows, in three small SQL queries (the list state is denormalised on monitors).</summary>
+    public async Task<OverviewSnapshot> GetOverviewAsync(Actor actor, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.ServiceMonitorsRead);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var groups = await db.Monitors.AsNoTracking()
             .GroupBy(m => new { m.Enabled, m.Current.Status })
             .Select(g => new { g.Key.Enabled, g.Key.Status, Count = g.Count() })
@@ -34,7 +35,7 @@ public static class OverviewQuery
         var down = await db.Monitors.AsNoTracking()
             .Where(m => m.Enabled && m.Current.Status == MonitorStatus.Offline)
             .OrderBy(m => m.Current.StatusSince)
-            .Take(DownLimit)
+            .Take(OverviewDownLimit)
             .Select(m => new DownMonitor(m.Id, m.Name, m.Target, m.Current.StatusSince, m.Current.LastError))
             .ToListAsync(cancellationToken);
 
@@ -45,7 +46,7 @@ public static class OverviewQuery
                 join h in db.Hosts on r.HostId equals h.Id into hosts
                 from h in hosts.DefaultIfEmpty()
                 select new RecentResult(r.Id, r.MonitorId, m.Name, h.Name, r.Timestamp, r.Success, r.LatencyMs, r.StatusCode, r.ErrorMessage))
-            .Take(RecentCount)
+            .Take(OverviewRecentCount)
             .ToListAsync(cancellationToken);
 
         return new OverviewSnapshot(counts, down, recent);

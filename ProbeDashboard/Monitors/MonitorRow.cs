@@ -1,0 +1,39 @@
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Monitors;
+
+/// <summary>A row of the monitor grid: mutable, so live refreshes patch the rows already on screen.</summary>
+public sealed class MonitorRow
+{
+    public int Id { get; init; }
+    public string Name { get; private set; } = "";
+    public string Target { get; private set; } = "";
+    /// <summary>Where the monitor came from ("ui", "api", "iplive:app/group"...).</summary>
+    public string Origin { get; private set; } = "";
+    public MonitorKind Kind { get; private set; }
+    public bool Enabled { get; set; }
+    public int IntervalSeconds { get; private set; }
+    public MonitorStatus Status { get; private set; }
+    public DateTime? StatusSince { get; private set; }
+    public DateTime? LastProbeAt { get; private set; }
+    public string? LastError { get; private set; }
+    /// <summary>Percent 0–100 over the last 24 hours, null without samples.</summary>
+    public double? Availability24h { get; private set; }
+    public double? AvgLatency24hMs { get; private set; }
+
+    public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status);
+
+    internal static MonitorRow From(MonitorListRow row) => new MonitorRow { Id = row.Id }.CopyFrom(row);
+
+    /// <summary>
+    /// Refreshes this row in place. Live updates reuse the row objects already on screen, so the grid patches
+    /// their cells instead of replacing the rows (a click landing during a refresh still hits its button).
+    /// </summary>
+    internal MonitorRow CopyFrom(MonitorListRow r)
+    {
+        (Name, Target, Kind, Enabled, IntervalSeconds, Origin) = (r.Name, r.Target, r.Kind, r.Enabled, r.IntervalSeconds, r.Origin);
+        (Status, StatusSince, LastProbeAt, LastError) = (r.Status, r.StatusSince, r.LastProbeAt, r.LastError);
+        (Availability24h, AvgLatency24hMs) = (r.LastDay?.AvailabilityPercent, r.LastDay?.AverageLatencyMs);
+        return this;
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. Installs what the tests need when it is missing:
-# Debian's Chromium (browser tests), python3-aiosmtpd (a real SMTP server for notification tests) and prometheus
-# (its promtool parses /metrics).
+# Runs the whole test suite, then the API and Core tests a second time on PostgreSQL. Installs what the tests need
+# when it is missing, from Debian's packages: Chromium (browser tests), python3-aiosmtpd (a real SMTP server),
+# sqlite3, a CJK font (Chinese screenshots), postgresql (the second pass), and prometheus (its promtool parses /metrics).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +9,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Only promtool is wanted from prometheus: no recommended extras (node exporter and the like).
 lean=()
 command -v promtool >/dev/null || lean+=(prometheus)
@@ -22,12 +23,30 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=""
+cleanup() {
+  rm -f "$log"
+  [ -z "$pg_dir" ] || scripts/stop-postgres.sh "$pg_dir"
+}
+trap cleanup EXIT
 status=0
 dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
-# One plain closing line, the same whatever the runner prints above it.
-passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+
+# The same API and pipeline tests on a throwaway PostgreSQL (Storage:Provider=PostgreSQL), except the ones that
+# are about SQLite itself (its file, schema, backup and compaction: Category=SqliteOnly). Skipped when the caller
+# narrowed the first pass with arguments of its own.
+if [ $# -eq 0 ]; then
+  eval "$(scripts/start-postgres.sh)"
+  pg_dir=$PG_TEST_DIR
+  echo "=== second pass: API and Core tests on PostgreSQL ==="
+  PROBEDASHBOARD_TEST_POSTGRES=$PROBEDASHBOARD_TEST_POSTGRES dotnet test Dashboard.sln --no-build --logger "console;verbosity=normal" \
+    --filter "Category!=Browser&Category!=SqliteOnly&(FullyQualifiedName~ProbeDashboard.Tests.Api|FullyQualifiedName~ProbeDashboard.Tests.Core)" \
+    2>&1 | tee -a "$log" || status=$?
+fi
+
+# One plain closing line for both passes, whatever the runner prints above it.
+passed=$(awk '/^[ \t]+Passed: [0-9]+/ {n += $2} END {print n + 0}' "$log")
+failed=$(awk '/^[ \t]+Failed: [0-9]+/ {n += $2} END {print n + 0}' "$log")
 # CI shows only the end of the log: repeat each failure's name, message and first stack lines here.
 if [ "${failed:-0}" != 0 ]; then
   echo "=== failed tests ==="

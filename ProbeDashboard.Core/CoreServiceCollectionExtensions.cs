@@ -23,12 +23,24 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         services.AddSingleton<EventBus>();
         services.AddSingleton<EventBusMetrics>();
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => o.Provider != StorageProvider.PostgreSQL || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString is required when Storage:Provider is PostgreSQL (e.g. Host=127.0.0.1;Database=probe;Username=probe;Password=...)")
+            .ValidateOnStart();
         services.AddOptions<ProbingOptions>().Bind(configuration.GetSection(ProbingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddDbContextFactory<SqliteProbeDb>((sp, options) => SqliteProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<IDbContextFactory<ProbeDbContext>, ProviderDbContextFactory<SqliteProbeDb>>();
+        // The provider is chosen once, from configuration, before anything is resolved.
+        if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider == StorageProvider.PostgreSQL)
+        {
+            services.AddDbContextFactory<PgProbeDb>((sp, options) => PgProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddSingleton<IDbContextFactory<ProbeDbContext>, ProviderDbContextFactory<PgProbeDb>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteProbeDb>((sp, options) => SqliteProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddSingleton<IDbContextFactory<ProbeDbContext>, ProviderDbContextFactory<SqliteProbeDb>>();
+        }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseCompactor>();

@@ -1,5 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Results;
 
@@ -15,15 +16,11 @@ internal sealed class MonitorRow
 
 internal static class MonitorRows
 {
-    public static async Task<Dictionary<int, MonitorRow>> LoadAsync(SqliteConnection connection, IEnumerable<int> ids, CancellationToken cancellationToken)
+    public static async Task<Dictionary<int, MonitorRow>> LoadAsync(DbConnection connection, SqlDialect sql, IEnumerable<int> ids, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand();
-        // json_each turns one JSON array parameter into a set: no SQL text per batch size, no 999-parameter limit.
-        select.CommandText = """
-            SELECT Id, IntervalSeconds, CurrentStatus, StatusSince, LastProbeAt, ConsecutiveFailures, FailQuorum
-            FROM Monitors WHERE Id IN (SELECT value FROM json_each($ids))
-            """;
-        select.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
+        select.CommandText = sql.SelectMonitorState;
+        sql.AddIdSet(select, ids);
         var rows = new Dictionary<int, MonitorRow>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -46,23 +43,19 @@ internal static class MonitorRows
         return rows;
     }
 
-    public static async Task SaveAsync(SqliteConnection connection, IEnumerable<MonitorRow> rows, CancellationToken cancellationToken)
+    public static async Task SaveAsync(DbConnection connection, IEnumerable<MonitorRow> rows, CancellationToken cancellationToken)
     {
         await using var update = connection.CreateCommand();
-        update.CommandText = """
-            UPDATE Monitors SET CurrentStatus = $status, StatusSince = $since, LastProbeAt = $at, LastSuccess = $success,
-                LastLatencyMs = $latency, LastStatusCode = $code, LastError = $error, ConsecutiveFailures = $failures
-            WHERE Id = $id
-            """;
-        var id = update.Parameters.Add("$id", SqliteType.Integer);
-        var status = update.Parameters.Add("$status", SqliteType.Integer);
-        var since = update.Parameters.Add("$since", SqliteType.Text);
-        var at = update.Parameters.Add("$at", SqliteType.Text);
-        var success = update.Parameters.Add("$success", SqliteType.Integer);
-        var latency = update.Parameters.Add("$latency", SqliteType.Real);
-        var code = update.Parameters.Add("$code", SqliteType.Integer);
-        var error = update.Parameters.Add("$error", SqliteType.Text);
-        var failures = update.Parameters.Add("$failures", SqliteType.Integer);
+        update.CommandText = SqlDialect.UpdateMonitorState;
+        var id = SqlDialect.Parameter(update, "@id");
+        var status = SqlDialect.Parameter(update, "@status");
+        var since = SqlDialect.Parameter(update, "@since");
+        var at = SqlDialect.Parameter(update, "@at");
+        var success = SqlDialect.Parameter(update, "@success");
+        var latency = SqlDialect.Parameter(update, "@latency");
+        var code = SqlDialect.Parameter(update, "@code");
+        var error = SqlDialect.Parameter(update, "@error");
+        var failures = SqlDialect.Parameter(update, "@failures");
         foreach (var row in rows)
         {
             var current = row.Current;
@@ -79,36 +72,25 @@ internal static class MonitorRows
         }
     }
 
-    private static DateTime? Utc(SqliteDataReader reader, int ordinal) =>
+    private static DateTime? Utc(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
 }
 
 internal static class BucketUpserts
 {
-    public static async Task RunAsync(SqliteConnection connection, IEnumerable<Availability.AvailabilityBucket> buckets, CancellationToken cancellationToken)
+    public static async Task RunAsync(DbConnection connection, SqlDialect sql, IEnumerable<Availability.AvailabilityBucket> buckets, CancellationToken cancellationToken)
     {
         await using var upsert = connection.CreateCommand();
-        // min()/max() of SQLite return NULL if either side is NULL, hence the coalesce pairs: a bucket that had
-        // only failures so far (NULL) takes the batch's value and vice versa.
-        upsert.CommandText = """
-            INSERT INTO AvailabilityBuckets (MonitorId, HostId, Size, Start, Total, Successes, LatencySumMs, LatencyMinMs, LatencyMaxMs)
-            VALUES ($monitor, $host, $size, $start, $total, $successes, $sum, $min, $max)
-            ON CONFLICT (MonitorId, Size, Start, HostId) DO UPDATE SET
-                Total = Total + excluded.Total,
-                Successes = Successes + excluded.Successes,
-                LatencySumMs = LatencySumMs + excluded.LatencySumMs,
-                LatencyMinMs = min(coalesce(LatencyMinMs, excluded.LatencyMinMs), coalesce(excluded.LatencyMinMs, LatencyMinMs)),
-                LatencyMaxMs = max(coalesce(LatencyMaxMs, excluded.LatencyMaxMs), coalesce(excluded.LatencyMaxMs, LatencyMaxMs))
-            """;
-        var monitor = upsert.Parameters.Add("$monitor", SqliteType.Integer);
-        var host = upsert.Parameters.Add("$host", SqliteType.Integer);
-        var size = upsert.Parameters.Add("$size", SqliteType.Integer);
-        var start = upsert.Parameters.Add("$start", SqliteType.Text);
-        var total = upsert.Parameters.Add("$total", SqliteType.Integer);
-        var successes = upsert.Parameters.Add("$successes", SqliteType.Integer);
-        var sum = upsert.Parameters.Add("$sum", SqliteType.Real);
-        var min = upsert.Parameters.Add("$min", SqliteType.Real);
-        var max = upsert.Parameters.Add("$max", SqliteType.Real);
+        upsert.CommandText = sql.UpsertBucket;
+        var monitor = SqlDialect.Parameter(upsert, "@monitor");
+        var host = SqlDialect.Parameter(upsert, "@host");
+        var size = SqlDialect.Parameter(upsert, "@size");
+        var start = SqlDialect.Parameter(upsert, "@start");
+        var total = SqlDialect.Parameter(upsert, "@total");
+        var successes = SqlDialect.Parameter(upsert, "@successes");
+        var sum = SqlDialect.Parameter(upsert, "@sum");
+        var min = SqlDialect.Parameter(upsert, "@min");
+        var max = SqlDialect.Parameter(upsert, "@max");
         foreach (var bucket in buckets)
         {
             monitor.Value = bucket.MonitorId;

@@ -6,7 +6,20 @@ public class ProbeResult
     public long Id { get; set; }
     public int MonitorId { get; set; }
     public int HostId { get; set; }
-    public DateTime Timestamp { get; set; }
+
+    /// <summary>
+    /// When the probe ran, UTC, to the microsecond: the finest time PostgreSQL keeps. Truncated on the way in, so the
+    /// value a result carries in memory (events, de-duplication of resent agent batches) is exactly the one stored,
+    /// whichever database holds it.
+    /// </summary>
+    public DateTime Timestamp
+    {
+        get => _timestamp;
+        set => _timestamp = new DateTime(value.Ticks - value.Ticks % TimeSpan.TicksPerMicrosecond, value.Kind);
+    }
+
+    private DateTime _timestamp;
+
     public bool Success { get; set; }
     /// <summary>Round-trip time in milliseconds; 0 when nothing answered.</summary>
     public double LatencyMs { get; set; }

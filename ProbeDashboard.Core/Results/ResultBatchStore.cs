@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
@@ -16,18 +16,19 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
     public async Task<StoredBatch> StoreAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Opened through EF so the pragma interceptor (WAL, synchronous=FULL, busy_timeout) runs.
+        // Opened through EF so the SQLite pragma interceptor (WAL, synchronous=FULL, busy_timeout) runs.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        var connection = db.Database.GetDbConnection();
+        var sql = SqlDialect.Of(db);
+        await using var transaction = await sql.BeginWriteAsync(connection, cancellationToken);
 
-        var monitors = await MonitorRows.LoadAsync(connection, results.Select(r => r.MonitorId).Distinct(), cancellationToken);
+        var monitors = await MonitorRows.LoadAsync(connection, sql, results.Select(r => r.MonitorId).Distinct(), cancellationToken);
         var stored = results.Where(r => monitors.ContainsKey(r.MonitorId)).ToList();
         await InsertResultsAsync(connection, stored, cancellationToken);
 
         var rollup = new BatchRollup();
         stored.ForEach(rollup.Add);
-        await BucketUpserts.RunAsync(connection, rollup.Buckets, cancellationToken);
+        await BucketUpserts.RunAsync(connection, sql, rollup.Buckets, cancellationToken);
 
         var closedRounds = new List<ProbeRound>();
         var changes = ApplyToMonitors(monitors, stored, closedRounds);
@@ -42,21 +43,18 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         return new StoredBatch(stored, closedRounds, changes, results.Count - stored.Count);
     }
 
-    private static async Task InsertResultsAsync(SqliteConnection connection, List<ProbeResult> results, CancellationToken cancellationToken)
+    private static async Task InsertResultsAsync(DbConnection connection, List<ProbeResult> results, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO ProbeResults (MonitorId, HostId, Timestamp, Success, LatencyMs, StatusCode, ErrorMessage, CertificateExpiresAt)
-            VALUES ($monitor, $host, $at, $success, $latency, $status, $error, $cert) RETURNING Id
-            """;
-        var monitor = insert.Parameters.Add("$monitor", SqliteType.Integer);
-        var host = insert.Parameters.Add("$host", SqliteType.Integer);
-        var at = insert.Parameters.Add("$at", SqliteType.Text);
-        var success = insert.Parameters.Add("$success", SqliteType.Integer);
-        var latency = insert.Parameters.Add("$latency", SqliteType.Real);
-        var status = insert.Parameters.Add("$status", SqliteType.Integer);
-        var error = insert.Parameters.Add("$error", SqliteType.Text);
-        var cert = insert.Parameters.Add("$cert", SqliteType.Text);
+        insert.CommandText = SqlDialect.InsertResult;
+        var monitor = SqlDialect.Parameter(insert, "@monitor");
+        var host = SqlDialect.Parameter(insert, "@host");
+        var at = SqlDialect.Parameter(insert, "@at");
+        var success = SqlDialect.Parameter(insert, "@success");
+        var latency = SqlDialect.Parameter(insert, "@latency");
+        var status = SqlDialect.Parameter(insert, "@status");
+        var error = SqlDialect.Parameter(insert, "@error");
+        var cert = SqlDialect.Parameter(insert, "@cert");
         foreach (var result in results)
         {
             monitor.Value = result.MonitorId;
@@ -67,7 +65,7 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
             status.Value = result.StatusCode;
             error.Value = (object?)Truncate(result.ErrorMessage) ?? DBNull.Value;
             cert.Value = (object?)result.CertificateExpiresAt ?? DBNull.Value;
-            result.Id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            result.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
         }
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProbeDashboard.Core.Availability;
@@ -24,26 +23,21 @@ public sealed partial class RetentionCleaner(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var policy = await settings.GetAsync(cancellationToken);
-        var results = await DeleteInChunksAsync(
-            "DELETE FROM ProbeResults WHERE Id IN (SELECT Id FROM ProbeResults WHERE Timestamp < $cutoff LIMIT $limit)",
-            now.AddDays(-policy.RawDays), cancellationToken);
-        // Buckets are keyed by (MonitorId, Size, Start, HostId) and carry no rowid alias; rowid still works in SQLite.
-        var buckets = await DeleteInChunksAsync(
-            "DELETE FROM AvailabilityBuckets WHERE rowid IN (SELECT rowid FROM AvailabilityBuckets WHERE Start < $cutoff LIMIT $limit)",
+        var results = await DeleteInChunksAsync(sql => sql.DeleteOldResults, now.AddDays(-policy.RawDays), cancellationToken);
+        var buckets = await DeleteInChunksAsync(sql => sql.DeleteOldBuckets,
             BatchRollup.StartOf(BucketSize.Day, now.AddDays(-policy.RollupDays)), cancellationToken);
         if (results + buckets > 0) LogDeleted(logger, results, buckets);
         return (results, buckets);
     }
 
-    private async Task<long> DeleteInChunksAsync(string sql, DateTime cutoff, CancellationToken cancellationToken)
+    private async Task<long> DeleteInChunksAsync(Func<SqlDialect, string> statement, DateTime cutoff, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var delete = connection.CreateCommand();
-        delete.CommandText = sql;
-        delete.Parameters.AddWithValue("$cutoff", cutoff);
-        delete.Parameters.AddWithValue("$limit", RowsPerStatement);
+        await using var delete = db.Database.GetDbConnection().CreateCommand();
+        delete.CommandText = statement(SqlDialect.Of(db));
+        SqlDialect.Parameter(delete, "@cutoff").Value = cutoff;
+        SqlDialect.Parameter(delete, "@limit").Value = RowsPerStatement;
         long total = 0;
         int deleted;
         do

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Hosts;
@@ -20,6 +22,9 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // PostgreSQL logs a failed query each time EF reads a history table that is not there yet (three times
+        // on a fresh database); creating the empty table first keeps a first start's log clean.
+        if (!db.Database.IsSqlite()) await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await RefuseNewerSchemaAsync(db, cancellationToken);
         var legacySteps = await LegacySqliteUpgrade.RunAsync(db, cancellationToken);
         if (legacySteps is not null)

@@ -85,6 +85,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
         foreach (var policy in new[] { "SignIn", "Token", "Compat", "Agent" })
             settings[$"RateLimits:{policy}:PermitLimit"] = "1000000";
         foreach (var (key, value) in Settings) settings[key] = value;
+        // After the fixture's own settings: a fixture that moves the data directory moves the database with it.
+        if (!settings.ContainsKey("Storage:ConnectionString")) TestDatabase.AddSettings(settings, settings["Storage:DataDirectory"]!);
         return settings;
     }
 
@@ -177,6 +179,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        if (_ownedData is not null) TestDatabase.Drop(DataDirectory);
         _ownedData?.Dispose();
         _efWarnings.AssertNone();
     }

@@ -22,6 +22,7 @@ public sealed class PipelineServices : IAsyncDisposable
     private PipelineServices(Dictionary<string, string?> settings)
     {
         settings["Storage:DataDirectory"] = _data.Path;
+        TestDatabase.AddSettings(settings, _data.Path);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -70,6 +71,8 @@ public sealed class PipelineServices : IAsyncDisposable
         if (_writerStarted) await Get<ResultWriterService>().StopAsync(CancellationToken.None);
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        TestDatabase.Drop(_data.Path);
         _data.Dispose();
     }
 }

@@ -31,4 +31,20 @@ public static class CliOptions
         configuration.GetSection(StorageOptions.Section).Bind(storage);
         return storage;
     }
+
+    /// <summary>EX_CONFIG from sysexits.h: the command does not apply to the configured storage.</summary>
+    public const int ExitNotForThisStorage = 78;
+
+    /// <summary>
+    /// The SQLite file commands (backup, restore) have no PostgreSQL counterpart of ours: PostgreSQL's own tools do
+    /// it better, and pretending would hand an operator a file that restores nothing.
+    /// </summary>
+    /// <returns>False, after saying what to use instead, when the storage is not a SQLite file.</returns>
+    public static bool RequireSqliteFile(StorageOptions storage, string command)
+    {
+        if (storage.Provider == StorageProvider.Sqlite) return true;
+        Console.Error.WriteLine($"'{command}' copies the SQLite file; this server stores into PostgreSQL (Storage:Provider). " +
+                                "Use PostgreSQL's pg_dump and pg_restore (or your database's backups) instead.");
+        return false;
+    }
 }

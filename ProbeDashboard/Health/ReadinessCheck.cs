@@ -46,7 +46,12 @@ public sealed class ReadinessCheck(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            if (db.Database.GetDbConnection() is not SqliteConnection connection)
+            {
+                // PostgreSQL: reachable, and not a read-only standby.
+                var readOnly = await db.Database.SqlQueryRaw<bool>("SELECT pg_is_in_recovery() AS \"Value\"").SingleAsync(cancellationToken);
+                return readOnly ? new("database", false, "not writable: a read-only standby") : new("database", true, "writable");
+            }
             // Taking the write lock and giving it back proves the file is writable without changing anything.
             // One statement per command: in a multi-statement command a busy BEGIN after a PRAGMA goes unreported.
             await RunAsync(connection, $"PRAGMA busy_timeout={(int)WriteLockWait.TotalMilliseconds}", cancellationToken);
@@ -57,6 +62,10 @@ public sealed class ReadinessCheck(
         catch (SqliteException e)
         {
             return new("database", false, $"not writable: {e.SqliteErrorCode switch { 5 or 6 => "locked", _ => e.Message }}");
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return new("database", false, $"unreachable: {e.Message}");
         }
     }
 

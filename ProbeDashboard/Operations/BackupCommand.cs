@@ -19,6 +19,7 @@ public static class BackupCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var storage = CliOptions.Storage(parse, dataDirectory);
+            if (!CliOptions.RequireSqliteFile(storage, "backup")) return CliOptions.ExitNotForThisStorage;
             try
             {
                 var copy = await DatabaseBackup.CreateAsync(storage.DatabasePath, parse.GetValue(file)!, parse.GetValue(force), cancellationToken);

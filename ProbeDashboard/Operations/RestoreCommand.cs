@@ -24,6 +24,7 @@ public static class RestoreCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var storage = CliOptions.Storage(parse, dataDirectory);
+            if (!CliOptions.RequireSqliteFile(storage, "restore")) return CliOptions.ExitNotForThisStorage;
             var directory = Path.GetDirectoryName(storage.DatabasePath)!;
             using var serverLock = ServerLock.TryAcquire(directory);
             if (serverLock is null)

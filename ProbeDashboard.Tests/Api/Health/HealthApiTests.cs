@@ -15,6 +15,6 @@ public class HealthApiTests : IClassFixture<DashboardFactory>
         using var client = _factory.CreateClient();
         var response = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(File.Exists(Path.Combine(_factory.DataDirectory, "probedashboard.db")));
+        if (!TestDatabase.IsPostgres) Assert.True(File.Exists(Path.Combine(_factory.DataDirectory, "probedashboard.db")));
     }
 }

@@ -67,6 +67,8 @@ public sealed class QueryCounter : DbCommandInterceptor
     }
 }
 
+/// <remarks>SQLite only: counts the commands of the SQLite provider's context; the same query runs on PostgreSQL in MonitorListApiTests.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class MonitorListQueryCountTests(QueryCountingFactory factory) : IClassFixture<QueryCountingFactory>
 {
     [Fact]

@@ -9,6 +9,8 @@ using Quartz;
 
 namespace ProbeDashboard.Tests.Api.Operations;
 
+/// <remarks>SQLite only: locks the SQLite file to make the writer back up.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class ReadinessApiTests
 {
     [Fact]

@@ -8,6 +8,8 @@ using Xunit.Abstractions;
 
 namespace ProbeDashboard.Tests.Api.Operations;
 
+/// <remarks>SQLite only: compaction (VACUUM, incremental auto-vacuum) exists on SQLite only.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class RetentionSettingsTests(ITestOutputHelper output)
 {
     [Fact]

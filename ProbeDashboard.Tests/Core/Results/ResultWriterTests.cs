@@ -9,6 +9,8 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Core.Results;
 
 /// <summary>The single writer against a real SQLite file.</summary>
+/// <remarks>SQLite only: counts rows and injects a failing trigger through its own SQLite connection; TODO(#15): port to the provider-neutral connection.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class ResultWriterTests
 {
     private static readonly DateTime T0 = new(2026, 11, 22, 9, 59, 0, DateTimeKind.Utc);

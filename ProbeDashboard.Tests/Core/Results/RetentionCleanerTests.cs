@@ -4,6 +4,8 @@ using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Core.Results;
 
+/// <remarks>SQLite only: seeds old rows through its own SQLite connection; TODO(#15): port.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class RetentionCleanerTests
 {
     [Fact]

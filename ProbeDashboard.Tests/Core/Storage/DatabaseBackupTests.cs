@@ -6,6 +6,8 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Core.Storage;
 
 /// <summary>The online backup against a real SQLite file in WAL mode, with a writer committing beside it.</summary>
+/// <remarks>SQLite only: file backup and restore are SQLite-only.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class DatabaseBackupTests
 {
     [Fact]

@@ -11,6 +11,8 @@ namespace ProbeDashboard.Tests.Core.Storage;
 /// tables, columns (type, nullability, default, key), indexes (columns, uniqueness, filter) and foreign keys
 /// (columns, target, on delete / on update).
 /// </summary>
+/// <remarks>SQLite only: compares SQLite schemas and its migration set.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class MigrationSchemaTests
 {
     [Fact]

@@ -12,6 +12,8 @@ namespace ProbeDashboard.Tests.Core.Storage;
 /// results, rollups, hosts, groups, rules, events, notification groups, tokens, users and, in v2, the compat and audit
 /// tables. Whatever migrations later builds add, every old row must come through unchanged.
 /// </summary>
+/// <remarks>SQLite only: released databases are SQLite files.</remarks>
+[Trait("Category", "SqliteOnly")]
 public class UpgradeFromReleasedDatabaseTests
 {
     [Theory]

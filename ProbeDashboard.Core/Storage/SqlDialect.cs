@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ProbeDashboard.Core.Storage;
+
+/// <summary>
+/// The few statements the hot paths (result writer, retention) write by hand, in each provider's SQL. Everything
+/// else goes through EF Core, which speaks both. Identifiers are quoted: EF creates them mixed-case, and PostgreSQL
+/// folds unquoted names to lower case.
+/// </summary>
+internal abstract class SqlDialect
+{
+    private static readonly SqlDialect SqliteDialect = new SqliteSql();
+    private static readonly SqlDialect PostgresDialect = new PostgresSql();
+
+    public static SqlDialect Of(ProbeDbContext db) => db.Database.IsNpgsql() ? PostgresDialect : SqliteDialect;
+
+    public const string InsertResult = """
+        INSERT INTO "ProbeResults" ("MonitorId", "HostId", "Timestamp", "Success", "LatencyMs", "StatusCode", "ErrorMessage", "CertificateExpiresAt")
+        VALUES (@monitor, @host, @at, @success, @latency, @status, @error, @cert) RETURNING "Id"
+        """;
+
+    public const string UpdateMonitorState = """
+        UPDATE "Monitors" SET "CurrentStatus" = @status, "StatusSince" = @since, "LastProbeAt" = @at, "LastSuccess" = @success,
+            "LastLatencyMs" = @latency, "LastStatusCode" = @code, "LastError" = @error, "ConsecutiveFailures" = @failures
+        WHERE "Id" = @id
+        """;
+
+    /// <summary>Selects the writer's monitor columns for the ids in parameter <c>@ids</c> (see <see cref="AddIdSet"/>).</summary>
+    public abstract string SelectMonitorState { get; }
+
+    /// <summary>One parameter that holds a whole set of ids: no SQL text per batch size, no parameter-count limit.</summary>
+    public abstract void AddIdSet(DbCommand command, IEnumerable<int> ids);
+
+    /// <summary>Adds a batch's counts to a rollup bucket, creating it when new; min/max ignore a side that is NULL.</summary>
+    public abstract string UpsertBucket { get; }
+
+    /// <summary>Deletes up to <c>@limit</c> raw results older than <c>@cutoff</c>.</summary>
+    public abstract string DeleteOldResults { get; }
+
+    /// <summary>Deletes up to <c>@limit</c> rollup buckets that start before <c>@cutoff</c>.</summary>
+    public abstract string DeleteOldBuckets { get; }
+
+    /// <summary>The writer's transaction: on SQLite it takes the write lock at once (no upgrade deadlock later).</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An untyped parameter: each provider infers the type from the value, which is what makes a UTC DateTime text in
+    /// SQLite (EF's format) and <c>timestamptz</c> in PostgreSQL.
+    /// </summary>
+    public static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private sealed class SqliteSql : SqlDialect
+    {
+        public override string SelectMonitorState => """
+            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum"
+            FROM "Monitors" WHERE "Id" IN (SELECT value FROM json_each(@ids))
+            """;
+
+        public override void AddIdSet(DbCommand command, IEnumerable<int> ids) =>
+            Parameter(command, "@ids").Value = "[" + string.Join(",", ids) + "]";
+
+        public override string UpsertBucket => """
+            INSERT INTO "AvailabilityBuckets" ("MonitorId", "HostId", "Size", "Start", "Total", "Successes", "LatencySumMs", "LatencyMinMs", "LatencyMaxMs")
+            VALUES (@monitor, @host, @size, @start, @total, @successes, @sum, @min, @max)
+            ON CONFLICT ("MonitorId", "Size", "Start", "HostId") DO UPDATE SET
+                "Total" = "Total" + excluded."Total",
+                "Successes" = "Successes" + excluded."Successes",
+                "LatencySumMs" = "LatencySumMs" + excluded."LatencySumMs",
+                "LatencyMinMs" = min(coalesce("LatencyMinMs", excluded."LatencyMinMs"), coalesce(excluded."LatencyMinMs", "LatencyMinMs")),
+                "LatencyMaxMs" = max(coalesce("LatencyMaxMs", excluded."LatencyMaxMs"), coalesce(excluded."LatencyMaxMs", "LatencyMaxMs"))
+            """;
+
+        public override string DeleteOldResults =>
+            """DELETE FROM "ProbeResults" WHERE "Id" IN (SELECT "Id" FROM "ProbeResults" WHERE "Timestamp" < @cutoff LIMIT @limit)""";
+
+        // Buckets are keyed by (MonitorId, Size, Start, HostId) and carry no rowid alias; rowid still works in SQLite.
+        public override string DeleteOldBuckets =>
+            """DELETE FROM "AvailabilityBuckets" WHERE rowid IN (SELECT rowid FROM "AvailabilityBuckets" WHERE "Start" < @cutoff LIMIT @limit)""";
+
+        public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    private sealed class PostgresSql : SqlDialect
+    {
+        public override string SelectMonitorState => """
+            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum"
+            FROM "Monitors" WHERE "Id" = ANY(@ids)
+            """;
+
+        public override void AddIdSet(DbCommand command, IEnumerable<int> ids)
+        {
+            Parameter(command, "@ids").Value = ids.ToArray();
+        }
+
+        // LEAST and GREATEST skip NULLs by themselves.
+        public override string UpsertBucket => """
+            INSERT INTO "AvailabilityBuckets" AS b ("MonitorId", "HostId", "Size", "Start", "Total", "Successes", "LatencySumMs", "LatencyMinMs", "LatencyMaxMs")
+            VALUES (@monitor, @host, @size, @start, @total, @successes, @sum, @min, @max)
+            ON CONFLICT ("MonitorId", "Size", "Start", "HostId") DO UPDATE SET
+                "Total" = b."Total" + excluded."Total",
+                "Successes" = b."Successes" + excluded."Successes",
+                "LatencySumMs" = b."LatencySumMs" + excluded."LatencySumMs",
+                "LatencyMinMs" = LEAST(b."LatencyMinMs", excluded."LatencyMinMs"),
+                "LatencyMaxMs" = GREATEST(b."LatencyMaxMs", excluded."LatencyMaxMs")
+            """;
+
+        public override string DeleteOldResults =>
+            """DELETE FROM "ProbeResults" WHERE "Id" IN (SELECT "Id" FROM "ProbeResults" WHERE "Timestamp" < @cutoff LIMIT @limit)""";
+
+        public override string DeleteOldBuckets => """
+            DELETE FROM "AvailabilityBuckets" WHERE ctid IN (SELECT ctid FROM "AvailabilityBuckets" WHERE "Start" < @cutoff LIMIT @limit)
+            """;
+
+        public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            await connection.BeginTransactionAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Stops and removes a PostgreSQL that start-postgres.sh started: stop-postgres.sh <PG_TEST_DIR>.
+set -uo pipefail
+dir=${1:?PG_TEST_DIR}
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+rm -rf "$dir"

@@ -16,7 +16,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<AgentTaskCatalog>();
         services.AddSingleton<HostLiveness>();
         services.AddSingleton<HeartbeatRecorder>();
-        services.AddSingleton<HostCommands>();
+        services.AddSingleton<HostService>();
         services.AddSingleton<HostGroupService>();
         services.AddHostedService<HostHousekeepingService>();
         services.AddHostedService<ServerMetricsService>();

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -38,10 +40,10 @@ public static class ConfigTransferApi
     /// <param name="format">json (default) or yaml.</param>
     /// <param name="includeSecrets">true to include webhook secrets in clear.</param>
     private static async Task<Results<ContentHttpResult, BadRequest<ApiEnvelope>>> ExportConfig(
-        ConfigTransferService transfer, CancellationToken cancellationToken, string? format = null, [FromQuery(Name = "include_secrets")] bool includeSecrets = false)
+        ClaimsPrincipal user, ConfigTransferService transfer, CancellationToken cancellationToken, string? format = null, [FromQuery(Name = "include_secrets")] bool includeSecrets = false)
     {
         if (format is not (null or "json" or "yaml")) return Invalid("format", "format must be json or yaml");
-        var document = await transfer.ExportAsync(includeSecrets, cancellationToken);
+        var document = await transfer.ExportAsync(user.ToActor(), includeSecrets, cancellationToken);
         return format == "yaml"
             ? TypedResults.Text(ConfigYaml.Write(document), "application/yaml")
             : TypedResults.Text(document.ToJsonString(ConfigJson.Options) + "\n", "application/json");
@@ -50,7 +52,7 @@ public static class ConfigTransferApi
     /// <summary>The body is the document, as JSON or (with a YAML content type or <c>format=yaml</c>) YAML.</summary>
     /// <param name="dryRun">true to validate and count without changing anything.</param>
     private static async Task<Results<Ok<ApiEnvelope<ImportResult>>, BadRequest<ApiEnvelope>>> ImportConfig(
-        HttpRequest request, ConfigTransferService transfer, CancellationToken cancellationToken, string? format = null, [FromQuery(Name = "dry_run")] bool dryRun = false)
+        HttpRequest request, ClaimsPrincipal user, ConfigTransferService transfer, CancellationToken cancellationToken, string? format = null, [FromQuery(Name = "dry_run")] bool dryRun = false)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
@@ -66,7 +68,7 @@ public static class ConfigTransferApi
         }
         if (document is not JsonObject root) return Invalid("body", "the document must be an object with the configuration sections");
 
-        var result = await transfer.ImportAsync(root, dryRun, cancellationToken);
+        var result = await transfer.ImportAsync(user.ToActor(), root, dryRun, cancellationToken);
         if (result.Errors.Count > 0)
             return TypedResults.BadRequest(ApiEnvelope.Error(400, $"import refused, nothing was changed: {result.Errors.Count} problems", result.Errors));
         return TypedResults.Ok(ApiEnvelope.Ok(result, dryRun ? "dry run: nothing was changed" : "configuration imported"));

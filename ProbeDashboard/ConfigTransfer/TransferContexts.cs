@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
 
-/// <summary>What an export runs with: the database, whether secrets go out in clear, and id → name maps.</summary>
-public sealed class ExportContext(ProbeDbContext db, bool includeSecrets, HostNames hosts)
+/// <summary>What an export runs with: who asks, the database, whether secrets go out in clear, and id → name maps.</summary>
+public sealed class ExportContext(Actor actor, ProbeDbContext db, bool includeSecrets, HostNames hosts)
 {
+    public Actor Actor { get; } = actor;
     public ProbeDbContext Db { get; } = db;
     public bool IncludeSecrets { get; } = includeSecrets;
     public HostNames Hosts { get; } = hosts;
@@ -17,12 +19,14 @@ public sealed class ExportContext(ProbeDbContext db, bool includeSecrets, HostNa
 public sealed record SectionReport(string Section, int Created, int Updated, int Unchanged);
 
 /// <summary>
-/// One import in progress: the database inside its transaction, the errors found so far (keyed by
+/// One import in progress: who imports (the actor every section's service command is called with, so each item's
+/// audit entry names them), the database inside its transaction, the errors found so far (keyed by
 /// <c>section[name].field</c>), the per-section tally, and work to do only after the commit (telling the
 /// scheduler and the alert engine).
 /// </summary>
-public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now)
+public sealed class ImportContext(Actor actor, ProbeDbContext db, HostNames hosts, DateTime now)
 {
+    public Actor Actor { get; } = actor;
     private readonly Dictionary<string, List<string>> _errors = new();
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private readonly Dictionary<string, int[]> _tally = new();

@@ -19,7 +19,7 @@ public static class ConfigSeed
     public static async Task StoreAsync(DashboardFactory factory)
     {
         var services = factory.Services;
-        var group = await services.GetRequiredService<HostGroupService>().CreateAsync("edge", CancellationToken.None);
+        var group = await services.GetRequiredService<HostGroupService>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "edge", CancellationToken.None);
         Assert.True(group.Succeeded);
         var serverId = await factory.WithDbAsync(db => Task.FromResult(db.Hosts.Single(h => h.IsServer).Id));
 

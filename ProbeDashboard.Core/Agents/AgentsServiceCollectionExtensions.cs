@@ -11,6 +11,8 @@ public static class AgentsServiceCollectionExtensions
     {
         services.AddOptions<HostOptions>().Bind(configuration.GetSection(HostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AgentTokenService>();
+        services.AddSingleton<AgentService>();
+        services.AddSingleton<ProfileService>();
         services.AddSingleton<AgentRegistrar>();
         services.AddSingleton<AgentReports>();
         services.AddSingleton<AgentTaskCatalog>();

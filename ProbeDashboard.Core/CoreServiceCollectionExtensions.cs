@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseCompactor>();
         services.AddSingleton<MonitorService>();
+        services.AddSingleton<Settings.SettingsService>();
         services.AddSingleton<AvailabilityQueries>();
         services.AddAuditLog(configuration);
         return services;

@@ -43,7 +43,6 @@ public static class AuditActions
     public const string ProfileDelete = "profile.delete";
     public const string RetentionChange = "settings.retention";
     public const string DatabaseCompact = "database.compact";
-    public const string DatabaseBackup = "database.backup";
     /// <summary>One summary entry per applied configuration import; its items have their own entries.</summary>
     public const string ConfigImport = "config.import";
     public const string ProbeFlowCreate = "probe_flow.create";
@@ -57,7 +56,7 @@ public static class AuditActions
         NotificationGroupDelete, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
-        ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, DatabaseBackup, ConfigImport,
+        ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete,
     ];
 }

@@ -27,9 +27,14 @@ public static class AuditActions
     /// <summary>Seed 004 open-API clients (api_id and api_key).</summary>
     public const string ApiKeyCreate = "api_key.create";
     public const string ApiKeyRevoke = "api_key.revoke";
+    /// <summary>An open-API client changed by a configuration import (name, partner, task limit, state or key).</summary>
+    public const string ApiKeyUpdate = "api_key.update";
+    /// <summary>A seed 004 partner's user (user/create).</summary>
+    public const string OpenApiUserCreate = "openapi_user.create";
     /// <summary>Seed 002 iplive apps (each with its token).</summary>
     public const string IpLiveAppCreate = "iplive_app.create";
     public const string IpLiveAppDelete = "iplive_app.delete";
+    public const string IpLiveAppUpdate = "iplive_app.update";
     /// <summary>An agent host told to start or stop probing.</summary>
     public const string HostCommand = "host.command";
     public const string HostDelete = "host.delete";
@@ -57,6 +62,6 @@ public static class AuditActions
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
-        ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete,
+        ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
     ];
 }

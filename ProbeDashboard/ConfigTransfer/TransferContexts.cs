@@ -61,6 +61,18 @@ public sealed class ImportContext(Actor actor, ProbeDbContext db, HostNames host
         counts[(int)outcome]++;
     }
 
+    /// <summary>Counts a service's import outcome for one item, or reports its refusal at <paramref name="where"/>.</summary>
+    public void Count(string section, string where, Core.ConfigTransfer.ImportItemResult result)
+    {
+        switch (result.Outcome)
+        {
+            case Core.ConfigTransfer.ImportOutcome.Invalid: Error(result.Field is null ? where : $"{where}.{result.Field}", result.Problem!); break;
+            case Core.ConfigTransfer.ImportOutcome.Created: Count(section, ItemOutcome.Created); break;
+            case Core.ConfigTransfer.ImportOutcome.Updated: Count(section, ItemOutcome.Updated); break;
+            default: Count(section, ItemOutcome.Unchanged); break;
+        }
+    }
+
     public SectionReport Report(string section) =>
         _tally.TryGetValue(section, out var c) ? new(section, c[0], c[1], c[2]) : new(section, 0, 0, 0);
 

@@ -66,8 +66,8 @@ public static class ConfigSeed
     /// <summary>The compat clients: an iplive app and an open-API partner.</summary>
     private static async Task StoreClientsAsync(DashboardFactory factory)
     {
-        Assert.NotNull(await factory.Services.GetRequiredService<IpLiveApps>().CreateAsync("shop", "http://127.0.0.1:9/callback", CancellationToken.None));
-        await factory.Services.GetRequiredService<OpenApiClientService>().CreateAsync("partner@example.test", true, 20, CancellationToken.None);
+        Assert.NotNull(await factory.Services.GetRequiredService<IpLiveApps>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "shop", "http://127.0.0.1:9/callback", CancellationToken.None));
+        await factory.Services.GetRequiredService<OpenApiClientService>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "partner@example.test", true, 20, CancellationToken.None);
     }
 
     public static Task<int> CountAsync(DashboardFactory factory) => factory.WithDbAsync((ProbeDbContext db) =>

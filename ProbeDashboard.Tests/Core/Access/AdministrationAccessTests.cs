@@ -39,6 +39,23 @@ public class AdministrationAccessTests(AdministrationFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task An_agent_token_reads_its_protocol_and_profiles_but_administers_nothing()
+    {
+        var agent = ProbeDashboard.Core.Agents.AgentActors.For("table-agent");
+        var host = await fixture.AddAgentHostAsync();
+        var lastEntry = await fixture.LastAuditIdAsync();
+
+        Assert.Equal(ProbeDashboard.Core.Hosts.AgentCommand.Start, await fixture.Get<ProbeDashboard.Core.Agents.AgentService>().CommandAsync(agent, host.Name, default));
+        Assert.True(await fixture.Get<ProbeDashboard.Core.Agents.AgentService>().IsAgentAsync(agent, host.Id, default));
+        await fixture.Get<ProbeDashboard.Core.Agents.ProfileService>().ListAsync(agent, "JAVA", default);
+        foreach (var access in AdministrationAccessCases.All.Where(c => c.Name is "profile.create" or "agent_token.create" or "host.list" or "host.stop"))
+            await Assert.ThrowsAsync<AccessDeniedException>(async () => await (await access.Arrange(fixture))(agent));
+
+        Assert.Empty(await NewEntriesAsync(lastEntry));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => fixture.Get<ProbeDashboard.Core.Agents.AgentService>().IsAgentAsync(TestActors.Operator, host.Id, default));
+    }
+
+    [Fact]
     public void The_table_covers_every_role_and_each_case_once()
     {
         Assert.Equal(AdministrationAccessCases.All.Count, AdministrationAccessCases.All.Select(c => c.Name).Distinct().Count());

@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseCompactor>();
         services.AddSingleton<MonitorService>();
         services.AddSingleton<MonitorQueries>();
+        services.AddSingleton<Settings.SettingsService>();
         services.AddSingleton<AvailabilityQueries>();
         services.AddAuditLog(configuration);
         return services;

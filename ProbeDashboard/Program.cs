@@ -21,6 +21,7 @@ using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Security;
+using ProbeDashboard.Settings;
 using ProbeDashboard.Ui;
 
 PrivateFiles.RestrictNewFiles();                  // 0600 files, 0700 directories: the data is the service user's only
@@ -65,6 +66,7 @@ app.UseAuditActor();           // the acting user of each request for the audit 
 app.MapHealthApi();
 app.MapMetrics();
 app.MapConfigTransferApi();
+app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view (admins)
 app.MapApiDocs();
 app.MapTokenApi();
 app.MapMonitorsApi();

@@ -11,12 +11,14 @@ public static class AgentsServiceCollectionExtensions
     {
         services.AddOptions<HostOptions>().Bind(configuration.GetSection(HostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AgentTokenService>();
+        services.AddSingleton<AgentService>();
+        services.AddSingleton<ProfileService>();
         services.AddSingleton<AgentRegistrar>();
         services.AddSingleton<AgentReports>();
         services.AddSingleton<AgentTaskCatalog>();
         services.AddSingleton<HostLiveness>();
         services.AddSingleton<HeartbeatRecorder>();
-        services.AddSingleton<HostCommands>();
+        services.AddSingleton<HostService>();
         services.AddSingleton<HostGroupService>();
         services.AddHostedService<HostHousekeepingService>();
         services.AddHostedService<ServerMetricsService>();

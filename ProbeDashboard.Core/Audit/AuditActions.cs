@@ -29,9 +29,32 @@ public static class AuditActions
     /// <summary>Seed 004 open-API clients (api_id and api_key).</summary>
     public const string ApiKeyCreate = "api_key.create";
     public const string ApiKeyRevoke = "api_key.revoke";
+    /// <summary>An open-API client changed by a configuration import (name, partner, task limit, state or key).</summary>
+    public const string ApiKeyUpdate = "api_key.update";
+    /// <summary>A seed 004 partner's user (user/create).</summary>
+    public const string OpenApiUserCreate = "openapi_user.create";
     /// <summary>Seed 002 iplive apps (each with its token).</summary>
     public const string IpLiveAppCreate = "iplive_app.create";
     public const string IpLiveAppDelete = "iplive_app.delete";
+    public const string IpLiveAppUpdate = "iplive_app.update";
+    /// <summary>An agent host told to start or stop probing.</summary>
+    public const string HostCommand = "host.command";
+    public const string HostDelete = "host.delete";
+    public const string HostAssignGroup = "host.assign_group";
+    public const string HostGroupCreate = "host_group.create";
+    public const string HostGroupRename = "host_group.rename";
+    public const string HostGroupDelete = "host_group.delete";
+    /// <summary>Seed 003 hook-rule profiles.</summary>
+    public const string ProfileCreate = "profile.create";
+    public const string ProfileUpdate = "profile.update";
+    public const string ProfileDelete = "profile.delete";
+    public const string RetentionChange = "settings.retention";
+    public const string DatabaseCompact = "database.compact";
+    /// <summary>One summary entry per applied configuration import; its items have their own entries.</summary>
+    public const string ConfigImport = "config.import";
+    public const string ProbeFlowCreate = "probe_flow.create";
+    public const string ProbeFlowUpdate = "probe_flow.update";
+    public const string ProbeFlowDelete = "probe_flow.delete";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -39,5 +62,8 @@ public static class AuditActions
         MonitorDelete, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
         NotificationGroupDelete, NotificationGroupTest, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
+        HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
+        ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
+        ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
     ];
 }

@@ -10,11 +10,11 @@ namespace ProbeDashboard.Core.Results;
 public sealed record RetentionPolicy(int RawDays, int RollupDays, bool Customized);
 
 /// <summary>
-/// Retention as administrators set it in the UI (stored in <see cref="SystemSetting"/> rows), falling back to
-/// <see cref="RetentionOptions"/> from configuration until someone does. The retention job reads it each run,
-/// so a change applies from the next run on without a restart.
+/// Retention as administrators set it (stored in <see cref="SystemSetting"/> rows by
+/// <see cref="Settings.SettingsService"/>), falling back to <see cref="RetentionOptions"/> from configuration until
+/// someone does. The retention job reads it each run, so a change applies from the next run on without a restart.
 /// </summary>
-public sealed class RetentionSettings(IDbContextFactory<ProbeDbContext> dbFactory, IOptions<RetentionOptions> defaults, TimeProvider time)
+public sealed class RetentionSettings(IDbContextFactory<ProbeDbContext> dbFactory, IOptions<RetentionOptions> defaults)
 {
     public const string RawDaysKey = "retention.raw_days";
     public const string RollupDaysKey = "retention.rollup_days";
@@ -28,24 +28,6 @@ public sealed class RetentionSettings(IDbContextFactory<ProbeDbContext> dbFactor
             Read(stored, RawDaysKey) ?? defaults.Value.RawDays,
             Read(stored, RollupDaysKey) ?? defaults.Value.RollupDays,
             stored.Count > 0);
-    }
-
-    /// <returns>Field errors (raw_days, rollup_days); empty when saved.</returns>
-    public async Task<IReadOnlyDictionary<string, string[]>> SaveAsync(int rawDays, int rollupDays, CancellationToken cancellationToken)
-    {
-        var errors = Validate(rawDays, rollupDays);
-        if (errors.Count > 0) return errors;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (key, value) in new[] { (RawDaysKey, rawDays), (RollupDaysKey, rollupDays) })
-        {
-            var row = await db.SystemSettings.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
-            if (row is null) db.SystemSettings.Add(row = new SystemSetting { Key = key });
-            row.Value = value.ToString(CultureInfo.InvariantCulture);
-            row.UpdatedAt = now;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return errors;
     }
 
     /// <summary>The ranges of <see cref="RetentionOptions"/>, and rollups kept at least as long as raw results.</summary>

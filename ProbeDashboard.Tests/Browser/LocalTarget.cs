@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,18 +15,14 @@ public sealed class LocalTarget : IAsyncDisposable
 
     public static async Task<LocalTarget> StartAsync(CancellationToken cancellationToken)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // Port 0: the system picks a free one as Kestrel binds it, so no other test can take it in between.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapGet("/health", () => "ok");
         await app.StartAsync(cancellationToken);
-        return new LocalTarget(app, $"http://127.0.0.1:{port}/health");
+        return new LocalTarget(app, $"{app.Urls.Single()}/health");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);

@@ -28,11 +28,11 @@ public class SingleFileTests
         var binary = Path.Combine(dir.Path, "ProbeDashboard");
         File.Copy(published, binary);
         await using var target = await TargetServer.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
         await using var server = AppProcess.Start(
-            ["--urls", baseUrl, "--data-dir", Path.Combine(dir.Path, "data"), $"--Auth:AdminPassword={AdminPassword}",
-             "--Probing:MinIntervalSeconds=1", "--Logging:LogLevel:Default=Warning"],
+            ["--data-dir", Path.Combine(dir.Path, "data"), $"--Auth:AdminPassword={AdminPassword}",
+             "--Probing:MinIntervalSeconds=1", "--Logging:LogLevel:Default=Warning", .. AppProcess.AnyLocalPort],
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, binary: binary, workingDirectory: dir.Path);
+        var baseUrl = await server.ListeningUrlAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         await WaitHealthyAsync(server, http, cts.Token);
         foreach (var asset in Assets) await AssertServedFromTheFileAsync(http, asset, cts.Token);

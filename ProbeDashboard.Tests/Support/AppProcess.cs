@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -89,11 +87,20 @@ public sealed class AppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public static int FreePort()
+    /// <summary>
+    /// Arguments that make a server bind a port the system picks (port 0), so no test races another for a port it
+    /// chose earlier; <see cref="ListeningUrlAsync"/> reads which one it got.
+    /// </summary>
+    public static readonly string[] AnyLocalPort =
+        ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"];
+
+    /// <summary>The address Kestrel reports in its "Now listening on" line, once the server is listening.</summary>
+    public async Task<string> ListeningUrlAsync(TimeSpan timeout)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        const string marker = "Now listening on: ";
+        await Eventually.TrueAsync(() => _process.HasExited || Output.Any(l => l.Contains(marker)), "the server to listen", (int)timeout.TotalMilliseconds);
+        var line = Output.FirstOrDefault(l => l.Contains(marker)) ?? throw new InvalidOperationException($"The server exited before listening:\n{OutputText}");
+        return line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim();
     }
 
     public async ValueTask DisposeAsync()

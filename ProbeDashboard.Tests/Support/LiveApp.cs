@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,10 +34,10 @@ public sealed class LiveApp : IAsyncDisposable
 
     private async Task RunAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
         var args = new List<string>
         {
-            "--urls", BaseUrl,
+            // Port 0: the system picks a free one as Kestrel binds it, so no other test can take it in between.
+            "--urls", "http://127.0.0.1:0",
             "--environment", "Development",
             // The entry assembly here is the test host; the static web assets manifest is named after the app.
             "--applicationName", "ProbeDashboard",
@@ -59,6 +59,7 @@ public sealed class LiveApp : IAsyncDisposable
         _ = _run.ContinueWith(t => built.TrySetException(t.Exception?.InnerException ?? new InvalidOperationException("The app exited before its host was built.")), TaskScheduler.Default);
         _host = await built.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         _host.Services.GetRequiredService<ILoggerFactory>().AddProvider(_efWarnings);
+        BaseUrl = await BoundUrlAsync();
         await WaitUntilHealthyAsync(cancellationToken);
     }
 
@@ -101,11 +102,23 @@ public sealed class LiveApp : IAsyncDisposable
         return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Dashboard.sln not found above the test output."), project);
     }
 
-    private static int FreePort()
+    /// <summary>The address Kestrel bound, read from the server once it replaced the configured port 0.</summary>
+    private async Task<string> BoundUrlAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var addresses = _host!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        string? Bound()
+        {
+            try
+            {
+                return addresses.ToArray().FirstOrDefault(a => new Uri(a).Port != 0);
+            }
+            catch (InvalidOperationException)
+            {
+                return null;   // Kestrel was replacing the list while we read it.
+            }
+        }
+        await Eventually.TrueAsync(() => _run!.IsCompleted || Bound() is not null, "the app to listen", 60_000);
+        return Bound() ?? throw new InvalidOperationException("The app stopped during start-up.", _run!.Exception);
     }
 
     /// <summary>

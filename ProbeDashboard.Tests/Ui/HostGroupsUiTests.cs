@@ -23,8 +23,8 @@ public class HostGroupsUiTests(DashboardFactory factory) : IClassFixture<Dashboa
         var (_, secret) = await CreateTokenAsync(admin, "groups ui");
         using var agent = Client(factory.CreateClient(), secret);
         var hostId = await RegisterAsync(agent, "grouped-agent");
-        var group = (await Groups.CreateAsync("  edge-nodes  ", Timeout())).Group!;
-        Assert.True((await Groups.AssignAsync(hostId, group.Id, Timeout())).Succeeded);
+        var group = (await Groups.CreateAsync(TestActors.Admin, "  edge-nodes  ", Timeout())).Group!;
+        Assert.True((await Groups.AssignAsync(TestActors.Admin, hostId, group.Id, Timeout())).Succeeded);
 
         using var session = new DashboardSession(factory);
         await session.SignInAsync("admin", DashboardFactory.AdminPassword, Timeout());
@@ -42,7 +42,7 @@ public class HostGroupsUiTests(DashboardFactory factory) : IClassFixture<Dashboa
     [Fact]
     public async Task A_viewer_sees_groups_without_controls_and_the_server_refuses_a_viewer_change()
     {
-        await Groups.CreateAsync("viewer-visible-group", Timeout());
+        await Groups.CreateAsync(TestActors.Admin, "viewer-visible-group", Timeout());
         await factory.CreateUserAsync(UserRole.Viewer, "group-viewer");
         using var session = new DashboardSession(factory);
         await session.SignInAsync("group-viewer", DashboardFactory.UserPassword, Timeout());
@@ -61,7 +61,7 @@ public class HostGroupsUiTests(DashboardFactory factory) : IClassFixture<Dashboa
     [Fact]
     public async Task A_group_a_monitor_runs_on_is_not_deleted_and_a_free_one_is_with_its_hosts_ungrouped()
     {
-        var used = (await Groups.CreateAsync("used-by-a-monitor", Timeout())).Group!;
+        var used = (await Groups.CreateAsync(TestActors.Admin, "used-by-a-monitor", Timeout())).Group!;
         var input = new MonitorInput
         {
             Name = "on the group", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60,
@@ -69,17 +69,17 @@ public class HostGroupsUiTests(DashboardFactory factory) : IClassFixture<Dashboa
         };
         var monitor = await factory.Services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, input, "test", Timeout());
 
-        var refused = await Groups.DeleteAsync(used.Id, Timeout());
+        var refused = await Groups.DeleteAsync(TestActors.Admin, used.Id, Timeout());
         Assert.Equal(HostGroupOutcome.InUse, refused.Outcome);
         Assert.Equal([monitor.Monitor!.Id], refused.UsedByMonitors);
-        Assert.Equal(HostGroupOutcome.DuplicateName, (await Groups.CreateAsync("used-by-a-monitor", Timeout())).Outcome);
-        Assert.Equal(HostGroupOutcome.InvalidName, (await Groups.RenameAsync(used.Id, "   ", Timeout())).Outcome);
+        Assert.Equal(HostGroupOutcome.DuplicateName, (await Groups.CreateAsync(TestActors.Admin, "used-by-a-monitor", Timeout())).Outcome);
+        Assert.Equal(HostGroupOutcome.InvalidName, (await Groups.RenameAsync(TestActors.Admin, used.Id, "   ", Timeout())).Outcome);
 
-        var free = (await Groups.CreateAsync("free-group", Timeout())).Group!;
+        var free = (await Groups.CreateAsync(TestActors.Admin, "free-group", Timeout())).Group!;
         var serverHostId = await factory.WithDbAsync(db => Task.FromResult(db.Hosts.Single(h => h.IsServer).Id));
-        Assert.True((await Groups.AssignAsync(serverHostId, free.Id, Timeout())).Succeeded);
-        Assert.True((await Groups.DeleteAsync(free.Id, Timeout())).Succeeded);
+        Assert.True((await Groups.AssignAsync(TestActors.Admin, serverHostId, free.Id, Timeout())).Succeeded);
+        Assert.True((await Groups.DeleteAsync(TestActors.Admin, free.Id, Timeout())).Succeeded);
         Assert.Null(await factory.WithDbAsync(db => Task.FromResult(db.Hosts.Single(h => h.Id == serverHostId).GroupId)));
-        Assert.Equal(HostGroupOutcome.UnknownGroup, (await Groups.AssignAsync(serverHostId, free.Id, Timeout())).Outcome);
+        Assert.Equal(HostGroupOutcome.UnknownGroup, (await Groups.AssignAsync(TestActors.Admin, serverHostId, free.Id, Timeout())).Outcome);
     }
 }

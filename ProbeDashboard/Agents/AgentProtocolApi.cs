@@ -1,10 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Agents.Protocol;
 using ProbeDashboard.Core.Hosts;
-using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Agents;
@@ -37,11 +36,11 @@ public static class AgentProtocolApi
         return result.Conflict ? AgentResults.Error(StatusCodes.Status409Conflict, message) : AgentResults.BadRequest(message);
     }
 
-    internal static async Task<IResult> GetStartStop(string? agentName, ProbeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetStartStop(string? agentName, AgentService agents, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(agentName)) return AgentResults.BadRequest("agentName is required");
         var name = agentName.Trim();
-        var command = await db.Hosts.Where(h => h.Name == name && !h.IsServer).Select(h => (AgentCommand?)h.Command).SingleOrDefaultAsync(cancellationToken);
+        var command = await agents.CommandAsync(AgentActors.For(name), name, cancellationToken);
         if (command is null) return AgentResults.UnknownAgent($"'{name}'");
         return AgentResults.Ok(new StartStopResponse(command == AgentCommand.Stop ? "stop" : "start"));
     }
@@ -53,7 +52,7 @@ public static class AgentProtocolApi
             return AgentResults.BadRequest("agentId must be a positive integer");
         var known = context.Request.Headers.IfNoneMatch.ToString().Trim().Trim('"');
         var list = await catalog.GetAsync(agentId, known.Length == 0 ? null : known, cancellationToken);
-        if (list is null) return AgentResults.UnknownAgent(agentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (list is null) return AgentResults.UnknownAgent(agentId.ToString(CultureInfo.InvariantCulture));
         context.Response.Headers[HeaderNames.ETag] = $"\"{list.Version}\"";
         return list.Monitors is null ? Results.StatusCode(StatusCodes.Status304NotModified) : AgentResults.Ok(list);
     }
@@ -63,7 +62,7 @@ internal static class AgentReportApi
 {
     /// <summary>Seed 003 upload: 1 heartbeat, 17 dependency component, 36 method calls.</summary>
     internal static async Task<IResult> Upload(
-        HttpRequest request, ProbeDbContext db, HeartbeatRecorder heartbeats, AgentReports reports, TimeProvider time,
+        HttpRequest request, AgentService agents, HeartbeatRecorder heartbeats, AgentReports reports, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await AgentResults.ReadBodyAsync<JsonDocument>(request, cancellationToken);
@@ -80,8 +79,8 @@ internal static class AgentReportApi
         try
         {
             var agentId = ReportDetail.AgentId(detail);
-            if (!await db.Hosts.AnyAsync(h => h.Id == agentId && !h.IsServer, cancellationToken))
-                return AgentResults.UnknownAgent(agentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var id = agentId.ToString(CultureInfo.InvariantCulture);
+            if (!await agents.IsAgentAsync(AgentActors.For("#" + id), agentId, cancellationToken)) return AgentResults.UnknownAgent(id);
             var now = time.GetUtcNow().UtcDateTime;
             switch (type)
             {

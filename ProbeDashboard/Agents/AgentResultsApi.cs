@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Agents.Protocol;
 using ProbeDashboard.Core.Results;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Agents;
 
@@ -15,7 +15,7 @@ internal static class AgentResultsApi
     /// the transaction that holds them committed, so the agent may then forget them.
     /// </summary>
     internal static async Task<IResult> UploadResults(
-        HttpRequest request, ProbeDbContext db, ResultWriter writer, CancellationToken cancellationToken)
+        HttpRequest request, AgentService agents, CancellationToken cancellationToken)
     {
         var (upload, problem) = await AgentResults.ReadBodyAsync<ResultUpload>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -24,9 +24,6 @@ internal static class AgentResultsApi
         if (items.Count > MaxBatch) return AgentResults.BadRequest($"at most {MaxBatch} results per upload");
         var invalid = items.Select((r, i) => (Problem: Problem(r), Index: i)).FirstOrDefault(p => p.Problem is not null);
         if (invalid.Problem is not null) return AgentResults.BadRequest($"results[{invalid.Index}]: {invalid.Problem}");
-        if (!await db.Hosts.AnyAsync(h => h.Id == agentId && !h.IsServer, cancellationToken))
-            return AgentResults.UnknownAgent(agentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
         var results = items.Select(r => new ProbeResult
         {
             MonitorId = r.MonitorId,
@@ -38,29 +35,10 @@ internal static class AgentResultsApi
             ErrorMessage = r.ErrorMessage is { Length: > MaxErrorLength } e ? e[..MaxErrorLength] : r.ErrorMessage,
             CertificateExpiresAt = r.CertificateExpiresAt is { } expiry ? Utc(expiry) : null,
         }).ToList();
-        await writer.SubmitAsync(await WithoutStoredAsync(db, agentId, results, cancellationToken), cancellationToken);
-        return AgentResults.Ok(new ResultUploadResponse(results.Count));
-    }
-
-    /// <summary>
-    /// Drops results this agent already delivered. An agent resends a batch whose answer it never got (the server
-    /// died between commit and reply), so a result is identified by monitor, agent and probe time; one indexed
-    /// query per batch finds the ones already stored.
-    /// </summary>
-    private static async Task<List<ProbeResult>> WithoutStoredAsync(
-        ProbeDbContext db, int agentId, List<ProbeResult> results, CancellationToken cancellationToken)
-    {
-        if (results.Count == 0) return results;
-        var monitorIds = results.Select(r => r.MonitorId).Distinct().ToList();
-        var from = results.Min(r => r.Timestamp);
-        var to = results.Max(r => r.Timestamp);
-        var stored = (await db.ProbeResults
-                .Where(r => monitorIds.Contains(r.MonitorId) && r.Timestamp >= from && r.Timestamp <= to && r.HostId == agentId)
-                .Select(r => new { r.MonitorId, r.Timestamp })
-                .ToListAsync(cancellationToken))
-            .Select(r => (r.MonitorId, r.Timestamp))
-            .ToHashSet();
-        return stored.Count == 0 ? results : results.Where(r => !stored.Contains((r.MonitorId, r.Timestamp))).ToList();
+        var id = agentId.ToString(CultureInfo.InvariantCulture);
+        return await agents.SubmitResultsAsync(AgentActors.For("#" + id), agentId, results, cancellationToken)
+            ? AgentResults.Ok(new ResultUploadResponse(results.Count))
+            : AgentResults.UnknownAgent(id);
     }
 
     private static string? Problem(UploadedResult? r) => r switch

@@ -1,9 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Auth;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Agents;
 
@@ -28,26 +28,24 @@ public static class AgentTokensApi
         group.MapDelete("/{id:int}", RevokeToken);
     }
 
-    internal static async Task<Ok<ApiEnvelope<List<AgentTokenResponse>>>> ListTokens(ProbeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<ApiEnvelope<List<AgentTokenResponse>>>> ListTokens(ClaimsPrincipal user, AgentTokenService tokens, CancellationToken cancellationToken)
     {
-        var tokens = await db.AgentTokens.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(tokens.Select(AgentTokenResponse.From).ToList()));
+        var list = await tokens.ListAsync(user.ToActor(), cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(list.OrderBy(t => t.Id).Select(AgentTokenResponse.From).ToList()));
     }
 
     internal static async Task<Results<Created<ApiEnvelope<CreatedAgentTokenResponse>>, BadRequest<ApiEnvelope>>> CreateToken(
-        CreateAgentTokenRequest? request, AgentTokenService tokens, CancellationToken cancellationToken)
+        CreateAgentTokenRequest? request, ClaimsPrincipal user, AgentTokenService tokens, CancellationToken cancellationToken)
     {
-        var name = request?.Name;
-        if (!AgentTokenService.IsValidName(name))
+        if (await tokens.CreateAsync(user.ToActor(), request?.Name, cancellationToken) is not var (token, secret))
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid agent token: name",
                 new Dictionary<string, string[]> { ["name"] = ["is required, at most 200 characters"] }));
-        var (token, secret) = await tokens.CreateAsync(name!, cancellationToken);
         return TypedResults.Created($"/api/v1/agent-tokens/{token.Id}",
             ApiEnvelope.Ok(new CreatedAgentTokenResponse(token.Id, token.Name, token.Prefix, secret, token.CreatedAt)));
     }
 
-    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> RevokeToken(int id, AgentTokenService tokens, CancellationToken cancellationToken) =>
-        await tokens.RevokeAsync(id, cancellationToken)
+    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> RevokeToken(int id, ClaimsPrincipal user, AgentTokenService tokens, CancellationToken cancellationToken) =>
+        await tokens.RevokeAsync(user.ToActor(), id, cancellationToken)
             ? TypedResults.Ok(ApiEnvelope.Success("agent token revoked"))
             : TypedResults.NotFound(ApiEnvelope.Error(404, $"agent token {id} not found"));
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Auth.Tokens;
-using ProbeDashboard.Users;
+using ProbeDashboard.Core.Users;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 
@@ -29,7 +29,7 @@ public static class AuthSetup
         services.AddSingleton<ApiBearerEvents>();
         services.ConfigureOptions<ApiBearerOptions>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
-        services.AddScoped<UserAccounts>();
+        services.AddScoped<UserService>();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((options, auth, time) =>
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Cli;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -25,7 +26,7 @@ public sealed class ExportCommand : HostCommand
     public override async Task<int> RunAsync(WebApplication app, ParseResult parse, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        var document = await app.Services.GetRequiredService<ConfigTransferService>().ExportAsync(parse.GetValue(_includeSecrets), cancellationToken);
+        var document = await app.Services.GetRequiredService<ConfigTransferService>().ExportAsync(Actor.Cli(Environment.UserName), parse.GetValue(_includeSecrets), cancellationToken);
         await Console.Out.WriteAsync(parse.GetValue(_format) == "yaml" ? ConfigYaml.Write(document) : document.ToJsonString(ConfigJson.Options) + "\n");
         return 0;
     }
@@ -76,8 +77,7 @@ public sealed class ImportCommand : HostCommand
             return RefusedExitCode;
         }
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        var result = await app.Services.GetRequiredService<ConfigTransferService>().ImportAsync(
-            Actor.Cli(Environment.UserName), root, parse.GetValue(_dryRun), cancellationToken);
+        var result = await app.Services.GetRequiredService<ConfigTransferService>().ImportAsync(Actor.Cli(Environment.UserName), root, parse.GetValue(_dryRun), cancellationToken);
         foreach (var (where, messages) in result.Errors)
             foreach (var message in messages) await Console.Error.WriteLineAsync($"{where}: {message}");
         foreach (var section in result.Sections)

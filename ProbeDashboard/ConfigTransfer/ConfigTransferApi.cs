@@ -40,10 +40,10 @@ public static class ConfigTransferApi
     /// <param name="format">json (default) or yaml.</param>
     /// <param name="includeSecrets">true to include webhook secrets in clear.</param>
     private static async Task<Results<ContentHttpResult, BadRequest<ApiEnvelope>>> ExportConfig(
-        ConfigTransferService transfer, CancellationToken cancellationToken, string? format = null, [FromQuery(Name = "include_secrets")] bool includeSecrets = false)
+        ClaimsPrincipal user, ConfigTransferService transfer, CancellationToken cancellationToken, string? format = null, [FromQuery(Name = "include_secrets")] bool includeSecrets = false)
     {
         if (format is not (null or "json" or "yaml")) return Invalid("format", "format must be json or yaml");
-        var document = await transfer.ExportAsync(includeSecrets, cancellationToken);
+        var document = await transfer.ExportAsync(user.ToActor(), includeSecrets, cancellationToken);
         return format == "yaml"
             ? TypedResults.Text(ConfigYaml.Write(document), "application/yaml")
             : TypedResults.Text(document.ToJsonString(ConfigJson.Options) + "\n", "application/json");

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Hosts;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -8,15 +7,15 @@ namespace ProbeDashboard.ConfigTransfer;
 /// <summary>A host group in the document. Membership is not part of it: hosts join groups where they run.</summary>
 public sealed record HostGroupItem(string? Name);
 
-/// <summary>Host groups, matched by name; importing creates the missing ones.</summary>
-public sealed class HostGroupSection : IConfigSection
+/// <summary>Host groups, matched by name; importing creates the missing ones through <see cref="HostGroupService"/>.</summary>
+public sealed class HostGroupSection(HostGroupService groups) : IConfigSection
 {
     public string Key => "host_groups";
     public int Order => 10;
 
     public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken)
     {
-        var names = await context.Db.HostGroups.AsNoTracking().Select(g => g.Name).ToListAsync(cancellationToken);
+        var names = (await groups.ListAsync(context.Actor, cancellationToken)).Select(g => g.Name);
         return [.. names.Order(StringComparer.Ordinal).Select(n => JsonSerializer.SerializeToNode(new HostGroupItem(n), ConfigJson.Options))];
     }
 
@@ -24,12 +23,13 @@ public sealed class HostGroupSection : IConfigSection
     {
         foreach (var (where, item) in context.ReadItems<HostGroupItem>(Key, items, i => i.Name))
         {
-            var name = item.Name!.Trim();
-            if (name.Length > HostGroupService.MaxNameLength) { context.Error(where + ".name", $"name is longer than {HostGroupService.MaxNameLength} characters"); continue; }
-            if (await context.Db.HostGroups.AnyAsync(g => g.Name == name, cancellationToken)) { context.Count(Key, ItemOutcome.Unchanged); continue; }
-            context.Db.HostGroups.Add(new HostGroup { Name = name });
-            context.Count(Key, ItemOutcome.Created);
+            var result = await groups.CreateAsync(context.Db, context.Actor, item.Name, cancellationToken);
+            switch (result.Outcome)
+            {
+                case HostGroupOutcome.InvalidName: context.Error(where + ".name", $"name is longer than {HostGroupService.MaxNameLength} characters"); break;
+                case HostGroupOutcome.Unchanged: context.Count(Key, ItemOutcome.Unchanged); break;
+                default: context.Count(Key, ItemOutcome.Created); break;
+            }
         }
-        await context.Db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Compat.IpLive;
 
 namespace ProbeDashboard.ConfigTransfer;
@@ -12,48 +10,23 @@ namespace ProbeDashboard.ConfigTransfer;
 /// </summary>
 public sealed record IpLiveAppItem(string? AppName, string? CallbackUrl, string? TokenHash = null, string? TokenPrefix = null);
 
-/// <summary>iplive apps, matched by app name. Creating one needs its token hash (an export with secrets).</summary>
-public sealed partial class IpLiveAppSection : IConfigSection
+/// <summary>iplive apps, matched by app name, through <see cref="IpLiveApps"/>. Creating one needs its token hash (an export with secrets).</summary>
+public sealed class IpLiveAppSection(IpLiveApps apps) : IConfigSection
 {
     public string Key => "iplive_apps";
     public int Order => 50;
 
-    public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken)
-    {
-        var apps = await context.Db.IpLiveApps.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. apps.OrderBy(a => a.AppName, StringComparer.Ordinal).Select(a => JsonSerializer.SerializeToNode(
-            new IpLiveAppItem(a.AppName, a.CallbackUrl, context.IncludeSecrets ? a.TokenHash : null, context.IncludeSecrets ? a.TokenPrefix : null),
-            ConfigJson.Options))];
-    }
+    public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken) =>
+        [.. (await apps.ExportAsync(context.Actor, context.IncludeSecrets, cancellationToken)).Select(a => JsonSerializer.SerializeToNode(
+            new IpLiveAppItem(a.AppName, a.CallbackUrl, a.TokenHash, a.TokenPrefix), ConfigJson.Options))];
 
     public async Task ImportAsync(JsonArray items, ImportContext context, CancellationToken cancellationToken)
     {
         foreach (var (where, item) in context.ReadItems<IpLiveAppItem>(Key, items, i => i.AppName, "app_name"))
         {
-            var name = item.AppName!.Trim();
-            var callback = string.IsNullOrWhiteSpace(item.CallbackUrl) ? null : item.CallbackUrl.Trim();
-            if (IpLiveApps.Problem(name, callback) is { } problem) { context.Error(where, problem); continue; }
-            if (item.TokenHash is { } hash && !TokenHashPattern().IsMatch(hash)) { context.Error(where + ".token_hash", "token_hash must be 64 lower-case hex characters"); continue; }
-
-            var app = await context.Db.IpLiveApps.SingleOrDefaultAsync(a => a.AppName == name, cancellationToken);
-            if (app is null)
-            {
-                if (item.TokenHash is null) { context.Error(where + ".token_hash", "a new app needs its token_hash (export with secrets), or create it in Settings"); continue; }
-                context.Db.IpLiveApps.Add(new IpLiveApp
-                {
-                    AppName = name, CallbackUrl = callback, TokenHash = item.TokenHash, TokenPrefix = item.TokenPrefix ?? "", CreatedAt = context.Now,
-                });
-                context.Count(Key, ItemOutcome.Created);
-                continue;
-            }
-            var changed = app.CallbackUrl != callback || (item.TokenHash is not null && item.TokenHash != app.TokenHash);
-            app.CallbackUrl = callback;
-            if (item.TokenHash is not null) (app.TokenHash, app.TokenPrefix) = (item.TokenHash, item.TokenPrefix ?? app.TokenPrefix);
-            context.Count(Key, changed ? ItemOutcome.Updated : ItemOutcome.Unchanged);
+            var result = await apps.ImportAsync(context.Db, context.Actor,
+                new IpLiveAppImport(item.AppName!, item.CallbackUrl, item.TokenHash, item.TokenPrefix), cancellationToken);
+            context.Count(Key, where, result);
         }
-        await context.Db.SaveChangesAsync(cancellationToken);
     }
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex TokenHashPattern();
 }

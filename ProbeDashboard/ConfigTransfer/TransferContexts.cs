@@ -6,9 +6,10 @@ using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;
 
-/// <summary>What an export runs with: the database, whether secrets go out in clear, and id → name maps.</summary>
-public sealed class ExportContext(ProbeDbContext db, bool includeSecrets, HostNames hosts)
+/// <summary>What an export runs with: who asks, the database, whether secrets go out in clear, and id → name maps.</summary>
+public sealed class ExportContext(Actor actor, ProbeDbContext db, bool includeSecrets, HostNames hosts)
 {
+    public Actor Actor { get; } = actor;
     public ProbeDbContext Db { get; } = db;
     public bool IncludeSecrets { get; } = includeSecrets;
     public HostNames Hosts { get; } = hosts;
@@ -18,11 +19,12 @@ public sealed class ExportContext(ProbeDbContext db, bool includeSecrets, HostNa
 public sealed record SectionReport(string Section, int Created, int Updated, int Unchanged);
 
 /// <summary>
-/// One import in progress: the database inside its transaction, the errors found so far (keyed by
+/// One import in progress: who imports (the actor every section's service command is called with, so each item's
+/// audit entry names them), the database inside its transaction, the errors found so far (keyed by
 /// <c>section[name].field</c>), the per-section tally, and work to do only after the commit (telling the
 /// scheduler and the alert engine).
 /// </summary>
-public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime now, Actor actor)
+public sealed class ImportContext(Actor actor, ProbeDbContext db, HostNames hosts, DateTime now)
 {
     private readonly Dictionary<string, List<string>> _errors = new();
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
@@ -58,6 +60,18 @@ public sealed class ImportContext(ProbeDbContext db, HostNames hosts, DateTime n
     {
         if (!_tally.TryGetValue(section, out var counts)) _tally[section] = counts = new int[3];
         counts[(int)outcome]++;
+    }
+
+    /// <summary>Counts a service's import outcome for one item, or reports its refusal at <paramref name="where"/>.</summary>
+    public void Count(string section, string where, Core.ConfigTransfer.ImportItemResult result)
+    {
+        switch (result.Outcome)
+        {
+            case Core.ConfigTransfer.ImportOutcome.Invalid: Error(result.Field is null ? where : $"{where}.{result.Field}", result.Problem!); break;
+            case Core.ConfigTransfer.ImportOutcome.Created: Count(section, ItemOutcome.Created); break;
+            case Core.ConfigTransfer.ImportOutcome.Updated: Count(section, ItemOutcome.Updated); break;
+            default: Count(section, ItemOutcome.Unchanged); break;
+        }
     }
 
     public SectionReport Report(string section) =>

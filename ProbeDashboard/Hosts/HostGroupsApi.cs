@@ -1,9 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Hosts;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Hosts;
 
@@ -23,18 +23,16 @@ public static class HostGroupsApi
         group.MapDelete("/{id:int}", DeleteGroup).RequireAuthorization(Permissions.ServiceMonitorsWrite);
     }
 
-    internal static async Task<Ok<ApiEnvelope<List<HostGroupResponse>>>> ListGroups(ProbeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<ApiEnvelope<List<HostGroupResponse>>>> ListGroups(ClaimsPrincipal user, HostGroupService groups, CancellationToken cancellationToken)
     {
-        var groups = await db.HostGroups.AsNoTracking().OrderBy(g => g.Name)
-            .Select(g => new HostGroupResponse(g.Id, g.Name, db.Hosts.Count(h => h.GroupId == g.Id)))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(groups));
+        var views = await groups.ListAsync(user.ToActor(), cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(views.Select(g => new HostGroupResponse(g.Id, g.Name, g.HostCount)).ToList()));
     }
 
     internal static async Task<Results<Created<ApiEnvelope<HostGroupResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>>> CreateGroup(
-        HostGroupRequest? request, HostGroupService groups, CancellationToken cancellationToken)
+        HostGroupRequest? request, ClaimsPrincipal user, HostGroupService groups, CancellationToken cancellationToken)
     {
-        var result = await groups.CreateAsync(request?.Name, cancellationToken);
+        var result = await groups.CreateAsync(user.ToActor(), request?.Name, cancellationToken);
         return result.Outcome switch
         {
             HostGroupOutcome.Done => TypedResults.Created($"/api/v1/host-groups/{result.Group!.Id}", ApiEnvelope.Ok(new HostGroupResponse(result.Group.Id, result.Group.Name, 0))),
@@ -44,12 +42,14 @@ public static class HostGroupsApi
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<HostGroupResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> RenameGroup(
-        int id, HostGroupRequest? request, HostGroupService groups, ProbeDbContext db, CancellationToken cancellationToken)
+        int id, HostGroupRequest? request, ClaimsPrincipal user, HostGroupService groups, CancellationToken cancellationToken)
     {
-        var result = await groups.RenameAsync(id, request?.Name, cancellationToken);
+        var actor = user.ToActor();
+        var result = await groups.RenameAsync(actor, id, request?.Name, cancellationToken);
         return result.Outcome switch
         {
-            HostGroupOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(new HostGroupResponse(id, result.Group!.Name, await db.Hosts.CountAsync(h => h.GroupId == id, cancellationToken)))),
+            HostGroupOutcome.Done => TypedResults.Ok(ApiEnvelope.Ok(new HostGroupResponse(id, result.Group!.Name,
+                (await groups.ListAsync(actor, cancellationToken)).SingleOrDefault(g => g.Id == id)?.HostCount ?? 0))),
             HostGroupOutcome.NotFound => NotFound(id),
             HostGroupOutcome.DuplicateName => Duplicate(request!.Name!.Trim()),
             _ => InvalidName(),
@@ -58,9 +58,9 @@ public static class HostGroupsApi
 
     /// <summary>Refused while a monitor runs on the group; its hosts become ungrouped.</summary>
     internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> DeleteGroup(
-        int id, HostGroupService groups, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, HostGroupService groups, CancellationToken cancellationToken)
     {
-        var result = await groups.DeleteAsync(id, cancellationToken);
+        var result = await groups.DeleteAsync(user.ToActor(), id, cancellationToken);
         return result.Outcome switch
         {
             HostGroupOutcome.Done => TypedResults.Ok(ApiEnvelope.Success("host group deleted")),

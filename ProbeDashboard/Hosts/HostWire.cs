@@ -19,6 +19,8 @@ public sealed record HostResponse(
     int Id, Guid Uuid, string Name, string Hostname, string? Addresses, string? Version, bool IsServer, int? GroupId, string? GroupName,
     string Status, DateTime? StatusSince, DateTime? LastSeen, string Command, HostMetricsWire Metrics)
 {
+    public static HostResponse From(HostView view) => From(view.Host, view.GroupName);
+
     public static HostResponse From(ProbeHost h, string? groupName) => new(
         h.Id, h.Uuid, h.Name, h.Hostname, h.Agent.Network, h.IsServer ? null : h.Agent.Version, h.IsServer, h.GroupId, groupName,
         IsOnline(h) ? "online" : "offline", h.OnlineSince, h.LastSeenAt, h.Command == AgentCommand.Stop ? "stop" : "start",
@@ -28,7 +30,11 @@ public sealed record HostResponse(
 }
 
 /// <summary>One host with everything its agent registered (seed 003 fields and the VM facts of seed 000).</summary>
-public sealed record HostDetailResponse(HostResponse Host, AgentDetailsWire? Agent, int HeartbeatInterval, DateTime CreatedAt);
+public sealed record HostDetailResponse(HostResponse Host, AgentDetailsWire? Agent, int HeartbeatInterval, DateTime CreatedAt)
+{
+    public static HostDetailResponse From(HostView view) => new(
+        HostResponse.From(view), view.Host.IsServer ? null : AgentDetailsWire.From(view.Host, view.Host.Agent), view.Host.HeartbeatSeconds, view.Host.CreatedAt);
+}
 
 public sealed record AgentDetailsWire(
     string? Language, string? Version, string? ProjectName, string? Network, string? ContainerName, string? ContainerVersion,
@@ -47,7 +53,12 @@ public sealed record ComponentResponse(long Id, string PackagePath, string Packa
     DateTime FirstSeen, DateTime LastSeen);
 
 public sealed record MethodCallSummary(long Id, DateTime ReceivedAt, string? Method, string Uri, string? Url, string? ClientIp,
-    string? Language, int PoolSize);
+    string? Language, int PoolSize)
+{
+    public static MethodCallSummary From(MethodCallRow r) => new(r.Id, r.ReceivedAt, r.Method, r.Uri, r.Url, r.ClientIp, r.Language, r.PoolSize);
+
+    public static MethodCallSummary From(Core.Agents.MethodCallReport r) => new(r.Id, r.ReceivedAt, r.Method, r.Uri, r.Url, r.ClientIp, r.Language, r.PoolSize);
+}
 
 /// <summary>A method-call report with its full detail as the agent sent it.</summary>
 public sealed record MethodCallResponse(MethodCallSummary Summary, System.Text.Json.JsonElement Detail);

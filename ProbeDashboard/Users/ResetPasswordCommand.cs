@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using ProbeDashboard.Cli;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Users;
 using ProbeDashboard.Operations;
 
 namespace ProbeDashboard.Users;
@@ -45,7 +47,7 @@ public sealed class ResetPasswordCommand : HostCommand
             await Console.Error.WriteLineAsync($"There is no user '{userName}'.");
             return 1;
         }
-        var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().ResetPasswordAsync(user.Id, password);
+        var result = await scope.ServiceProvider.GetRequiredService<UserService>().ResetPasswordAsync(Actor.Cli(Environment.UserName), user.Id, password);
         if (result.Failure != UserChangeFailure.None)
         {
             var details = result.Errors?.SelectMany(e => e.Value) ?? [];

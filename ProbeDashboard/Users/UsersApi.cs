@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Users;
 using Change = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<ProbeDashboard.Api.ApiEnvelope<ProbeDashboard.Users.UserResponse>>,
     Microsoft.AspNetCore.Http.HttpResults.BadRequest<ProbeDashboard.Api.ApiEnvelope>,
@@ -25,21 +28,21 @@ public static class UsersApi
         group.MapPatch("/{id:int}/toggle", ToggleUser);
     }
 
-    internal static async Task<Ok<ApiEnvelope<List<UserResponse>>>> ListUsers(UserAccounts accounts, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Ok<ApiEnvelope<List<UserResponse>>>> ListUsers(ClaimsPrincipal user, UserService accounts, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var users = await accounts.ListAsync(cancellationToken);
+        var users = await accounts.ListAsync(user.ToActor(), cancellationToken);
         return TypedResults.Ok(ApiEnvelope.Ok(users.Select(u => UserResponse.From(u, now)).ToList()));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<UserResponse>>, NotFound<ApiEnvelope>>> GetUser(
-        int id, UserAccounts accounts, TimeProvider time, CancellationToken cancellationToken) =>
-        await accounts.FindAsync(id, cancellationToken) is { } user
-            ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(user, time.GetUtcNow().UtcDateTime)))
+        int id, ClaimsPrincipal user, UserService accounts, TimeProvider time, CancellationToken cancellationToken) =>
+        await accounts.FindAsync(user.ToActor(), id, cancellationToken) is { } found
+            ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(found, time.GetUtcNow().UtcDateTime)))
             : TypedResults.NotFound(ApiEnvelope.Error(404, "user not found"));
 
     internal static async Task<Results<Created<ApiEnvelope<UserResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>>> CreateUser(
-        CreateUserRequest? request, UserAccounts accounts, TimeProvider time)
+        CreateUserRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Username)) errors["username"] = ["is required"];
@@ -47,37 +50,37 @@ public static class UsersApi
         if (!UserRoles.TryParse(request?.Role, out var role)) errors["role"] = [RoleProblem];
         if (errors.Count > 0) return Invalid("invalid user", errors);
 
-        var result = await accounts.CreateAsync(request!.Username!, request.Password!, role);
-        if (result.User is not { } user)
+        var result = await accounts.CreateAsync(user.ToActor(), request!.Username!, request.Password!, role);
+        if (result.User is not { } created)
             return result.Failure == UserChangeFailure.Conflict
                 ? TypedResults.Conflict(ApiEnvelope.Error(409, result.Message))
                 : Invalid(result.Message, result.Errors ?? new Dictionary<string, string[]>());
-        return TypedResults.Created($"/api/v1/users/{user.Id}", ApiEnvelope.Ok(UserResponse.From(user, time.GetUtcNow().UtcDateTime)));
+        return TypedResults.Created($"/api/v1/users/{created.Id}", ApiEnvelope.Ok(UserResponse.From(created, time.GetUtcNow().UtcDateTime)));
     }
 
-    internal static async Task<Change> SetRole(int id, SetRoleRequest? request, UserAccounts accounts, TimeProvider time)
+    internal static async Task<Change> SetRole(int id, SetRoleRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         if (!UserRoles.TryParse(request?.Role, out var role))
             return Invalid("invalid role", new Dictionary<string, string[]> { ["role"] = [RoleProblem] });
-        return Answer(await accounts.SetRoleAsync(id, role), time);
+        return Answer(await accounts.SetRoleAsync(user.ToActor(), id, role), time);
     }
 
-    internal static async Task<Change> ResetPassword(int id, ResetPasswordRequest? request, UserAccounts accounts, TimeProvider time)
+    internal static async Task<Change> ResetPassword(int id, ResetPasswordRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         if (string.IsNullOrEmpty(request?.Password))
             return Invalid("invalid password", new Dictionary<string, string[]> { ["password"] = ["is required"] });
-        return Answer(await accounts.ResetPasswordAsync(id, request.Password), time);
+        return Answer(await accounts.ResetPasswordAsync(user.ToActor(), id, request.Password), time);
     }
 
-    internal static async Task<Change> ToggleUser(int id, SetUserEnabledRequest? request, UserAccounts accounts, TimeProvider time)
+    internal static async Task<Change> ToggleUser(int id, SetUserEnabledRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         if (request?.Enable is not { } enable)
             return Invalid("invalid toggle", new Dictionary<string, string[]> { ["enable"] = ["is required (true or false)"] });
-        return Answer(await accounts.SetEnabledAsync(id, enable), time);
+        return Answer(await accounts.SetEnabledAsync(user.ToActor(), id, enable), time);
     }
 
     private static Change Answer(UserChangeResult result, TimeProvider time) =>
-        result.User is { } user ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(user, time.GetUtcNow().UtcDateTime))) : Failure(result);
+        result.User is { } changed ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(changed, time.GetUtcNow().UtcDateTime))) : Failure(result);
 
     private static Change Failure(UserChangeResult result) => result.Failure switch
     {

@@ -1,11 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Audit;
+using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Compat.IpLive;
 
-/// <summary>The apps that may call the iplive API: created by an admin (token shown once), listed, edited, deleted.</summary>
-public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, IAuditLog audit)
+/// <summary>
+/// The apps that may call the iplive API: created by an admin (token shown once), listed, edited, deleted, imported
+/// (<c>IpLiveApps.Import.cs</c>). Administration demands admin and commits its audit entry with the change; the
+/// token checks of the iplive API itself are authentication and take no actor.
+/// </summary>
+public sealed partial class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, IAuditLog audit)
 {
     public const int MaxNameLength = 100;
 
@@ -20,8 +26,9 @@ public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, Time
     }
 
     /// <returns>The app and its plain token (never available again), or null when the name is taken.</returns>
-    public async Task<(IpLiveApp App, string Token)?> CreateAsync(string appName, string? callbackUrl, CancellationToken cancellationToken)
+    public async Task<(IpLiveApp App, string Token)?> CreateAsync(Actor actor, string appName, string? callbackUrl, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = appName.Trim();
         if (await db.IpLiveApps.AnyAsync(a => a.AppName == name, cancellationToken)) return null;
@@ -34,34 +41,49 @@ public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, Time
             CallbackUrl = Blank(callbackUrl),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.IpLiveApps.Add(app);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditActions.IpLiveAppCreate, $"iplive app #{app.Id} {app.AppName}", $"token prefix {app.TokenPrefix}", cancellationToken);
+        audit.Add(db, actor, AuditActions.IpLiveAppCreate, Target(app), $"token prefix {app.TokenPrefix}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (app, token);
     }
 
-    public async Task<List<IpLiveApp>> ListAsync(CancellationToken cancellationToken)
+    public async Task<List<IpLiveApp>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.IpLiveApps.AsNoTracking().OrderBy(a => a.AppName).ToListAsync(cancellationToken);
     }
 
     /// <returns>False when no app has this id.</returns>
-    public async Task<bool> SetCallbackAsync(int id, string? callbackUrl, CancellationToken cancellationToken)
+    public async Task<bool> SetCallbackAsync(Actor actor, int id, string? callbackUrl, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.IpLiveApps.Where(a => a.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CallbackUrl, Blank(callbackUrl)), cancellationToken) > 0;
+        var app = await db.IpLiveApps.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (app is null) return false;
+        var url = Blank(callbackUrl);
+        if (app.CallbackUrl == url) return true;
+        audit.Add(db, actor, AuditActions.IpLiveAppUpdate, Target(app), $"callback_url: {app.CallbackUrl ?? "none"} -> {url ?? "none"}");
+        app.CallbackUrl = url;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Deletes the app and its groups; the monitors stay in the dashboard (tagged with their origin) until an operator removes them.</summary>
     /// <returns>False when no app has this id.</returns>
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.IpLiveApps.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
-        if (deleted) await audit.RecordAsync(AuditActions.IpLiveAppDelete, $"iplive app #{id}", null, cancellationToken);
-        return deleted;
+        var app = await db.IpLiveApps.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (app is null) return false;
+        db.IpLiveApps.Remove(app);
+        audit.Add(db, actor, AuditActions.IpLiveAppDelete, Target(app), null);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Checks app_name and token as operate/update/stop_monitor do: unknown app 1005, wrong token 1004.</summary>
@@ -86,6 +108,8 @@ public sealed class IpLiveApps(IDbContextFactory<ProbeDbContext> dbFactory, Time
         !string.IsNullOrWhiteSpace(token)
         && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.ASCII.GetBytes(IpLiveApp.Hash(token.Trim())), System.Text.Encoding.ASCII.GetBytes(app.TokenHash));
+
+    private static string Target(IpLiveApp app) => $"iplive app #{app.Id} {app.AppName}";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Audit;
+using ProbeDashboard.Core.Auth;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Storage;
@@ -19,11 +22,15 @@ public enum ProbeFlowError
 
 public sealed record ProbeFlowResult(ProbeFlow? Flow, ProbeFlowError Error, string Message);
 
-/// <summary>Creates, deletes and lists probe flows, enforcing seed 000's limits (a VM on an independent network).</summary>
-public sealed class ProbeFlowService(IDbContextFactory<ProbeDbContext> dbFactory, IOptionsMonitor<ProbeFlowOptions> options, TimeProvider time)
+/// <summary>
+/// Creates, deletes and lists probe flows, enforcing seed 000's limits (a VM on an independent network). Writes
+/// demand service_monitors:write and commit their audit entry with the change; reads demand service_monitors:read.
+/// </summary>
+public sealed class ProbeFlowService(IDbContextFactory<ProbeDbContext> dbFactory, IOptionsMonitor<ProbeFlowOptions> options, TimeProvider time, IAuditLog audit)
 {
-    public async Task<ProbeFlowResult> CreateAsync(string? instanceId, CancellationToken cancellationToken)
+    public async Task<ProbeFlowResult> CreateAsync(Actor actor, string? instanceId, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.ServiceMonitorsWrite);
         if (string.IsNullOrWhiteSpace(instanceId)) return Fail(ProbeFlowError.MissingInstanceId, "instance_id is required");
         var id = instanceId.Trim();
         var proxyIp = options.CurrentValue.ProxyIp?.Trim();
@@ -53,6 +60,7 @@ public sealed class ProbeFlowService(IDbContextFactory<ProbeDbContext> dbFactory
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.ProbeFlows.Add(flow);
+        audit.Add(db, actor, AuditActions.ProbeFlowCreate, Target(flow), $"host #{host.Id} via proxy {proxyIp}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -66,17 +74,24 @@ public sealed class ProbeFlowService(IDbContextFactory<ProbeDbContext> dbFactory
     }
 
     /// <returns>False when the instance has no flow.</returns>
-    public async Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Actor actor, string instanceId, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.ServiceMonitorsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = instanceId.Trim();
-        return await db.ProbeFlows.Where(f => f.InstanceId == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        var flow = await db.ProbeFlows.SingleOrDefaultAsync(f => f.InstanceId == id, cancellationToken);
+        if (flow is null) return false;
+        db.ProbeFlows.Remove(flow);
+        audit.Add(db, actor, AuditActions.ProbeFlowDelete, Target(flow), null);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <param name="instanceId">Only this instance's flow; null or blank: all flows.</param>
     /// <param name="hostId">Only the flows of this host.</param>
-    public async Task<List<ProbeFlow>> ListAsync(string? instanceId, int? hostId, CancellationToken cancellationToken)
+    public async Task<List<ProbeFlow>> ListAsync(Actor actor, string? instanceId, int? hostId, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.ServiceMonitorsRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.ProbeFlows.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(instanceId)) query = query.Where(f => f.InstanceId == instanceId.Trim());
@@ -88,6 +103,8 @@ public sealed class ProbeFlowService(IDbContextFactory<ProbeDbContext> dbFactory
     private static string InstanceIp(AgentDetails agent) =>
         (agent.Network ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(a => IPAddress.TryParse(a, out _)) ?? agent.ServerAddr ?? "";
+
+    private static string Target(ProbeFlow flow) => $"probe flow {flow.InstanceId}";
 
     private static ProbeFlowResult Fail(ProbeFlowError error, string message) => new(null, error, message);
 }

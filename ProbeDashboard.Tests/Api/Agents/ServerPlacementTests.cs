@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Probing;
+using Quartz;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Agents;
@@ -35,6 +37,11 @@ public sealed class ServerPlacementTests() : AppWithTargetTests(schedulerRunning
         }
     }
 
+    /// <summary>Waits until a result of the monitor probed after <paramref name="moment"/> is stored.</summary>
+    private Task StoredAfterAsync(int monitorId, int hostId, DateTime moment) => EventuallyAsync(
+        () => App.WithDbAsync(db => db.ProbeResults.AnyAsync(r => r.MonitorId == monitorId && r.HostId == hostId && r.Timestamp > moment)),
+        $"a result of monitor {monitorId} probed after {moment:O}");
+
     [Fact]
     public async Task Moving_the_server_into_and_out_of_a_group_starts_and_stops_the_groups_monitors_here()
     {
@@ -51,13 +58,20 @@ public sealed class ServerPlacementTests() : AppWithTargetTests(schedulerRunning
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/hosts/{serverId}", ApiJson.Content(new { group_id = groupId }))).StatusCode);
         await EventuallyAsync(async () => await ServerResultsAsync(onGroup, serverId) >= 2, "the server probing its group's monitor");
+        var scheduler = await App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.True(await scheduler.Exists(ProbeJobKeys.Job(onGroup, serverId)));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/hosts/{serverId}", ApiJson.Content(new { group_id = (int?)null }))).StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The signal that the server stopped: its scheduler no longer holds the group monitor's job here, and no
+        // round of it is running. Its last result may still sit in the single writer's queue, ahead of anything
+        // probed later: once a later probe of the 'all' monitor is stored, the count is final.
+        await EventuallyAsync(async () => !await scheduler.Exists(ProbeJobKeys.Job(onGroup, serverId)), "the server to drop the group's monitor");
         await App.Services.GetRequiredService<ProbeDispatcher>().WaitIdleAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await StoredAfterAsync(everywhere, serverId, DateTime.UtcNow);
         var afterLeaving = await ServerResultsAsync(onGroup, serverId);
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        // Rather than sleeping and hoping: the 'all' monitor's next rounds prove the scheduler kept running meanwhile.
+        await StoredAfterAsync(everywhere, serverId, DateTime.UtcNow.AddSeconds(2));
+        Assert.False(await scheduler.Exists(ProbeJobKeys.Job(onGroup, serverId)));
         Assert.Equal(afterLeaving, await ServerResultsAsync(onGroup, serverId));
         Assert.Equal(0, await ServerResultsAsync(skipped, serverId));
     }

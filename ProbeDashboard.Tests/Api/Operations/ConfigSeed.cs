@@ -19,7 +19,7 @@ public static class ConfigSeed
     public static async Task StoreAsync(DashboardFactory factory)
     {
         var services = factory.Services;
-        var group = await services.GetRequiredService<HostGroupService>().CreateAsync("edge", CancellationToken.None);
+        var group = await services.GetRequiredService<HostGroupService>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "edge", CancellationToken.None);
         Assert.True(group.Succeeded);
         var serverId = await factory.WithDbAsync(db => Task.FromResult(db.Hosts.Single(h => h.IsServer).Id));
 
@@ -59,8 +59,8 @@ public static class ConfigSeed
     /// <summary>The compat clients: an iplive app and an open-API partner.</summary>
     private static async Task StoreClientsAsync(DashboardFactory factory)
     {
-        Assert.NotNull(await factory.Services.GetRequiredService<IpLiveApps>().CreateAsync("shop", "http://127.0.0.1:9/callback", CancellationToken.None));
-        await factory.Services.GetRequiredService<OpenApiClientService>().CreateAsync("partner@example.test", true, 20, CancellationToken.None);
+        Assert.NotNull(await factory.Services.GetRequiredService<IpLiveApps>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "shop", "http://127.0.0.1:9/callback", CancellationToken.None));
+        await factory.Services.GetRequiredService<OpenApiClientService>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "partner@example.test", true, 20, CancellationToken.None);
     }
 
     public static Task<int> CountAsync(DashboardFactory factory) => factory.WithDbAsync((ProbeDbContext db) =>

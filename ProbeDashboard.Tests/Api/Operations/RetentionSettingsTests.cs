@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Results;
+using ProbeDashboard.Core.Settings;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Tests.Support;
 using Xunit.Abstractions;
@@ -17,13 +18,14 @@ public class RetentionSettingsTests(ITestOutputHelper output)
     {
         using var factory = new DashboardFactory();
         factory.Settings["Retention:RawDays"] = "30";
-        var settings = factory.Services.GetRequiredService<RetentionSettings>();
-        Assert.Equal(new RetentionPolicy(30, 400, false), await settings.GetAsync(CancellationToken.None));
+        var settings = factory.Services.GetRequiredService<SettingsService>();
+        var admin = TestActors.Admin;
+        Assert.Equal(new RetentionPolicy(30, 400, false), await settings.GetRetentionAsync(admin, CancellationToken.None));
 
-        Assert.Contains("rollup_days", (await settings.SaveAsync(10, 5, CancellationToken.None)).Keys);
-        Assert.Contains("raw_days", (await settings.SaveAsync(0, 5, CancellationToken.None)).Keys);
-        Assert.Empty(await settings.SaveAsync(7, 90, CancellationToken.None));
-        Assert.Equal(new RetentionPolicy(7, 90, true), await settings.GetAsync(CancellationToken.None));
+        Assert.Contains("rollup_days", (await settings.SaveRetentionAsync(admin, 10, 5, CancellationToken.None)).Keys);
+        Assert.Contains("raw_days", (await settings.SaveRetentionAsync(admin, 0, 5, CancellationToken.None)).Keys);
+        Assert.Empty(await settings.SaveRetentionAsync(admin, 7, 90, CancellationToken.None));
+        Assert.Equal(new RetentionPolicy(7, 90, true), await settings.GetRetentionAsync(admin, CancellationToken.None));
 
         var now = DateTime.UtcNow;
         await InsertResultsAsync(factory, 3, now.AddDays(-8));

@@ -57,7 +57,7 @@ public class UpgradeFromReleasedDatabaseTests
         }
         var hash = SHA256.HashData(await File.ReadAllBytesAsync(database));
 
-        var (exitCode, output) = await CommandLineTests.RunAsync("--urls", $"http://127.0.0.1:{AppProcess.FreePort()}", "--data-dir", data);
+        var (exitCode, output) = await CommandLineTests.RunAsync([.. AppProcess.AnyLocalPort, "--data-dir", data]);
 
         Assert.Equal(65, exitCode);
         Assert.Contains("Refusing to start", output);

@@ -7,15 +7,16 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Integration.Agents;
 
 /// <summary>
-/// A real server process (Kestrel on 127.0.0.1, a free port, a temp data directory) and real agent processes of
-/// the same binary. The server can be killed and started again on the same port and data.
+/// A real server process (Kestrel on 127.0.0.1, a temp data directory) and real agent processes of the same binary.
+/// The first start binds port 0, so the system picks a free port as it binds; the server can then be killed and
+/// started again on that same port (the agents know it) and data.
 /// </summary>
 public sealed class AgentCluster : IAsyncDisposable
 {
     private const string AdminPassword = "cluster-admin-password";
     private readonly TempDirectory _data = new();
     private readonly List<AppProcess> _agents = [];
-    private readonly int _port = AppProcess.FreePort();
+    private int? _port;
 
     public AppProcess Server { get; private set; } = null!;
     /// <summary>The server's data directory (database, keys, server.lock).</summary>
@@ -45,7 +46,8 @@ public sealed class AgentCluster : IAsyncDisposable
     public async Task StartServerAsync(CancellationToken cancellationToken)
     {
         Server = AppProcess.Start([
-            "--urls", BaseUri.ToString().TrimEnd('/'),
+            "--urls", $"http://127.0.0.1:{_port ?? 0}",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
             $"--Storage:DataDirectory={ServerDataDirectory}",
             $"--Auth:AdminPassword={AdminPassword}",
             "--Probing:MinIntervalSeconds=1",
@@ -55,6 +57,7 @@ public sealed class AgentCluster : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:ProbeDashboard=Information",
         ]);
+        _port ??= new Uri(await Server.ListeningUrlAsync(TimeSpan.FromSeconds(90))).Port;
         using var http = new HttpClient { BaseAddress = BaseUri };
         var started = Stopwatch.StartNew();
         while (true)

@@ -58,7 +58,7 @@ public class CommandLineTests
     public async Task Log_format_json_writes_one_json_object_per_console_line()
     {
         using var data = new TempDirectory();
-        await using var server = AppProcess.Start(["serve", "--urls", $"http://127.0.0.1:{AppProcess.FreePort()}", "--data-dir", data.Path,
+        await using var server = AppProcess.Start(["serve", .. AppProcess.AnyLocalPort, "--data-dir", data.Path,
             "--log-format", "json", "--Auth:AdminPassword=json-log-admin-password"]);
 
         await Eventually.TrueAsync(() => server.HasExited || server.Output.Any(l => l.Contains("Now listening on")), "the server to listen", 60_000);

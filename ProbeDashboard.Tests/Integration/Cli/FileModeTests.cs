@@ -21,7 +21,7 @@ public class FileModeTests
         File.SetUnixFileMode(old, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var log = Path.Combine(temp.Path, "logs", "server.log");
 
-        await using (var server = AppProcess.Start(["serve", "--urls", $"http://127.0.0.1:{AppProcess.FreePort()}", "--data-dir", data,
+        await using (var server = AppProcess.Start(["serve", .. AppProcess.AnyLocalPort, "--data-dir", data,
                          "--Auth:AdminPassword=file-mode-admin-password", $"--Logging:File:Path={log}"]))
         {
             await Eventually.TrueAsync(() => server.HasExited || server.Output.Any(l => l.Contains("Now listening on")), "the server to listen", 60_000);

@@ -18,10 +18,9 @@ public class ListenAddressTests
     public async Task A_second_server_on_the_same_address_exits_69_with_one_line_naming_it()
     {
         using var temp = new TempDirectory();
-        var url = $"http://127.0.0.1:{AppProcess.FreePort()}";
-        await using var first = StartServer(url, Path.Combine(temp.Path, "first"));
-        await Eventually.TrueAsync(() => first.HasExited || first.Output.Any(l => l.Contains("Now listening on")), "the first server to listen", 60_000);
-        Assert.False(first.HasExited, first.OutputText);
+        await using var first = AppProcess.Start(["serve", .. AppProcess.AnyLocalPort, "--data-dir", Path.Combine(temp.Path, "first"),
+            "--Auth:AdminPassword=listen-test-password"]);
+        var url = await first.ListeningUrlAsync(TimeSpan.FromSeconds(60));
 
         await using var second = StartServer(url, Path.Combine(temp.Path, "second"));
         AssertRefusedWithOneLine(await second.WaitForExitAsync(TimeSpan.FromSeconds(60)), second, url);

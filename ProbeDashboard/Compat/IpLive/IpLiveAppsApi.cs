@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.IpLive;
 
@@ -29,15 +31,15 @@ public static class IpLiveAppsApi
         group.MapDelete("/{id:int}", DeleteApp);
     }
 
-    internal static async Task<Ok<ApiEnvelope<List<IpLiveAppResponse>>>> ListApps(IpLiveApps apps, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ApiEnvelope.Ok((await apps.ListAsync(cancellationToken)).Select(IpLiveAppResponse.From).ToList()));
+    internal static async Task<Ok<ApiEnvelope<List<IpLiveAppResponse>>>> ListApps(ClaimsPrincipal user, IpLiveApps apps, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ApiEnvelope.Ok((await apps.ListAsync(user.ToActor(), cancellationToken)).Select(IpLiveAppResponse.From).ToList()));
 
     internal static async Task<Results<Created<ApiEnvelope<CreatedIpLiveAppResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>>> CreateApp(
-        CreateIpLiveAppRequest? request, IpLiveApps apps, CancellationToken cancellationToken)
+        CreateIpLiveAppRequest? request, ClaimsPrincipal user, IpLiveApps apps, CancellationToken cancellationToken)
     {
         if (IpLiveApps.Problem(request?.AppName, request?.CallbackUrl) is { } problem)
             return TypedResults.BadRequest(ApiEnvelope.Error(400, $"invalid iplive app: {problem}"));
-        if (await apps.CreateAsync(request!.AppName!, request.CallbackUrl, cancellationToken) is not { } created)
+        if (await apps.CreateAsync(user.ToActor(), request!.AppName!, request.CallbackUrl, cancellationToken) is not { } created)
             return TypedResults.Conflict(ApiEnvelope.Error(409, $"an iplive app named '{request.AppName!.Trim()}' already exists"));
         var (app, token) = created;
         return TypedResults.Created($"/api/v1/iplive/apps/{app.Id}",
@@ -45,17 +47,17 @@ public static class IpLiveAppsApi
     }
 
     internal static async Task<Results<Ok<ApiEnvelope>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateApp(
-        int id, UpdateIpLiveAppRequest? request, IpLiveApps apps, CancellationToken cancellationToken)
+        int id, UpdateIpLiveAppRequest? request, ClaimsPrincipal user, IpLiveApps apps, CancellationToken cancellationToken)
     {
         if (IpLiveApps.Problem("app", request?.CallbackUrl) is { } problem)
             return TypedResults.BadRequest(ApiEnvelope.Error(400, $"invalid iplive app: {problem}"));
-        return await apps.SetCallbackAsync(id, request?.CallbackUrl, cancellationToken)
+        return await apps.SetCallbackAsync(user.ToActor(), id, request?.CallbackUrl, cancellationToken)
             ? TypedResults.Ok(ApiEnvelope.Success("iplive app updated"))
             : TypedResults.NotFound(ApiEnvelope.Error(404, $"iplive app {id} not found"));
     }
 
-    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteApp(int id, IpLiveApps apps, CancellationToken cancellationToken) =>
-        await apps.DeleteAsync(id, cancellationToken)
+    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteApp(int id, ClaimsPrincipal user, IpLiveApps apps, CancellationToken cancellationToken) =>
+        await apps.DeleteAsync(user.ToActor(), id, cancellationToken)
             ? TypedResults.Ok(ApiEnvelope.Success("iplive app deleted"))
             : TypedResults.NotFound(ApiEnvelope.Error(404, $"iplive app {id} not found"));
 }

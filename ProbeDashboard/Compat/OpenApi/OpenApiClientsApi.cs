@@ -1,13 +1,17 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.OpenApi;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Compat.OpenApi;
 
-public sealed record OpenApiClientResponse(int Id, string ApiId, string Name, bool Partner, int TaskLimit, int Tasks, bool Revoked, DateTime CreatedAt, DateTime? RevokedAt);
+public sealed record OpenApiClientResponse(int Id, string ApiId, string Name, bool Partner, int TaskLimit, int Tasks, bool Revoked, DateTime CreatedAt, DateTime? RevokedAt)
+{
+    public static OpenApiClientResponse From(OpenApiClientView v) => new(
+        v.Client.Id, v.Client.ApiId, v.Client.Name, v.Client.IsPartner, v.Client.TaskLimit, v.Tasks, v.Client.RevokedAt != null, v.Client.CreatedAt, v.Client.RevokedAt);
+}
 
 /// <summary>The one answer that carries the api_key; it is never shown again.</summary>
 public sealed record CreatedOpenApiClientResponse(int Id, string ApiId, string ApiKey, string Name, bool Partner, int TaskLimit, DateTime CreatedAt);
@@ -27,32 +31,28 @@ public static class OpenApiClientsApi
         group.MapDelete("/{id:int}", RevokeClient);
     }
 
-    internal static async Task<Ok<ApiEnvelope<List<OpenApiClientResponse>>>> ListClients(ProbeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<ApiEnvelope<List<OpenApiClientResponse>>>> ListClients(ClaimsPrincipal user, OpenApiClientService clients, CancellationToken cancellationToken)
     {
-        var clients = await db.OpenApiClients.AsNoTracking().OrderBy(c => c.Id)
-            .Select(c => new OpenApiClientResponse(c.Id, c.ApiId, c.Name, c.IsPartner, c.TaskLimit,
-                db.OpenApiTasks.Count(t => t.ClientId == c.Id), c.RevokedAt != null, c.CreatedAt, c.RevokedAt))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(clients));
+        var views = await clients.ListAsync(user.ToActor(), cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(views.Select(OpenApiClientResponse.From).ToList()));
     }
 
     internal static async Task<Results<Created<ApiEnvelope<CreatedOpenApiClientResponse>>, BadRequest<ApiEnvelope>>> CreateClient(
-        CreateOpenApiClientRequest? request, OpenApiClientService clients, CancellationToken cancellationToken)
+        CreateOpenApiClientRequest? request, ClaimsPrincipal user, OpenApiClientService clients, CancellationToken cancellationToken)
     {
         var limit = request?.TaskLimit ?? DefaultTaskLimit;
-        if (!OpenApiClientService.IsValid(request?.Name, limit))
+        if (await clients.CreateAsync(user.ToActor(), request?.Name, request?.Partner ?? false, limit, cancellationToken) is not var (client, apiKey))
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid open-API client", new Dictionary<string, string[]>
             {
                 ["name"] = ["is required, at most 200 characters"],
                 ["task_limit"] = [$"from 0 to {OpenApiClientService.MaxTaskLimit}"],
             }));
-        var (client, apiKey) = await clients.CreateAsync(request!.Name!, request.Partner ?? false, limit, cancellationToken);
         return TypedResults.Created($"/api/v1/openapi-clients/{client.Id}", ApiEnvelope.Ok(
             new CreatedOpenApiClientResponse(client.Id, client.ApiId, apiKey, client.Name, client.IsPartner, client.TaskLimit, client.CreatedAt)));
     }
 
-    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> RevokeClient(int id, OpenApiClientService clients, CancellationToken cancellationToken) =>
-        await clients.RevokeAsync(id, cancellationToken)
+    internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> RevokeClient(int id, ClaimsPrincipal user, OpenApiClientService clients, CancellationToken cancellationToken) =>
+        await clients.RevokeAsync(user.ToActor(), id, cancellationToken)
             ? TypedResults.Ok(ApiEnvelope.Success("open-API client revoked"))
             : TypedResults.NotFound(ApiEnvelope.Error(404, $"open-API client {id} not found"));
 }

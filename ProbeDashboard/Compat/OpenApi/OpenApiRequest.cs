@@ -46,6 +46,19 @@ public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValueP
         return await isUserOfClient(named) ? (named, OpenApiCode.Ok) : (null, OpenApiCode.BadUserName);
     }
 
+    /// <summary>As <see cref="ActingUserAsync(ProbeDbContext, CancellationToken)"/>, through Core's <see cref="OpenApiUserService"/>.</summary>
+    /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
+    public async Task<(string? UserName, int Code)> ActingUserAsync(OpenApiUserService users, CancellationToken cancellationToken)
+    {
+        var (user, outcome) = await users.ResolveUserAsync(Caller, Get("username"), cancellationToken);
+        return outcome switch
+        {
+            OpenApiUserOutcome.Ok => (user, OpenApiCode.Ok),
+            OpenApiUserOutcome.NotPartner => (null, OpenApiCode.NoPermission),
+            _ => (null, OpenApiCode.BadUserName),
+        };
+    }
+
     /// <summary>The origin stamped on monitors this user creates, shown in the dashboard.</summary>
     public string Origin(string userName) => $"openapi:{Caller.ApiId}/{userName}";
 

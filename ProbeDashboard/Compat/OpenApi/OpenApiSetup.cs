@@ -14,6 +14,7 @@ public static partial class OpenApiSetup
                 "OpenApi:TimeZone is not a known time zone id")
             .ValidateOnStart();
         builder.Services.AddSingleton<OpenApiClientService>();
+        builder.Services.AddSingleton<OpenApiUserService>();
         builder.Services.AddSingleton<ReplayCache>();
         builder.Services.AddSingleton<OpenApiAuthenticator>();
         builder.Services.AddSingleton<TaskRealtimeReader>();

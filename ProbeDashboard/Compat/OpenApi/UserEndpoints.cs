@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using ProbeDashboard.Core.Access;
-using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Notifications;
-using ProbeDashboard.Core.Notifications.Email;
-using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Auth;
 
 namespace ProbeDashboard.Compat.OpenApi;
 
@@ -28,18 +24,15 @@ public static class UserEndpoints
         group.MapPost("/user/create/", CreateUser);
     }
 
-    internal static async Task<IResult> CreateAlertGroup(HttpContext context, ProbeDbContext db, NotificationGroupService groups,
-        IOptions<OpenApiOptions> options, CancellationToken cancellationToken)
+    internal static async Task<IResult> CreateAlertGroup(HttpContext context, OpenApiUserService users, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(db, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
         var (email, phone) = (request.Get("alert_email"), request.Get("alert_phone"));
         if (email is null && phone is null) return OpenApiReply.Error(OpenApiCode.AlertGroupInvalid, "alert_email or alert_phone");
         var name = request.Get("name") ?? DefaultGroupName;
         if (name.Length > 100) return OpenApiReply.Error(OpenApiCode.AlertGroupInvalid, "name");
-        var owned = db.OpenApiAlertGroups.Where(g => g.ClientId == request.Caller.ClientId && g.UserName == user);
-        if (await owned.CountAsync(cancellationToken) >= options.Value.MaxAlertGroups) return OpenApiReply.Error(OpenApiCode.AlertGroupLimitReached);
 
         var gid = OpenApiClient.NewPublicId();
         // Group names are unique across the dashboard; the owner and gid make this one so and tell operators whose it is.
@@ -48,32 +41,21 @@ public static class UserEndpoints
             email is null ? [] : [email], [], phone is null ? [] : [phone]);
         // Seed 004 lets a client keep its own alert groups: the one notification group permission it holds.
         var actor = Actor.Client(ActorKind.OpenApiClient, $"{request.Caller.ApiId}/{user}", Permissions.AlertRulesWrite);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var saved = await groups.SaveAsync(db, actor, null, input, cancellationToken);
-        if (saved.Outcome != GroupChangeOutcome.Done) return OpenApiReply.Error(OpenApiCode.AlertGroupInvalid, saved.Message);
-        db.OpenApiAlertGroups.Add(new OpenApiAlertGroup
+        var (outcome, problem) = await users.CreateAlertGroupAsync(actor, request.Caller, user, gid, input, cancellationToken);
+        return outcome switch
         {
-            Gid = gid,
-            ClientId = request.Caller.ClientId,
-            UserName = user,
-            NotificationGroupId = saved.Group!.Id,
-            CreatedAt = saved.Group.CreatedAt,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return OpenApiReply.Ok(new AlertGroupIdData(gid));
+            OpenApiUserOutcome.Ok => OpenApiReply.Ok(new AlertGroupIdData(gid)),
+            OpenApiUserOutcome.AlertGroupLimitReached => OpenApiReply.Error(OpenApiCode.AlertGroupLimitReached),
+            _ => OpenApiReply.Error(OpenApiCode.AlertGroupInvalid, problem),
+        };
     }
 
-    internal static async Task<IResult> ListAlertGroups(HttpContext context, ProbeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IResult> ListAlertGroups(HttpContext context, OpenApiUserService users, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(db, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
-        var rows = await (from a in db.OpenApiAlertGroups.AsNoTracking()
-                          join g in db.NotificationGroups.Include(g => g.Recipients) on a.NotificationGroupId equals g.Id
-                          where a.ClientId == request.Caller.ClientId && a.UserName == user
-                          orderby a.CreatedAt, a.Gid
-                          select new { a.Gid, Group = g }).ToListAsync(cancellationToken);
+        var rows = await users.ListAlertGroupsAsync(request.Caller, user, cancellationToken);
         var items = rows.Select(r => new AlertGroupItem(DisplayName(r.Group.Name), r.Gid,
             r.Group.Recipients.Where(x => x.Channel == NotificationChannelKind.Sms).Select(x => x.Address).ToList(),
             r.Group.Recipients.Where(x => x.Channel == NotificationChannelKind.Email).Select(x => x.Address).ToList())).ToList();
@@ -81,18 +63,16 @@ public static class UserEndpoints
     }
 
     /// <summary>Partners only (-1); the e-mail must be valid (-2) and new for this partner (-3).</summary>
-    internal static async Task<IResult> CreateUser(HttpContext context, ProbeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult> CreateUser(HttpContext context, OpenApiUserService users, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        if (!request.Caller.IsPartner) return OpenApiReply.Error(OpenApiCode.NoPermission);
-        var email = request.Get("email");
-        if (email is null || email.Length > OpenApiClient.MaxNameLength || !EmailAddressSyntax.IsValid(email))
-            return OpenApiReply.Error(OpenApiCode.BadUserName, "email");
-        if (email == request.Caller.Name || await db.OpenApiUsers.AnyAsync(u => u.ClientId == request.Caller.ClientId && u.Email == email, cancellationToken))
-            return OpenApiReply.Error(OpenApiCode.UserExists);
-        db.OpenApiUsers.Add(new OpenApiUser { ClientId = request.Caller.ClientId, Email = email, CreatedAt = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        return OpenApiReply.Ok(new Dictionary<string, object>());
+        return await users.CreateUserAsync(request.ActorFor(request.Caller.Name), request.Caller, request.Get("email"), cancellationToken) switch
+        {
+            OpenApiUserOutcome.Ok => OpenApiReply.Ok(new Dictionary<string, object>()),
+            OpenApiUserOutcome.NotPartner => OpenApiReply.Error(OpenApiCode.NoPermission),
+            OpenApiUserOutcome.InvalidEmail => OpenApiReply.Error(OpenApiCode.BadUserName, "email"),
+            _ => OpenApiReply.Error(OpenApiCode.UserExists),
+        };
     }
 
     /// <summary>The name the client gave, without the owner suffix added for the dashboard.</summary>

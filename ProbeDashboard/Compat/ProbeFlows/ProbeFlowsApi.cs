@@ -31,20 +31,20 @@ public static class ProbeFlowsApi
     internal static async Task<IResult> CreateFlow(HttpRequest request, ProbeFlowService flows, CancellationToken cancellationToken)
     {
         var instanceId = await InstanceIdAsync(request, cancellationToken);
-        var result = await flows.CreateAsync(instanceId, cancellationToken);
+        var result = await flows.CreateAsync(request.HttpContext.User.ToActor(), instanceId, cancellationToken);
         return result.Flow is { } flow
             ? ProbeFlowResults.Ok(CreatedProbeFlowResponse.From(flow))
             : ProbeFlowResults.Error(Status(result.Error), result.Message);
     }
 
-    internal static async Task<IResult> DeleteFlow(string instanceId, ProbeFlowService flows, CancellationToken cancellationToken) =>
-        await flows.DeleteAsync(instanceId, cancellationToken)
+    internal static async Task<IResult> DeleteFlow(string instanceId, HttpContext http, ProbeFlowService flows, CancellationToken cancellationToken) =>
+        await flows.DeleteAsync(http.User.ToActor(), instanceId, cancellationToken)
             ? ProbeFlowResults.Ok()
             : ProbeFlowResults.Error(StatusCodes.Status404NotFound, $"instance {instanceId} has no probe flow");
 
     internal static async Task<IResult> ListFlows(
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "instance_id")] string? instanceId, ProbeFlowService flows, CancellationToken cancellationToken) =>
-        ProbeFlowResults.Ok((await flows.ListAsync(instanceId, null, cancellationToken)).Select(ProbeFlowResponse.From).ToList());
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "instance_id")] string? instanceId, HttpContext http, ProbeFlowService flows, CancellationToken cancellationToken) =>
+        ProbeFlowResults.Ok((await flows.ListAsync(http.User.ToActor(), instanceId, null, cancellationToken)).Select(ProbeFlowResponse.From).ToList());
 
     private static int Status(ProbeFlowError error) => error switch
     {

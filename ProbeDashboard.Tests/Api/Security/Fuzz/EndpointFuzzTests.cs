@@ -61,7 +61,7 @@ public class EndpointFuzzTests(DashboardFactory factory, ITestOutputHelper outpu
     {
         var admin = await factory.CreateUserAsync(UserRole.Admin);
         var viewer = await factory.CreateUserAsync(UserRole.Viewer);
-        var (_, agentSecret) = await factory.Services.GetRequiredService<AgentTokenService>().CreateAsync("fuzz", CancellationToken.None);
+        var (_, agentSecret) = await factory.Services.GetRequiredService<AgentTokenService>().CreateAsync(ProbeDashboard.Core.Access.Actor.System, "fuzz", CancellationToken.None) ?? throw new InvalidOperationException();
         return new Dictionary<string, string>
         {
             ["anonymous"] = "",

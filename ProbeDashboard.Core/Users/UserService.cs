@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Storage;
 
-namespace ProbeDashboard.Users;
+namespace ProbeDashboard.Core.Users;
 
 /// <summary>Outcome of a change to a user account; errors are keyed by wire field name.</summary>
 public sealed record UserChangeResult(AppUser? User, UserChangeFailure Failure = UserChangeFailure.None,
@@ -24,25 +27,39 @@ public enum UserChangeFailure
 }
 
 /// <summary>
-/// Administration of user accounts for the API and the UI. Keeps at least one enabled administrator, and renews
-/// the security stamp on every change of password, role or state so existing tokens and sessions stop working.
+/// Administration of user accounts for the API, the UI and the CLI; every command demands admin. Keeps at least one
+/// enabled administrator, and renews the security stamp on every change of password, role or state so existing
+/// tokens and sessions stop working. Scoped: it shares the Identity store's context, so a change and its audit
+/// entry commit in one transaction. (Sign-in, token issuing and the security-stamp checks stay with Identity in
+/// the host: they authenticate, they do not administer.)
 /// </summary>
-public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvider time, IAuditLog audit, ILogger<UserAccounts> logger)
+public sealed partial class UserService(UserManager<AppUser> users, ProbeDbContext db, TimeProvider time, IAuditLog audit, ILogger<UserService> logger)
 {
-    public Task<List<AppUser>> ListAsync(CancellationToken cancellationToken) =>
-        users.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
-
-    public Task<AppUser?> FindAsync(int id, CancellationToken cancellationToken) =>
-        users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-
-    public async Task<UserChangeResult> CreateAsync(string userName, string password, UserRole role)
+    public async Task<List<AppUser>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
+        actor.Demand(Permissions.Admin);
+        return await users.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<AppUser?> FindAsync(Actor actor, int id, CancellationToken cancellationToken)
+    {
+        actor.Demand(Permissions.Admin);
+        return await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+    }
+
+    public async Task<UserChangeResult> CreateAsync(Actor actor, string userName, string password, UserRole role)
+    {
+        actor.Demand(Permissions.Admin);
         var user = new AppUser { UserName = userName.Trim(), Role = role, CreatedAt = time.GetUtcNow().UtcDateTime };
+        // The entry names the new id, known only after the insert: two saves, one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
-            LogChanged(user.UserName!, $"created as {UserRoles.Name(role)}");
-            await audit.RecordAsync(AuditActions.UserCreate, Target(user), $"role {UserRoles.Name(role)}", CancellationToken.None);
+            audit.Add(db, actor, AuditActions.UserCreate, Target(user), $"role {RoleName(role)}");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            LogChanged(user.UserName!, $"created as {RoleName(role)}");
             return UserChangeResult.Done(user);
         }
         return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
@@ -50,7 +67,7 @@ public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvide
             : UserChangeResult.Invalid("invalid user", ErrorsByField(result));
     }
 
-    public Task<UserChangeResult> SetRoleAsync(int id, UserRole role) => ChangeAsync(id, $"role set to {UserRoles.Name(role)}", async user =>
+    public Task<UserChangeResult> SetRoleAsync(Actor actor, int id, UserRole role) => ChangeAsync(actor, id, $"role set to {RoleName(role)}", async user =>
     {
         if (user.Role == role) return UserChangeResult.Done(user);
         if (role != UserRole.Admin && await IsLastActiveAdminAsync(user))
@@ -59,7 +76,7 @@ public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvide
         return null;
     });
 
-    public Task<UserChangeResult> SetEnabledAsync(int id, bool enabled) => ChangeAsync(id, enabled ? "enabled" : "disabled", async user =>
+    public Task<UserChangeResult> SetEnabledAsync(Actor actor, int id, bool enabled) => ChangeAsync(actor, id, enabled ? "enabled" : "disabled", async user =>
     {
         if (user.Disabled == !enabled) return UserChangeResult.Done(user);
         if (!enabled && await IsLastActiveAdminAsync(user))
@@ -69,7 +86,7 @@ public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvide
     });
 
     /// <summary>Sets a new password chosen by an administrator and lifts a lockout.</summary>
-    public Task<UserChangeResult> ResetPasswordAsync(int id, string password) => ChangeAsync(id, "password reset by an administrator", async user =>
+    public Task<UserChangeResult> ResetPasswordAsync(Actor actor, int id, string password) => ChangeAsync(actor, id, "password reset by an administrator", async user =>
     {
         var problems = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
@@ -87,18 +104,25 @@ public sealed partial class UserAccounts(UserManager<AppUser> users, TimeProvide
     /// (a refusal, or the unchanged user when there is nothing to do). A change is stored with a new security
     /// stamp, which ends the user's existing tokens and sessions.
     /// </summary>
-    private async Task<UserChangeResult> ChangeAsync(int id, string description, Func<AppUser, Task<UserChangeResult?>> change)
+    private async Task<UserChangeResult> ChangeAsync(Actor actor, int id, string description, Func<AppUser, Task<UserChangeResult?>> change)
     {
+        actor.Demand(Permissions.Admin);
         var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null) return UserChangeResult.Missing;
         if (await change(user) is { } settled) return settled;
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded) return UserChangeResult.Invalid("invalid user", ErrorsByField(result));
+        audit.Add(db, actor, AuditActions.UserChange, Target(user), description);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         LogChanged(user.UserName!, description);
-        await audit.RecordAsync(AuditActions.UserChange, Target(user), description, CancellationToken.None);
         return UserChangeResult.Done(user);
     }
+
+    /// <summary>As on the wire: admin, operator, viewer.</summary>
+    private static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
 
     private static string Target(AppUser user) => $"user #{user.Id} {user.UserName}";
 

@@ -45,7 +45,6 @@ builder.AddIpLive();           // iplive compat API (seed 002): apps, groups, no
 builder.AddProbeFlows();       // probe-flow registry (seed 000)
 builder.AddDashboardUi();      // Blazor Server pages, live StatusFeed, localization
 builder.AddSecurity();         // rate limits, trusted proxies, antiforgery cookie
-builder.AddAuditTrail();       // the acting user of each circuit activity for the audit log
 builder.AddHealth();           // /healthz liveness, /readyz readiness
 builder.AddMetrics();          // /metrics in the Prometheus text format (prometheus-net)
 builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
@@ -62,7 +61,6 @@ app.UseApiErrors();
 app.UseDashboardUiAssets();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAuditActor();           // the acting user of each request for the audit log
 app.MapHealthApi();
 app.MapMetrics();
 app.MapConfigTransferApi();

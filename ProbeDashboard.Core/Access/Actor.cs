@@ -31,6 +31,9 @@ public sealed record Actor(ActorKind Kind, string Name, int? UserId, IReadOnlySe
     /// <summary>The product acting on its own behalf; may do anything.</summary>
     public static readonly Actor System = new(ActorKind.System, "system", null, Everything);
 
+    /// <summary>Someone not signed in: may do nothing, and is named so in the audit log (failed sign-ins).</summary>
+    public static readonly Actor Anonymous = new(ActorKind.User, "anonymous", null, new HashSet<string>());
+
     public static Actor ForUser(int userId, string userName, IEnumerable<string> permissions) =>
         new(ActorKind.User, userName, userId, new HashSet<string>(permissions));
 

@@ -10,7 +10,7 @@ public class AuditEntry
 
     public long Id { get; set; }
     public DateTime Timestamp { get; set; }
-    /// <summary>User name, or <see cref="AuditActor.System"/> / <see cref="AuditActor.Anonymous"/>.</summary>
+    /// <summary>The <see cref="Access.Actor.Name"/>: a user name, <c>agent:</c>/<c>iplive:</c>/<c>openapi:</c>/<c>cli:</c> names, <c>system</c> or <c>anonymous</c>.</summary>
     public string Actor { get; set; } = "";
     /// <summary>Dotted action name from <see cref="AuditActions"/>, e.g. <c>monitor.create</c>.</summary>
     public string Action { get; set; } = "";

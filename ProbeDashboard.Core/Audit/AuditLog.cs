@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProbeDashboard.Core.Storage;
@@ -10,9 +11,6 @@ namespace ProbeDashboard.Core.Audit;
 /// </summary>
 public sealed partial class AuditLog(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, ILogger<AuditLog> logger) : IAuditLog
 {
-    public Task RecordAsync(string action, string target, string? detail, CancellationToken cancellationToken) =>
-        RecordAsAsync(AuditActor.Current, action, target, detail, cancellationToken);
-
     public async Task RecordAsAsync(string actor, string action, string target, string? detail, CancellationToken cancellationToken)
     {
         try
@@ -28,13 +26,7 @@ public sealed partial class AuditLog(IDbContextFactory<ProbeDbContext> dbFactory
         }
     }
 
-    public async Task RecordAsync(ProbeDbContext db, string action, string target, string? detail, CancellationToken cancellationToken)
-    {
-        db.AuditLog.Add(Entry(AuditActor.Current, action, target, detail));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public void Add(ProbeDbContext db, Access.Actor actor, string action, string target, string? detail) =>
+    public void Add(ProbeDbContext db, Actor actor, string action, string target, string? detail) =>
         db.AuditLog.Add(Entry(actor.Name, action, target, detail));
 
     private AuditEntry Entry(string actor, string action, string target, string? detail) => new()

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProbeDashboard.Core.Audit;
@@ -34,7 +35,7 @@ public static class AccountEndpoints
         var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
         if (user is null)
         {
-            await audit.RecordAsAsync(AuditActor.Anonymous, AuditActions.SignInFailed, $"user {form.UserName.Trim()}", "unknown user", cancellationToken);
+            await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.SignInFailed, $"user {form.UserName.Trim()}", "unknown user", cancellationToken);
             return Back("invalid", returnUrl, form.UserName);
         }
 

@@ -22,7 +22,7 @@ public static class ClaimsPrincipalExtensions
     public static Actor ToActor(this ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true || principal.GetUserId() is not { } id)
-            return Actor.ForUser(0, "anonymous", []);
+            return Actor.Anonymous;
         var name = principal.Identity.Name ?? principal.FindFirst(TokenClaims.Name)?.Value ?? $"user #{id}";
         return Actor.ForUser(id, name, principal.FindAll(Permissions.ClaimType).Select(c => c.Value));
     }

@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -41,7 +42,7 @@ public static partial class TokenApi
             // Hash anyway, so that the answer for an unknown name takes as long as for a wrong password.
             users.PasswordHasher.HashPassword(new AppUser(), request.Password!);
             LogRefused(logger, request.Username!, "unknown user");
-            await audit.RecordAsAsync(AuditActor.Anonymous, AuditActions.TokenRefused, $"user {request.Username}", "unknown user", cancellationToken);
+            await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.TokenRefused, $"user {request.Username}", "unknown user", cancellationToken);
             return Unauthorized("invalid username or password");
         }
 

@@ -9,6 +9,7 @@ namespace ProbeDashboard.Core.Notifications.Paging;
 /// dedup key, so reminders are folded into the open alert. The API key (<c>Authorization: GenieKey ...</c>) is the
 /// secret. EU accounts use https://api.eu.opsgenie.com as api_url.
 /// </summary>
+// TODO(#18): acknowledge by alias once acknowledging an event queues an outbox message (part of the escalation work).
 public sealed class OpsgenieChannel : ChannelDefinition
 {
     public override NotificationChannelKind Kind => NotificationChannelKind.Opsgenie;

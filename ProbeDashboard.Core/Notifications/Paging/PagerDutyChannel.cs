@@ -9,6 +9,7 @@ namespace ProbeDashboard.Core.Notifications.Paging;
 /// re-triggers the same incident), <c>resolve</c> when it recovers, both with the event's dedup key so they meet
 /// in one incident. The integration's routing key is the secret.
 /// </summary>
+// TODO(#18): send "acknowledge" once acknowledging an event queues an outbox message (part of the escalation work).
 public sealed partial class PagerDutyChannel : ChannelDefinition
 {
     public override NotificationChannelKind Kind => NotificationChannelKind.PagerDuty;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Notifications.Channels;
 using ProbeDashboard.Core.Notifications.Email;
 using ProbeDashboard.Core.Notifications.Sms;
 using ProbeDashboard.Core.Notifications.Webhook;
@@ -53,6 +54,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, SmtpEmailChannel>();
         services.AddSingleton<INotificationChannel, WebhookChannel>();
         services.AddSingleton<INotificationChannel, SmsWebhookChannel>();
+        services.AddServiceChannels();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;

@@ -28,7 +28,7 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         var subject = $"[TEST] ProbeDashboard notification group '{group.Name}'";
         var body = $"This is a test message sent at {Time(now)} to check that this address receives ProbeDashboard alerts.\n" +
                    $"Dashboard: {dashboard.Url}\n";
-        var payload = new JsonObject { ["type"] = "test", ["group"] = group.Name, ["sent_at"] = now }.ToJsonString();
+        var payload = new JsonObject { ["type"] = "test", ["group"] = group.Name, ["sent_at"] = now, ["url"] = dashboard.Url }.ToJsonString();
         return group.Recipients.Select(r => Entry(r, null, NotificationPurpose.Test, subject, r.Channel == NotificationChannelKind.Sms ? subject : body, payload, now));
     }
 
@@ -40,6 +40,7 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         Channel = recipient.Channel,
         Address = recipient.Address,
         ProtectedSecret = recipient.ProtectedSecret,
+        SettingsJson = recipient.SettingsJson,
         Subject = subject,
         Body = body,
         PayloadJson = payload,

@@ -8,7 +8,8 @@ namespace ProbeDashboard.Core.Notifications;
 
 /// <summary>
 /// Delivers the outbox: due messages oldest first, each attempt recorded before the next, failures retried
-/// with exponential backoff up to a cap, given up after MaxAttempts. Works from the table alone, so after a
+/// with exponential backoff up to a cap, given up after MaxAttempts (or at once when the receiver rejects the
+/// message for good, <see cref="NotificationRejectedException"/>). Works from the table alone, so after a
 /// restart it resumes what was pending; a delivered message is marked at once and never picked up again.
 /// </summary>
 public sealed partial class NotificationDispatcher(
@@ -96,7 +97,7 @@ public sealed partial class NotificationDispatcher(
         {
             var error = e is OperationCanceledException ? "timed out" : e.Message;
             message.LastError = error.Length > 1000 ? error[..1000] : error;
-            if (message.Attempts >= options.Value.MaxAttempts)
+            if (e is NotificationRejectedException || message.Attempts >= options.Value.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;
                 LogGaveUp(message.Id, NotificationChannelNames.Of(message.Channel), message.Attempts, message.LastError);

@@ -22,6 +22,17 @@ public enum NotificationChannelKind
     Sms = 3,
     /// <summary>An iplive app's round callback (seed 002), not a group recipient.</summary>
     IpLiveCallback = 4,
+    // Services with their own API; their settings live in the recipient's SettingsJson (see Channels/ChannelCatalog).
+    Slack = 5,
+    Discord = 6,
+    Teams = 7,
+    Telegram = 8,
+    Ntfy = 9,
+    Gotify = 10,
+    Pushover = 11,
+    PagerDuty = 12,
+    Opsgenie = 13,
+    Matrix = 14,
 }
 
 public class NotificationRecipient
@@ -29,10 +40,15 @@ public class NotificationRecipient
     public int Id { get; set; }
     public int NotificationGroupId { get; set; }
     public NotificationChannelKind Channel { get; set; }
-    /// <summary>E-mail address, webhook URL or phone number.</summary>
+    /// <summary>E-mail address, webhook URL or phone number; for a service channel its name (never a secret).</summary>
     public string Address { get; set; } = "";
-    /// <summary>A webhook's HMAC secret, encrypted with Data Protection (<see cref="SecretProtector"/>).</summary>
+    /// <summary>
+    /// A webhook's HMAC secret, or a service channel's secret settings as a JSON object, encrypted with Data
+    /// Protection (<see cref="SecretProtector"/>).
+    /// </summary>
     public string? ProtectedSecret { get; set; }
+    /// <summary>A service channel's settings that are not secret (api_url, chat_id, ...) as a JSON object of strings.</summary>
+    public string? SettingsJson { get; set; }
 }
 
 public static class NotificationChannelNames
@@ -42,6 +58,7 @@ public static class NotificationChannelNames
         NotificationChannelKind.Email => "email",
         NotificationChannelKind.Webhook => "webhook",
         NotificationChannelKind.IpLiveCallback => "iplive_callback",
-        _ => "sms",
+        NotificationChannelKind.Sms => "sms",
+        _ => Channels.ChannelCatalog.For(kind)?.Name ?? kind.ToString().ToLowerInvariant(),
     };
 }

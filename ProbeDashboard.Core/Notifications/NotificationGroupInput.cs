@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProbeDashboard.Core.Notifications.Channels;
 using ProbeDashboard.Core.Notifications.Email;
 
 namespace ProbeDashboard.Core.Notifications;
@@ -9,10 +10,12 @@ public sealed record WebhookInput(string? Url, string? Secret);
 /// <summary>
 /// What a caller asks a notification group to be. A webhook's secret is write-only: on update, leaving it out keeps
 /// the stored one for the same URL, an empty string removes it. <see cref="IsDefault"/>: the group hears the alerts
-/// of every monitor without a notification_id of its own.
+/// of every monitor without a notification_id of its own. <see cref="Services"/>: recipients on services with their
+/// own API (Slack, Telegram, PagerDuty, ...), see <see cref="ChannelRecipients"/>.
 /// </summary>
 public sealed partial record NotificationGroupInput(
-    string? Name, IReadOnlyList<string>? Emails, IReadOnlyList<WebhookInput>? Webhooks, IReadOnlyList<string>? Phones, bool? IsDefault = null)
+    string? Name, IReadOnlyList<string>? Emails, IReadOnlyList<WebhookInput>? Webhooks, IReadOnlyList<string>? Phones, bool? IsDefault = null,
+    IReadOnlyList<ChannelRecipientInput?>? Services = null)
 {
     /// <summary>Checks everything that needs no database; an empty result means valid. Keys are the API's field names.</summary>
     public Dictionary<string, string[]> Validate()
@@ -28,7 +31,16 @@ public sealed partial record NotificationGroupInput(
         else if ((Webhooks ?? []).Any(w => w.Secret?.Length > 500)) errors["webhooks"] = ["a webhook secret is longer than 500 characters"];
         var badPhones = (Phones ?? []).Where(p => p is null || !PhonePattern().IsMatch(p)).ToList();
         if (badPhones.Count > 0) errors["phones"] = [$"not phone numbers: {string.Join(", ", badPhones)}"];
-        if ((Emails?.Count ?? 0) + (Webhooks?.Count ?? 0) + (Phones?.Count ?? 0) > 100) errors["recipients"] = ["at most 100 recipients per group"];
+        ChannelRecipients.Validate(Services ?? [], errors);
+        if ((Emails?.Count ?? 0) + (Webhooks?.Count ?? 0) + (Phones?.Count ?? 0) + (Services?.Count ?? 0) > 100) errors["recipients"] = ["at most 100 recipients per group"];
+        return errors;
+    }
+
+    /// <summary>After <see cref="Validate"/>: required secrets that are neither given nor stored for the same recipient.</summary>
+    public Dictionary<string, string[]> ValidateSecrets(IReadOnlyList<NotificationRecipient> existing, SecretProtector secrets)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ChannelRecipients.ValidateSecrets([.. (Services ?? []).OfType<ChannelRecipientInput>()], existing, secrets, errors);
         return errors;
     }
 
@@ -48,6 +60,7 @@ public sealed partial record NotificationGroupInput(
             },
         }),
         .. (Phones ?? []).Select(p => p.Trim()).Distinct().Select(p => new NotificationRecipient { Channel = NotificationChannelKind.Sms, Address = p }),
+        .. ChannelRecipients.Build([.. (Services ?? []).OfType<ChannelRecipientInput>()], existing, secrets),
     ];
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{2,22}$")]
@@ -62,4 +75,5 @@ public sealed record GroupChangeResult(GroupChangeOutcome Outcome, NotificationG
     IReadOnlyDictionary<string, string[]>? Errors = null, int Queued = 0, IReadOnlyList<long>? OutboxIds = null, bool Changed = true);
 
 /// <summary>A group as lists show it: recipients counted per channel.</summary>
-public sealed record NotificationGroupSummary(int Id, string Name, bool IsDefault, int Emails, int Webhooks, int Phones);
+/// <param name="Services">Recipients on services with their own API (Slack, Telegram, PagerDuty, ...).</param>
+public sealed record NotificationGroupSummary(int Id, string Name, bool IsDefault, int Emails, int Webhooks, int Phones, int Services = 0);

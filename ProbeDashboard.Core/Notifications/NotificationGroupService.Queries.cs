@@ -31,7 +31,8 @@ public sealed partial class NotificationGroupService
             .Select(g => new NotificationGroupSummary(g.Id, g.Name, g.IsDefault,
                 g.Recipients.Count(r => r.Channel == NotificationChannelKind.Email),
                 g.Recipients.Count(r => r.Channel == NotificationChannelKind.Webhook),
-                g.Recipients.Count(r => r.Channel == NotificationChannelKind.Sms)))
+                g.Recipients.Count(r => r.Channel == NotificationChannelKind.Sms),
+                g.Recipients.Count(r => r.Channel >= NotificationChannelKind.Slack)))
             .ToListAsync(cancellationToken);
     }
 }

@@ -36,6 +36,7 @@ public sealed partial class NotificationGroupService(
             if (group is null) return new GroupChangeResult(GroupChangeOutcome.NotFound, Changed: false);
         }
         var errors = input.Validate();
+        if (errors.Count == 0) errors = input.ValidateSecrets(group?.Recipients ?? [], secrets);
         if (errors.Count > 0) return new GroupChangeResult(GroupChangeOutcome.Invalid, Errors: errors, Message: errors.First().Value[0], Changed: false);
         var name = input.Name!.Trim();
         if (await db.NotificationGroups.AnyAsync(g => g.Name == name && g.Id != (id ?? 0), cancellationToken))
@@ -127,10 +128,10 @@ public sealed partial class NotificationGroupService(
         return string.Join("; ", changes);
     }
 
-    /// <summary>Compares by channel, address and secret in clear (each protection of a secret gives a new ciphertext).</summary>
+    /// <summary>Compares by channel, address, settings and secret in clear (each protection of a secret gives a new ciphertext).</summary>
     private bool SameRecipients(IReadOnlyList<NotificationRecipient> stored, IReadOnlyList<NotificationRecipient> wanted)
     {
-        string Key(NotificationRecipient r) => $"{r.Channel}|{r.Address}|{(r.ProtectedSecret is null ? "" : secrets.Unprotect(r.ProtectedSecret))}";
+        string Key(NotificationRecipient r) => $"{r.Channel}|{r.Address}|{r.SettingsJson}|{(r.ProtectedSecret is null ? "" : secrets.Unprotect(r.ProtectedSecret))}";
         return stored.Select(Key).Order(StringComparer.Ordinal).SequenceEqual(wanted.Select(Key).Order(StringComparer.Ordinal));
     }
 }

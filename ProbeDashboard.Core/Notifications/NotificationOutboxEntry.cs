@@ -31,6 +31,8 @@ public class NotificationOutboxEntry
     public string Address { get; set; } = "";
     /// <summary>Copied from the recipient so a later edit of the group cannot change a queued message.</summary>
     public string? ProtectedSecret { get; set; }
+    /// <summary>A service channel's settings, copied from the recipient like the secret.</summary>
+    public string? SettingsJson { get; set; }
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
     /// <summary>The JSON a webhook receives.</summary>

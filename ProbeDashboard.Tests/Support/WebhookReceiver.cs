@@ -14,12 +14,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    public sealed record Received(string Path, string Body, IReadOnlyDictionary<string, string> Headers);
+    public sealed record Received(string Path, string Body, IReadOnlyDictionary<string, string> Headers, string Method = "POST");
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     /// <summary>Status the receiver answers with; set to 500 to simulate a broken receiver.</summary>
     public int StatusCode { get; set; } = 200;
+
+    /// <summary>Statuses for the next requests, one each, before <see cref="StatusCode"/> applies again (e.g. 503 then 200).</summary>
+    public ConcurrentQueue<int> NextStatuses { get; } = new();
+
+    /// <summary>Body of every answer, e.g. the error a service explains a refusal with.</summary>
+    public string ResponseBody { get; set; } = "";
 
     public string Url { get; private set; } = "";
 
@@ -34,8 +40,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             Requests.Enqueue(new Received(context.Request.Path + context.Request.QueryString, body,
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-            context.Response.StatusCode = StatusCode;
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), context.Request.Method));
+            context.Response.StatusCode = NextStatuses.TryDequeue(out var next) ? next : StatusCode;
+            if (ResponseBody.Length > 0) await context.Response.WriteAsync(ResponseBody);
         });
     }
 

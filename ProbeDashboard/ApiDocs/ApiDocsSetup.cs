@@ -20,6 +20,7 @@ public static class ApiDocsSetup
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
             options.AddOperationTransformer<SecurityRequirementTransformer>();
+            options.AddSchemaTransformer<ChannelKindSchemaTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

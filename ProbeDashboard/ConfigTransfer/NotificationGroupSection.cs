@@ -2,18 +2,22 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Notifications.Channels;
 
 namespace ProbeDashboard.ConfigTransfer;
 
 /// <summary>A webhook in the document; <see cref="Secret"/> only when the export was asked to include secrets.</summary>
 public sealed record WebhookItem(string? Url, string? Secret = null);
 
-public sealed record NotificationGroupItem(string? Name, List<string>? Emails, List<WebhookItem>? Webhooks, List<string>? Phones, bool? IsDefault = null);
+/// <param name="Recipients">Service channel recipients as the API takes them; secret settings only when the export includes secrets.</param>
+public sealed record NotificationGroupItem(string? Name, List<string>? Emails, List<WebhookItem>? Webhooks, List<string>? Phones, bool? IsDefault = null,
+    List<ChannelRecipientInput?>? Recipients = null);
 
 /// <summary>
 /// Notification groups, matched by name, saved through Core's <see cref="NotificationGroupService"/> (validated and
 /// audited as the API's are). A webhook without a secret in
-/// the file keeps the secret stored for the same URL, so an export without secrets can be re-imported safely.
+/// the file keeps the secret stored for the same URL, and a service channel recipient without its secrets keeps
+/// those stored for the same kind and name, so an export without secrets can be re-imported safely.
 /// </summary>
 public sealed class NotificationGroupSection(NotificationGroupService groups, SecretProtector secrets) : IConfigSection
 {
@@ -32,7 +36,7 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
         foreach (var (where, item) in context.ReadItems<NotificationGroupItem>(Key, items, i => i.Name))
         {
             var input = new NotificationGroupInput(item.Name, item.Emails,
-                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones, item.IsDefault);
+                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones, item.IsDefault, item.Recipients);
             var errors = input.Validate();
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
 
@@ -50,5 +54,15 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook)
             .Select(r => new WebhookItem(r.Address, includeSecrets && r.ProtectedSecret is not null ? secrets.Unprotect(r.ProtectedSecret) : null))],
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address)],
-        group.IsDefault);
+        group.IsDefault,
+        // Left out when empty, so the files of groups without service channels read as before.
+        group.Recipients.Where(r => ChannelCatalog.For(r.Channel) is not null).Select(r => Describe(r, includeSecrets)).ToList() is { Count: > 0 } services ? services : null);
+
+    private ChannelRecipientInput? Describe(NotificationRecipient recipient, bool includeSecrets)
+    {
+        var values = ChannelSettings.Parse(recipient.SettingsJson);
+        if (includeSecrets && recipient.ProtectedSecret is not null)
+            foreach (var (name, value) in ChannelSettings.Parse(secrets.Unprotect(recipient.ProtectedSecret))) values[name] = value;
+        return ChannelRecipientInput.Of(ChannelCatalog.For(recipient.Channel)!, recipient.Address, values);
+    }
 }

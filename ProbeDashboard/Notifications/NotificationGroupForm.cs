@@ -1,4 +1,6 @@
+using System.Globalization;
 using ProbeDashboard.Core.Notifications;
+using ProbeDashboard.Core.Notifications.Channels;
 
 namespace ProbeDashboard.Notifications;
 
@@ -12,6 +14,32 @@ public sealed class NotificationGroupForm
     public List<WebhookRow> Webhooks { get; set; } = [];
     /// <summary>Hears the alerts of every monitor that names no group.</summary>
     public bool IsDefault { get; set; }
+
+    /// <summary>Recipients on services with their own API (Slack, Telegram, PagerDuty, ...).</summary>
+    public List<ServiceRow> Services { get; set; } = [];
+
+    /// <summary>
+    /// One service recipient. <see cref="Values"/> holds its plain settings as stored and the secrets typed anew; a secret
+    /// left empty keeps the stored one (matched by kind and name, as the API does).
+    /// </summary>
+    public sealed class ServiceRow
+    {
+        public string Kind { get; set; } = ChannelCatalog.All[0].Name;
+        public string Name { get; set; } = "";
+        public Dictionary<string, string> Values { get; init; } = [];
+        public bool HasStoredSecret { get; init; }
+        public ChannelDefinition Definition => ChannelCatalog.Named(Kind) ?? ChannelCatalog.All[0];
+
+        public string Get(string field) => Values.TryGetValue(field, out var value) ? value : "";
+
+        public int? Number(string field) => int.TryParse(Get(field), CultureInfo.InvariantCulture, out var n) ? n : null;
+
+        public void SetNumber(string field, int? value) => Values[field] = value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+        /// <summary>Only the settings of the chosen kind, so switching kind does not send the previous kind's.</summary>
+        public ChannelRecipientInput ToInput() => ChannelRecipientInput.Of(Definition, Name,
+            Definition.Fields.Where(f => Get(f.Name).Length > 0).ToDictionary(f => f.Name, f => Get(f.Name).Trim()));
+    }
 
     public sealed class WebhookRow
     {
@@ -30,6 +58,13 @@ public sealed class NotificationGroupForm
         Phones = Lines(group, NotificationChannelKind.Sms),
         Webhooks = group.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook)
             .Select(r => new WebhookRow { Url = r.Address, HasStoredSecret = r.ProtectedSecret is not null }).ToList(),
+        Services = [.. group.Recipients.Where(r => ChannelCatalog.For(r.Channel) is not null).Select(r => new ServiceRow
+        {
+            Kind = ChannelCatalog.For(r.Channel)!.Name,
+            Name = r.Address,
+            Values = ChannelSettings.Parse(r.SettingsJson),
+            HasStoredSecret = r.ProtectedSecret is not null,
+        })],
     };
 
     public NotificationGroupInput ToInput() => new(
@@ -38,7 +73,8 @@ public sealed class NotificationGroupForm
         Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url))
             .Select(w => new WebhookInput(w.Url.Trim(), w.RemoveSecret ? "" : string.IsNullOrEmpty(w.NewSecret) ? null : w.NewSecret)).ToList(),
         Split(Phones),
-        IsDefault);
+        IsDefault,
+        [.. Services.Select(r => r.ToInput())]);
 
     private static string Lines(NotificationGroup group, NotificationChannelKind channel) =>
         string.Join('\n', group.Recipients.Where(r => r.Channel == channel).Select(r => r.Address));

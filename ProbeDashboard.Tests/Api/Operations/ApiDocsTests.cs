@@ -60,4 +60,18 @@ public class ApiDocsTests(DashboardFactory factory) : IClassFixture<DashboardFac
         var profiles = Assert.Single(view.Operations, o => o.Method == "GET" && o.Path == "/api/v1/profiles");
         Assert.Equal(["agentToken", "bearer (admin)"], profiles.Security.Select(s => s.ToString()));
     }
+
+    [Fact]
+    public async Task The_document_lists_the_service_channel_kinds_and_each_kinds_settings_for_group_recipients()
+    {
+        using var client = factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json"));
+
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var recipient = schemas.GetProperty("ChannelRecipientInput");
+        Assert.Equal(ChannelSamples.Kinds, recipient.GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(k => k.GetString()));
+        Assert.Contains("telegram: bot_token*, chat_id, api_url (optional)", recipient.GetProperty("description").GetString());
+        Assert.True(schemas.GetProperty("NotificationGroupRequest").GetProperty("properties").TryGetProperty("recipients", out _));
+        Assert.True(schemas.GetProperty("ChannelRecipientOutput").GetProperty("properties").TryGetProperty("has_secret", out _));
+    }
 }

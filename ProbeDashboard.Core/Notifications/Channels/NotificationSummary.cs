@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ProbeDashboard.Core.Notifications.Channels;
+
+/// <summary>
+/// What every service channel says about a message, read from the outbox entry's event JSON: the headline, how bad,
+/// where, since when, the current value and the link to the event. Channels only decide how to render it.
+/// </summary>
+public sealed record NotificationSummary(
+    NotificationPurpose Purpose, string Headline, string Title, string Level, string? Target, string? Message,
+    string? Since, string? Resolved, string? CurrentValue, string Link, string DedupKey, string TransactionId)
+{
+    /// <summary>"critical", "warning" or "info" while firing; "resolved" and "test" otherwise. Channels colour by it.</summary>
+    public string Severity => Purpose switch
+    {
+        NotificationPurpose.Resolved => "resolved",
+        NotificationPurpose.Test => "test",
+        _ => Level,
+    };
+
+    /// <summary>Label and value of each known fact, in the order people read them.</summary>
+    public IReadOnlyList<(string Label, string Value)> Facts =>
+    [
+        .. new (string Label, string? Value)[]
+        {
+            ("Level", Purpose == NotificationPurpose.Test ? null : Level), ("Target", Target), ("What", Message),
+            ("Since", Since), ("Resolved", Resolved), ("Current value", CurrentValue),
+        }.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => (f.Label, f.Value!)),
+    ];
+
+    /// <summary>Headline, facts and link as plain lines, for services without formatting.</summary>
+    public string PlainText => string.Join('\n', [Headline, .. Facts.Select(f => $"{f.Label}: {f.Value}"), Link]);
+
+    public static NotificationSummary Of(NotificationOutboxEntry message)
+    {
+        var root = JsonDocument.Parse(message.PayloadJson).RootElement;
+        // Reminders and the resolve of one event share its key, so paging services fold them into one incident.
+        var dedupKey = message.AlertEventId is { } eventId ? $"probedashboard-event-{eventId}" : $"probedashboard-test-{message.Id}";
+        // One id per outbox message, the same on every retry, so a service that de-duplicates by it posts it once.
+        var transactionId = $"probedashboard-{message.Id}";
+        if (!root.TryGetProperty("event", out var e))
+            return new NotificationSummary(message.Purpose, message.Subject, message.Subject, "info", null, null, Text(root, "sent_at"), null, null,
+                Text(root, "url") ?? "", dedupKey, transactionId);
+        var target = Text(e, "target_name") is { } name ? $"{Text(e, "target_type")} {name}" : null;
+        return new NotificationSummary(message.Purpose, message.Subject, Text(e, "title") ?? message.Subject, Text(e, "level") ?? "info", target,
+            Text(e, "message"), Text(e, "trigger_time"), message.Purpose == NotificationPurpose.Resolved ? Text(e, "recover_time") : null,
+            e.TryGetProperty("current_value", out var value) && value.ValueKind != JsonValueKind.Null ? value.GetRawText() : null,
+            Text(e, "url") ?? "", dedupKey, transactionId);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String when (name.EndsWith("_time") || name == "sent_at") && value.TryGetDateTime(out var time) =>
+                time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => value.GetRawText(),
+        } : null;
+}

@@ -1338,6 +1338,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SettingsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1375,6 +1379,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SettingsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 

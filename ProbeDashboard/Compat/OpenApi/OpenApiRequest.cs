@@ -1,6 +1,5 @@
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Auth;
-using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Storage;
 
@@ -31,10 +30,6 @@ public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValueP
     /// account. Only a partner may name another user, and only one it created with <c>user/create</c>.
     /// </summary>
     /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
-    public Task<(string? UserName, int Code)> ActingUserAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
-        ActingUserAsync(named => db.OpenApiUsers.AnyAsync(u => u.ClientId == Caller.ClientId && u.Email == named, cancellationToken));
-
-    /// <inheritdoc cref="ActingUserAsync(ProbeDbContext, CancellationToken)"/>
     public Task<(string? UserName, int Code)> ActingUserAsync(OpenApiTaskService tasks, CancellationToken cancellationToken) =>
         ActingUserAsync(named => tasks.IsUserOfAsync(Caller.ClientId, named, cancellationToken));
 
@@ -46,7 +41,7 @@ public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValueP
         return await isUserOfClient(named) ? (named, OpenApiCode.Ok) : (null, OpenApiCode.BadUserName);
     }
 
-    /// <summary>As <see cref="ActingUserAsync(ProbeDbContext, CancellationToken)"/>, through Core's <see cref="OpenApiUserService"/>.</summary>
+    /// <summary>As <see cref="ActingUserAsync(OpenApiTaskService, CancellationToken)"/>, through Core's <see cref="OpenApiUserService"/>.</summary>
     /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
     public async Task<(string? UserName, int Code)> ActingUserAsync(OpenApiUserService users, CancellationToken cancellationToken)
     {

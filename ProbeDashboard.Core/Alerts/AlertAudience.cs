@@ -19,7 +19,7 @@ public static class AlertAudience
     public static async Task<IReadOnlyList<AlertReach>> OfMonitorAsync(ProbeDbContext db, MonitorDefinition monitor, CancellationToken cancellationToken)
     {
         if (!monitor.EnableAlert && !monitor.LatencyAlert) return [];
-        var groups = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients)
+        var groups = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id))
             .Where(g => monitor.NotificationGroupId == null ? g.IsDefault : g.Id == monitor.NotificationGroupId)
             .OrderBy(g => g.Id).ToListAsync(cancellationToken);
         return [.. groups

@@ -11,7 +11,7 @@ public sealed partial class NotificationGroupService
     {
         actor.Demand(Permissions.AlertRulesRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id)).OrderBy(g => g.Name).ToListAsync(cancellationToken);
     }
 
     /// <returns>The group with its recipients, or null when there is none with this id.</returns>
@@ -19,7 +19,7 @@ public sealed partial class NotificationGroupService
     {
         actor.Demand(Permissions.AlertRulesRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id)).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
     }
 
     /// <summary>Every group by name with its recipients counted per channel, in one statement.</summary>

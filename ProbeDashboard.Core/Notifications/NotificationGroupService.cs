@@ -32,7 +32,7 @@ public sealed partial class NotificationGroupService(
         NotificationGroup? group = null;
         if (id is not null)
         {
-            group = await db.NotificationGroups.Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+            group = await db.NotificationGroups.Include(g => g.Recipients.OrderBy(r => r.Id)).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
             if (group is null) return new GroupChangeResult(GroupChangeOutcome.NotFound, Changed: false);
         }
         var errors = input.Validate();
@@ -74,7 +74,7 @@ public sealed partial class NotificationGroupService(
     {
         actor.Demand(Permissions.AlertRulesWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var group = await db.NotificationGroups.Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var group = await db.NotificationGroups.Include(g => g.Recipients.OrderBy(r => r.Id)).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null) return new GroupChangeResult(GroupChangeOutcome.NotFound, Changed: false);
         var rules = await db.AlertRules.CountAsync(r => r.NotificationGroupId == id, cancellationToken);
         var monitors = await db.Monitors.CountAsync(m => m.NotificationGroupId == id, cancellationToken);
@@ -91,7 +91,7 @@ public sealed partial class NotificationGroupService(
     {
         actor.Demand(Permissions.AlertRulesWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var group = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var group = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id)).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null) return new GroupChangeResult(GroupChangeOutcome.NotFound, Changed: false);
         if (group.Recipients.Count == 0) return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} has no recipients", Changed: false);
         var messages = composer.ComposeTest(group, time.GetUtcNow().UtcDateTime).ToList();

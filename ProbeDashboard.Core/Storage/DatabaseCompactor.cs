@@ -16,7 +16,7 @@ public sealed record DatabaseSize(long FileBytes, long WalBytes, long FreeBytes)
 public sealed record CompactionResult(DatabaseSize Before, DatabaseSize After, TimeSpan Duration, TimeSpan LongestStep, bool FullVacuum);
 
 /// <summary>
-/// Gives the space of deleted rows back to the file system. The first compaction switches the database to
+/// Gives the space of deleted rows back to the file system (on PostgreSQL: a plain VACUUM, see below). The first compaction switches the database to
 /// incremental auto-vacuum with one full VACUUM (it rewrites the file and holds the write lock throughout; the
 /// result writer's queue absorbs the pause). Later ones free pages in small steps, each its own short lock, so
 /// ingest slips in between. Finally the write-ahead log is checkpointed and truncated.
@@ -34,6 +34,7 @@ public sealed partial class DatabaseCompactor(
     public async Task<DatabaseSize> SizeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsSqlite()) return await PostgresSizeAsync(db, cancellationToken);
         return await SizeAsync(await OpenAsync(db, cancellationToken), cancellationToken);
     }
 
@@ -44,6 +45,7 @@ public sealed partial class DatabaseCompactor(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!db.Database.IsSqlite()) return await VacuumPostgresAsync(db, cancellationToken);
             var connection = await OpenAsync(db, cancellationToken);
             var before = await SizeAsync(connection, cancellationToken);
             // Wall-clock durations on purpose: they are what ingest waits, whatever clock the app runs on.
@@ -71,6 +73,24 @@ public sealed partial class DatabaseCompactor(
             _running.Release();
         }
     }
+
+    /// <summary>
+    /// PostgreSQL: a plain VACUUM, what autovacuum does anyway, now. It never locks writers out and returns the empty
+    /// pages at the end of each table to the file system; a VACUUM FULL (exclusive locks) is for its own tools.
+    /// </summary>
+    private async Task<CompactionResult> VacuumPostgresAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    {
+        var before = await PostgresSizeAsync(db, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        db.Database.SetCommandTimeout(TimeSpan.Zero);
+        await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+        var result = new CompactionResult(before, await PostgresSizeAsync(db, cancellationToken), Stopwatch.GetElapsedTime(started), TimeSpan.Zero, false);
+        LogCompacted(logger, before.TotalBytes, result.After.TotalBytes, (long)result.Duration.TotalMilliseconds, 0);
+        return result;
+    }
+
+    private static async Task<DatabaseSize> PostgresSizeAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
+        new(await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken), 0, 0);
 
     private static async Task<SqliteConnection> OpenAsync(ProbeDbContext db, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
 
     public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken)
     {
-        var groups = await context.Db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).ToListAsync(cancellationToken);
+        var groups = await context.Db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id)).ToListAsync(cancellationToken);
         return [.. groups.OrderBy(g => g.Name, StringComparer.Ordinal)
             .Select(g => JsonSerializer.SerializeToNode(Describe(g, context.IncludeSecrets), ConfigJson.Options))];
     }

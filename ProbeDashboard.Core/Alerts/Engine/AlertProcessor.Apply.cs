@@ -116,12 +116,12 @@ public sealed partial class AlertProcessor
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
         if (wanted.Count == 0) return [];
-        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients)
+        return await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id))
             .Where(g => wanted.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
     }
 
     private static async Task<List<NotificationGroup>> DefaultGroupsAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
-        await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients).Where(g => g.IsDefault).OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id)).Where(g => g.IsDefault).OrderBy(g => g.Id).ToListAsync(cancellationToken);
 
     private AlertEvent NewEvent(AlertCandidate candidate, AlertTargetSample sample, AlertState state)
     {

@@ -58,7 +58,7 @@ public sealed class OpenApiUserService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (from a in db.OpenApiAlertGroups.AsNoTracking()
-                      join g in db.NotificationGroups.AsNoTracking().Include(g => g.Recipients) on a.NotificationGroupId equals g.Id
+                      join g in db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id)) on a.NotificationGroupId equals g.Id
                       where a.ClientId == caller.ClientId && a.UserName == user
                       orderby a.CreatedAt, a.Gid
                       select new OpenApiAlertGroupView(a.Gid, g)).ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Json;
 
 namespace ProbeDashboard.Api;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProbeDashboard.Core.Json;
 
 namespace ProbeDashboard.Api;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using ProbeDashboard.Core.Access;
 using ProbeDashboard.Cli;
 using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.ConfigTransfer;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.ConfigTransfer;

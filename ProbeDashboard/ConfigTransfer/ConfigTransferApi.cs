@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.ConfigTransfer;
 
 namespace ProbeDashboard.ConfigTransfer;
 
@@ -19,14 +20,7 @@ public static class ConfigTransferApi
 
     public static WebApplicationBuilder AddConfigTransfer(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddSingleton<IConfigSection, HostGroupSection>();
-        services.AddSingleton<IConfigSection, NotificationGroupSection>();
-        services.AddSingleton<IConfigSection, MonitorSection>();
-        services.AddSingleton<IConfigSection, AlertRuleSection>();
-        services.AddSingleton<IConfigSection, IpLiveAppSection>();
-        services.AddSingleton<IConfigSection, OpenApiClientSection>();
-        services.AddSingleton<ConfigTransferService>();
+        builder.Services.AddConfigTransfer();
         return builder;
     }
 

@@ -29,13 +29,6 @@ public sealed class OpenApiTaskService(
     IOptions<OpenApiOptions> options,
     IOptionsMonitor<ProbingOptions> probing)
 {
-    /// <summary>True when <paramref name="userName"/> is a user the client created (user/create).</summary>
-    public async Task<bool> IsUserOfAsync(int clientId, string userName, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.OpenApiUsers.AnyAsync(u => u.ClientId == clientId && u.Email == userName, cancellationToken);
-    }
-
     /// <summary>Creates the monitor and its task row in one transaction: a monitor without its task would be invisible to the client.</summary>
     public async Task<TaskCreated> CreateAsync(Actor actor, OpenApiCaller caller, string userName, OpenApiTaskRequest request, string origin, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Agents;
 using ProbeDashboard.Core.Audit;
@@ -8,6 +7,7 @@ using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.IpLive;
 using ProbeDashboard.Core.Compat.OpenApi;
 using ProbeDashboard.Core.Compat.ProbeFlows;
+using ProbeDashboard.Core.ConfigTransfer;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Settings;
 using ProbeDashboard.Core.Users;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ProbeDashboard.ConfigTransfer;
+using ProbeDashboard.Core.ConfigTransfer;
 
 namespace ProbeDashboard.Tests.Core.Operations;
 

@@ -1,7 +1,6 @@
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Compat.OpenApi;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Compat.OpenApi;
 
@@ -26,22 +25,10 @@ public sealed class OpenApiRequest(OpenApiCaller caller, IReadOnlyList<KeyValueP
     public IEnumerable<string> GetAll(string name) => Parameters.Where(p => p.Key == name).Select(p => p.Value);
 
     /// <summary>
-    /// The user the call acts for. Without <c>username</c> (or with the client's own name) that is the client's own
-    /// account. Only a partner may name another user, and only one it created with <c>user/create</c>.
+    /// The user the call acts for, through Core's <see cref="OpenApiUserService"/>. Without <c>username</c> (or with the
+    /// client's own name) that is the client's own account. Only a partner may name another user, and only one it
+    /// created with <c>user/create</c>.
     /// </summary>
-    /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
-    public Task<(string? UserName, int Code)> ActingUserAsync(OpenApiTaskService tasks, CancellationToken cancellationToken) =>
-        ActingUserAsync(named => tasks.IsUserOfAsync(Caller.ClientId, named, cancellationToken));
-
-    private async Task<(string? UserName, int Code)> ActingUserAsync(Func<string, Task<bool>> isUserOfClient)
-    {
-        var named = Get("username");
-        if (named is null || named == Caller.Name) return (Caller.Name, OpenApiCode.Ok);
-        if (!Caller.IsPartner) return (null, OpenApiCode.NoPermission);
-        return await isUserOfClient(named) ? (named, OpenApiCode.Ok) : (null, OpenApiCode.BadUserName);
-    }
-
-    /// <summary>As <see cref="ActingUserAsync(OpenApiTaskService, CancellationToken)"/>, through Core's <see cref="OpenApiUserService"/>.</summary>
     /// <returns>The user name, or the seed's error code (-1 not a partner, -2 unknown user).</returns>
     public async Task<(string? UserName, int Code)> ActingUserAsync(OpenApiUserService users, CancellationToken cancellationToken)
     {

@@ -24,10 +24,10 @@ public static class TaskEndpoints
         group.MapPost("/task/{tid}/delete/", DeleteTask);
     }
 
-    internal static async Task<IResult> CreateTask(HttpContext context, OpenApiTaskService tasks, CancellationToken cancellationToken)
+    internal static async Task<IResult> CreateTask(HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
         if (request.Get("type") is not { } type || !type.Equals("HTTP", StringComparison.OrdinalIgnoreCase))
             return OpenApiReply.Error(OpenApiCode.UnsupportedType);
@@ -47,10 +47,10 @@ public static class TaskEndpoints
         };
     }
 
-    internal static async Task<IResult> ListTasks(HttpContext context, OpenApiTaskService tasks, CancellationToken cancellationToken)
+    internal static async Task<IResult> ListTasks(HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
         var offset = 0;
         if (request.Get("offset") is { } text && (!int.TryParse(text, out offset) || offset < 0))
@@ -59,10 +59,10 @@ public static class TaskEndpoints
         return OpenApiReply.Ok(new TaskListData(total, [.. page.Select(t => new TaskListItem(t.Tid, !t.Enabled, t.Url, t.Name))]));
     }
 
-    internal static async Task<IResult> SwitchTask(string tid, HttpContext context, OpenApiTaskService tasks, MonitorService monitors, CancellationToken cancellationToken)
+    internal static async Task<IResult> SwitchTask(string tid, HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, MonitorService monitors, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (monitorId, code) = await FindTaskAsync(request, tasks, tid, cancellationToken);
+        var (monitorId, code) = await FindTaskAsync(request, users, tasks, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
         var actor = request.ActorFor(request.Get("username") ?? request.Caller.Name);
         var action = request.Get("action");
@@ -71,10 +71,10 @@ public static class TaskEndpoints
         return OpenApiReply.Ok(new TaskSwitchData(tid, action == "stop"), "修改任务状态成功");
     }
 
-    internal static async Task<IResult> DeleteTask(string tid, HttpContext context, OpenApiTaskService tasks, MonitorService monitors, CancellationToken cancellationToken)
+    internal static async Task<IResult> DeleteTask(string tid, HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, MonitorService monitors, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (monitorId, code) = await FindTaskAsync(request, tasks, tid, cancellationToken);
+        var (monitorId, code) = await FindTaskAsync(request, users, tasks, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
         // The task row goes with the monitor (foreign key, cascade).
         var actor = request.ActorFor(request.Get("username") ?? request.Caller.Name);
@@ -83,9 +83,9 @@ public static class TaskEndpoints
     }
 
     /// <returns>The monitor of the acting user's task, or the seed's error code (20001 for another user's task).</returns>
-    internal static async Task<(int? MonitorId, int Code)> FindTaskAsync(OpenApiRequest request, OpenApiTaskService tasks, string tid, CancellationToken cancellationToken)
+    internal static async Task<(int? MonitorId, int Code)> FindTaskAsync(OpenApiRequest request, OpenApiUserService users, OpenApiTaskService tasks, string tid, CancellationToken cancellationToken)
     {
-        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return (null, code);
         var owned = await tasks.MonitorsOfAsync(request.ActorFor(user), request.Caller.ClientId, user, [tid], cancellationToken);
         return owned.TryGetValue(tid, out var monitorId) ? (monitorId, OpenApiCode.Ok) : (null, OpenApiCode.TaskNotFound);

@@ -24,10 +24,10 @@ public static class TaskResultEndpoints
         group.MapGet("/task/user_summary/", GetUserSummary);
     }
 
-    internal static async Task<IResult> GetResult(string tid, HttpContext context, OpenApiTaskService tasks, TaskResults results, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetResult(string tid, HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, TaskResults results, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, tasks, tid, cancellationToken);
+        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, users, tasks, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
         var (latency, usable, errors) = (request.Get("avg_resp_time"), request.Get("usable_rate"), request.Get("error_percent"));
         if (latency is null && usable is null && errors is null)
@@ -49,10 +49,10 @@ public static class TaskResultEndpoints
         return OpenApiReply.Ok(data);
     }
 
-    internal static async Task<IResult> GetRealtime(string tid, HttpContext context, OpenApiTaskService tasks, MonitorQueries monitors, TaskRealtimeReader reader, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetRealtime(string tid, HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, MonitorQueries monitors, TaskRealtimeReader reader, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, tasks, tid, cancellationToken);
+        var (monitorId, code) = await TaskEndpoints.FindTaskAsync(request, users, tasks, tid, cancellationToken);
         if (monitorId is null) return OpenApiReply.Error(code);
         var actor = request.ActorFor(request.Get("username") ?? request.Caller.Name);
         if (await monitors.FindAsync(actor, monitorId.Value, cancellationToken) is not { Enabled: true }) return OpenApiReply.Error(OpenApiCode.TaskPaused);
@@ -64,10 +64,10 @@ public static class TaskResultEndpoints
     /// <c>tids</c> as repeated fields, comma-separated, or a JSON/Python list literal. Tasks the user does not own are
     /// left out; paused ones report state 3.
     /// </summary>
-    internal static async Task<IResult> GetMultiRealtime(HttpContext context, OpenApiTaskService tasks, TaskRealtimeReader reader, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetMultiRealtime(HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, TaskRealtimeReader reader, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
         var tids = request.GetAll("tids").Concat(request.GetAll("tids[]"))
             .SelectMany(v => v.Split([',', '[', ']', '"', '\'', ' '], StringSplitOptions.RemoveEmptyEntries))
@@ -79,10 +79,10 @@ public static class TaskResultEndpoints
         return OpenApiReply.Ok(data);
     }
 
-    internal static async Task<IResult> GetUserSummary(HttpContext context, OpenApiTaskService tasks, TaskRealtimeReader reader, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetUserSummary(HttpContext context, OpenApiUserService users, OpenApiTaskService tasks, TaskRealtimeReader reader, CancellationToken cancellationToken)
     {
         var request = OpenApiRequest.Of(context);
-        var (user, code) = await request.ActingUserAsync(tasks, cancellationToken);
+        var (user, code) = await request.ActingUserAsync(users, cancellationToken);
         if (user is null) return OpenApiReply.Error(code);
         var owned = await tasks.MonitorsOfAsync(request.ActorFor(user), request.Caller.ClientId, user, tids: null, cancellationToken);
         var realtime = await reader.ReadAsync([.. owned.Values], cancellationToken);

@@ -5,7 +5,7 @@ using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>What an import did, or would do on a dry run; <see cref="Errors"/> non-empty means nothing changed.</summary>
 public sealed record ImportResult(bool DryRun, bool Applied, IReadOnlyList<SectionReport> Sections, IReadOnlyDictionary<string, string[]> Errors);

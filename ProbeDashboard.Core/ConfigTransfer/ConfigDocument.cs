@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>Reads an import document, JSON or YAML, for the HTTP import and the CLI alike.</summary>
-internal static class ConfigDocument
+public static class ConfigDocument
 {
     /// <exception cref="FormatException">Not valid JSON/YAML, or a key given twice in one object; the message is for the user.</exception>
     public static JsonNode? Parse(string text, bool yaml)

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Storage;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// Hosts by name for the document, which never carries ids. Hosts themselves are not exported (agents register

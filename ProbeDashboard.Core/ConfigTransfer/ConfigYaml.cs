@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// The configuration document as YAML, both ways, for people who keep it in git. It maps one-to-one onto the

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Channels;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>A webhook in the document; <see cref="Secret"/> only when the export was asked to include secrets.</summary>
 public sealed record WebhookItem(string? Url, string? Secret = null);

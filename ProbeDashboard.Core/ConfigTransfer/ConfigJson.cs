@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ProbeDashboard.Api;
+using ProbeDashboard.Core.Json;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>JSON of the configuration document: the API's snake_case, indented, nulls left out, unknown fields refused.</summary>
 public static class ConfigJson
@@ -12,7 +12,7 @@ public static class ConfigJson
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions();
-        ApiSetup.ConfigureJson(options);
+        WireJson.Configure(options);
         options.WriteIndented = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         // A misspelt field would otherwise be dropped silently and the import would "succeed" without it.

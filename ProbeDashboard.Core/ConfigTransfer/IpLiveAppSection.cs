@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProbeDashboard.Core.Compat.IpLive;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// An iplive app (seed 002 client). Its token is stored only as a hash; <see cref="TokenHash"/> travels with

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// One kind of configuration in the export document (monitors, alert rules, ...): a list under <see cref="Key"/>

@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Monitors;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>Where a monitor runs, by name: <c>all</c>, a <c>group</c>, or listed <c>hosts</c> ("@server" is this server).</summary>
 public sealed record PlacementItem(string? Type, string? Group = null, List<string>? Hosts = null);

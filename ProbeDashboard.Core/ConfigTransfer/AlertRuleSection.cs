@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Storage;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// An alert rule in the document: the API's fields, with targets named (monitor names for service_probe rules,

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProbeDashboard.Core.Compat.OpenApi;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// An open-API client (seed 004), keyed by its public api_id. <see cref="ApiKey"/> (the HMAC key, in clear) travels

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ProbeDashboard.Api;
-using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Json;
 
-namespace ProbeDashboard.Monitors;
+namespace ProbeDashboard.Core.Monitors;
 
 /// <summary>
 /// A monitor's <c>type</c> as a number (seed 001: 1, 2, 3) or a name (http, tcp, icmp), so an exported document

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProbeDashboard.Core.Hosts;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>A host group in the document. Membership is not part of it: hosts join groups where they run.</summary>
 public sealed record HostGroupItem(string? Name);

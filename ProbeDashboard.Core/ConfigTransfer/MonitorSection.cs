@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>
 /// Monitors, matched by name, created and updated through <see cref="MonitorService"/> like the API's (validated,

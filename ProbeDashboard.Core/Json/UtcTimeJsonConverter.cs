@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ProbeDashboard.Api;
+namespace ProbeDashboard.Core.Json;
 
 /// <summary>
 /// Writes times as RFC 3339 UTC with a trailing Z, as seed 001 shows them ("2025-10-07T10:00:00Z"); milliseconds

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ProbeDashboard.Api;
+namespace ProbeDashboard.Core.Json;
 
 /// <summary>
 /// A value of an accepted JSON kind that our converters still refuse (a time that is no time, an unknown monitor

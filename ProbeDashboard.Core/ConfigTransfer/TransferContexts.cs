@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Storage;
 
-namespace ProbeDashboard.ConfigTransfer;
+namespace ProbeDashboard.Core.ConfigTransfer;
 
 /// <summary>What an export runs with: who asks, the database, whether secrets go out in clear, and id → name maps.</summary>
 public sealed class ExportContext(Actor actor, ProbeDbContext db, bool includeSecrets, HostNames hosts)
@@ -63,13 +63,13 @@ public sealed class ImportContext(Actor actor, ProbeDbContext db, HostNames host
     }
 
     /// <summary>Counts a service's import outcome for one item, or reports its refusal at <paramref name="where"/>.</summary>
-    public void Count(string section, string where, Core.ConfigTransfer.ImportItemResult result)
+    public void Count(string section, string where, ImportItemResult result)
     {
         switch (result.Outcome)
         {
-            case Core.ConfigTransfer.ImportOutcome.Invalid: Error(result.Field is null ? where : $"{where}.{result.Field}", result.Problem!); break;
-            case Core.ConfigTransfer.ImportOutcome.Created: Count(section, ItemOutcome.Created); break;
-            case Core.ConfigTransfer.ImportOutcome.Updated: Count(section, ItemOutcome.Updated); break;
+            case ImportOutcome.Invalid: Error(result.Field is null ? where : $"{where}.{result.Field}", result.Problem!); break;
+            case ImportOutcome.Created: Count(section, ItemOutcome.Created); break;
+            case ImportOutcome.Updated: Count(section, ItemOutcome.Updated); break;
             default: Count(section, ItemOutcome.Unchanged); break;
         }
     }

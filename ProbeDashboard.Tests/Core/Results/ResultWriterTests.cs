@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Events;
@@ -8,9 +8,7 @@ using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Core.Results;
 
-/// <summary>The single writer against a real SQLite file.</summary>
-/// <remarks>SQLite only: counts rows and injects a failing trigger through its own SQLite connection; TODO(#15): port to the provider-neutral connection.</remarks>
-[Trait("Category", "SqliteOnly")]
+/// <summary>The single writer against the test host's real database (SQLite, or PostgreSQL in test.sh's second pass).</summary>
 public class ResultWriterTests
 {
     private static readonly DateTime T0 = new(2026, 11, 22, 9, 59, 0, DateTimeKind.Utc);
@@ -26,9 +24,9 @@ public class ResultWriterTests
         var results = Enumerable.Range(0, 25).Select(i => BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(i), i % 5 != 0, 10 + i)).ToList();
         await pipeline.Get<ResultWriter>().SubmitAsync(results, cts.Token);
 
-        Assert.Equal(25, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
-        Assert.All(results, r => Assert.True(r.Id > 0));
         await using var db = pipeline.CreateDbContext();
+        Assert.Equal(25, await db.ProbeResults.CountAsync(cts.Token));
+        Assert.All(results, r => Assert.True(r.Id > 0));
         var stored = await db.Monitors.AsNoTracking().SingleAsync(m => m.Id == monitor.Id, cts.Token);
         Assert.Equal(MonitorStatus.Online, stored.Current.Status);
         Assert.Equal(T0.AddSeconds(24), stored.Current.LastProbeAt);
@@ -71,26 +69,33 @@ public class ResultWriterTests
         var host = pipeline.ServerHostId;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // A fault we cannot cause otherwise: the database refuses the third row of the batch.
-        await ExecuteAsync(pipeline, "CREATE TRIGGER refuse BEFORE INSERT ON ProbeResults WHEN NEW.StatusCode = 599 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        await RefuseStatusCode599Async(pipeline);
         List<ProbeResult> batch = [
             BatchRollupTests.Result(monitor.Id, host, T0, true, 10),
             BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(1), true, 10),
             BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(2), false, 0)];
         batch[2].StatusCode = 599;
 
-        await Assert.ThrowsAsync<SqliteException>(() => pipeline.Get<ResultBatchStore>().StoreAsync(batch, cts.Token));
-        Assert.Equal(0, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
-        Assert.Equal(0, await CountAsync(pipeline, "SELECT count(*) FROM AvailabilityBuckets"));
-        Assert.Equal(0, await CountAsync(pipeline, "SELECT count(*) FROM Monitors WHERE LastProbeAt IS NOT NULL"));
+        await Assert.ThrowsAnyAsync<DbException>(() => pipeline.Get<ResultBatchStore>().StoreAsync(batch, cts.Token));
+        await using (var db = pipeline.CreateDbContext())
+        {
+            Assert.Equal(0, await db.ProbeResults.CountAsync(cts.Token));
+            Assert.Equal(0, await db.AvailabilityBuckets.CountAsync(cts.Token));
+            Assert.Equal(0, await db.Monitors.CountAsync(m => m.Current.LastProbeAt != null, cts.Token));
+        }
 
+        var service = pipeline.Get<ResultWriterService>();
         var submitted = pipeline.Get<ResultWriter>().SubmitAsync(batch, cts.Token);
-        await Task.Delay(500, cts.Token);
+        while (!service.IsFailing) await Task.Delay(20, cts.Token);
         Assert.False(submitted.IsCompleted);
-        await ExecuteAsync(pipeline, "DROP TRIGGER refuse");
+        await AcceptStatusCode599Async(pipeline);
         await submitted;
 
-        Assert.Equal(3, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
-        Assert.Equal(3, await CountAsync(pipeline, "SELECT Total FROM AvailabilityBuckets WHERE Size = 2"));
+        await using (var db = pipeline.CreateDbContext())
+        {
+            Assert.Equal(3, await db.ProbeResults.CountAsync(cts.Token));
+            Assert.Equal(3, await db.AvailabilityBuckets.Where(b => b.Size == BucketSize.Day).Select(b => b.Total).SingleAsync(cts.Token));
+        }
     }
 
     [Fact]
@@ -106,9 +111,10 @@ public class ResultWriterTests
             BatchRollupTests.Result(monitor.Id + 1000, pipeline.ServerHostId, T0, true, 10),
             BatchRollupTests.Result(monitor.Id, pipeline.ServerHostId, T0.AddSeconds(1), false, 0)], cts.Token);
 
-        Assert.Equal(2, await CountAsync(pipeline, $"SELECT count(*) FROM ProbeResults WHERE MonitorId = {monitor.Id}"));
-        Assert.Equal(0, await CountAsync(pipeline, $"SELECT count(*) FROM ProbeResults WHERE MonitorId <> {monitor.Id}"));
-        Assert.Equal(0, await CountAsync(pipeline, $"SELECT count(*) FROM AvailabilityBuckets WHERE MonitorId <> {monitor.Id}"));
+        await using var db = pipeline.CreateDbContext();
+        Assert.Equal(2, await db.ProbeResults.CountAsync(r => r.MonitorId == monitor.Id, cts.Token));
+        Assert.Equal(0, await db.ProbeResults.CountAsync(r => r.MonitorId != monitor.Id, cts.Token));
+        Assert.Equal(0, await db.AvailabilityBuckets.CountAsync(b => b.MonitorId != monitor.Id, cts.Token));
         var published = await committed.Reader.ReadAsync(cts.Token);
         Assert.All(published.Results, r => Assert.Equal(monitor.Id, r.MonitorId));
     }
@@ -131,9 +137,10 @@ public class ResultWriterTests
         while (service.Committed < 4000) await Task.Delay(20, cts.Token);
 
         Assert.Equal(4000, writer.Accepted);
-        Assert.Equal(4000, await CountAsync(pipeline, "SELECT count(*) FROM ProbeResults"));
-        Assert.Equal(4000, await CountAsync(pipeline, "SELECT sum(Total) FROM AvailabilityBuckets WHERE Size = 1"));
-        Assert.Equal(2000, await CountAsync(pipeline, "SELECT sum(Successes) FROM AvailabilityBuckets WHERE Size = 2"));
+        await using var db = pipeline.CreateDbContext();
+        Assert.Equal(4000, await db.ProbeResults.CountAsync(cts.Token));
+        Assert.Equal(4000, await db.AvailabilityBuckets.Where(b => b.Size == BucketSize.Hour).SumAsync(b => b.Total, cts.Token));
+        Assert.Equal(2000, await db.AvailabilityBuckets.Where(b => b.Size == BucketSize.Day).SumAsync(b => b.Successes, cts.Token));
     }
 
     [Fact]
@@ -149,28 +156,35 @@ public class ResultWriterTests
         Assert.Equal(MonitorStatus.Online, await StatusAsync(pipeline, monitor.Id));
 
         // What MonitorService does when the target changes: the status is unknown until the next probe.
-        await ExecuteAsync(pipeline, $"UPDATE Monitors SET CurrentStatus = 0 WHERE Id = {monitor.Id}");
+        await using (var db = pipeline.CreateDbContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Monitors\" SET \"CurrentStatus\" = 0 WHERE \"Id\" = {monitor.Id}", cts.Token);
         await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, agent, T0.AddSeconds(2), false, 0)], cts.Token);
         Assert.Equal(MonitorStatus.Offline, await StatusAsync(pipeline, monitor.Id));
     }
 
-    private static async Task<MonitorStatus> StatusAsync(PipelineServices pipeline, int monitorId) =>
-        (MonitorStatus)await CountAsync(pipeline, $"SELECT CurrentStatus FROM Monitors WHERE Id = {monitorId}");
-
-    private static async Task<long> CountAsync(PipelineServices pipeline, string sql)
+    private static async Task<MonitorStatus> StatusAsync(PipelineServices pipeline, int monitorId)
     {
-        await using var connection = new SqliteConnection($"Data Source={pipeline.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        await using var db = pipeline.CreateDbContext();
+        return await db.Monitors.AsNoTracking().Where(m => m.Id == monitorId).Select(m => m.Current.Status).SingleAsync();
     }
+
+    /// <summary>Makes the database refuse (abort the statement) any result row with status code 599.</summary>
+    private static Task RefuseStatusCode599Async(PipelineServices pipeline) => ExecuteAsync(pipeline, TestDatabase.IsPostgres
+        ? """
+          CREATE FUNCTION refuse_599() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+          CREATE TRIGGER refuse BEFORE INSERT ON "ProbeResults" FOR EACH ROW WHEN (NEW."StatusCode" = 599) EXECUTE FUNCTION refuse_599();
+          """
+        : """CREATE TRIGGER refuse BEFORE INSERT ON "ProbeResults" WHEN NEW."StatusCode" = 599 BEGIN SELECT RAISE(ABORT, 'refused'); END""");
+
+    private static Task AcceptStatusCode599Async(PipelineServices pipeline) => ExecuteAsync(pipeline, TestDatabase.IsPostgres
+        ? """DROP TRIGGER refuse ON "ProbeResults"; DROP FUNCTION refuse_599();"""
+        : "DROP TRIGGER refuse");
 
     private static async Task ExecuteAsync(PipelineServices pipeline, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={pipeline.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await using var db = pipeline.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }

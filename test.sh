@@ -9,6 +9,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+# Chinese pages in browser tests and their screenshots need a CJK font (else every character is a box).
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Only promtool is wanted from prometheus: no recommended extras (node exporter and the like).
 lean=()

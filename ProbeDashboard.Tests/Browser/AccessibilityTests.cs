@@ -1,0 +1,57 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Monitors;
+
+namespace ProbeDashboard.Tests.Browser;
+
+/// <summary>
+/// Every page of the dashboard, scanned by axe-core in Chromium in the light and the dark theme: no serious or
+/// critical violation (contrast, names of controls, landmarks, ...). A page that fails is named with its rules.
+/// </summary>
+[Trait("Category", "Browser")]
+public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    public static TheoryData<string> Themes => ["light", "dark"];
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task Every_page_has_no_serious_or_critical_axe_violation(string theme)
+    {
+        var saved = await fixture.App.Services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, new MonitorInput
+        {
+            Name = $"axe {theme}", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60,
+        }, "test", CancellationToken.None);
+        var page = await fixture.NewSignedInPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = "pd-theme", Value = theme, Url = fixture.App.BaseUrl }]);
+
+        var failures = new List<string>();
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            foreach (var path in new[]
+            {
+                "/", "/monitors", $"/monitors/{saved.Monitor!.Id}", "/monitors/999999", "/alerts", "/alert-rules",
+                "/notification-groups", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs",
+            })
+            {
+                await page.GotoAsync(path);
+                await BrowserFixture.WaitUntilInteractiveAsync(page);
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                failures.AddRange(Describe(path, await page.RunAxe()));
+            }
+            await page.Context.ClearCookiesAsync();
+            await page.Context.AddCookiesAsync([new Cookie { Name = "pd-theme", Value = theme, Url = fixture.App.BaseUrl }]);
+            await page.GotoAsync("/login");
+            failures.AddRange(Describe("/login", await page.RunAxe()));
+        });
+        Assert.True(failures.Count == 0, $"{theme} theme:\n" + string.Join("\n", failures));
+    }
+
+    private static IEnumerable<string> Describe(string path, AxeResult result) =>
+        result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
+            $"{path}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+}

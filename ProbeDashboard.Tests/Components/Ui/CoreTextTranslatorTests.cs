@@ -1,0 +1,42 @@
+using System.Globalization;
+using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Ui;
+
+namespace ProbeDashboard.Tests.Components.Ui;
+
+/// <summary>The Core's English texts, as the UI shows them in Chinese; unknown text stays as it is.</summary>
+public class CoreTextTranslatorTests
+{
+    private static readonly CultureInfo Chinese = new("zh-Hans"), English = new("en");
+    private readonly CoreTextTranslator _translator = new();
+
+    [Fact]
+    public void Probe_errors_made_by_the_core_read_in_chinese_with_their_values()
+    {
+        Assert.Equal("5 秒后超时", _translator.Translate(ProbeErrors.TimedOut(5), Chinese));
+        Assert.Equal("未找到关键字“healthy”", _translator.Translate(ProbeErrors.KeywordMissing("healthy"), Chinese));
+        Assert.Equal("连接被拒绝", _translator.Translate(ProbeErrors.Describe(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)), Chinese));
+    }
+
+    [Fact]
+    public void Alert_titles_keep_user_names_and_the_most_specific_pattern_wins()
+    {
+        Assert.Equal("backup on nas 已宕机", _translator.Translate("backup on nas is down", Chinese));
+        Assert.Equal("web-1：CPU high", _translator.Translate("CPU high on web-1", Chinese));
+    }
+
+    [Fact]
+    public void English_and_unknown_text_are_shown_as_they_are()
+    {
+        Assert.Equal("timeout after 5s", _translator.Translate("timeout after 5s", English));
+        Assert.Equal("HTTP/1.1 418 I'm a teapot", _translator.Translate("HTTP/1.1 418 I'm a teapot", Chinese));
+        Assert.Equal("", _translator.Translate(null, Chinese));
+    }
+
+    [Fact]
+    public void Validation_messages_read_in_chinese()
+    {
+        Assert.Equal("为必填项", _translator.Translate("is required", Chinese));
+        Assert.Equal("必须介于 10 到 86400 秒之间", _translator.Translate("must be between 10 and 86400 seconds", Chinese));
+    }
+}

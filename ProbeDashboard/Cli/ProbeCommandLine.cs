@@ -26,6 +26,7 @@ public static class ProbeCommandLine
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(MoveToPostgresCommand.Create());
         root.Subcommands.Add(ResetPasswordCommand.Group());
         root.Subcommands.Add(new ProtectSecretCommand());
         root.Subcommands.Add(new ConfigTransfer.ExportCommand());

@@ -42,6 +42,8 @@ public static class PushApi
     private static async Task<ContentHttpResult> PingAsync(
         string token, string? action, HttpRequest request, PushReceiver receiver, CancellationToken cancellationToken)
     {
+        // Kestrel enforces the size limit while reading; a declared length over it is refused before anything is read.
+        if (request.ContentLength > MaxBodyBytes) return Text(StatusCodes.Status413PayloadTooLarge, "request body too large");
         var body = HttpMethods.IsPost(request.Method) ? await ReadTextAsync(request, cancellationToken) : null;
         var query = request.Query;
         var ping = PushPing.Read(action, query["status"], query["msg"], query["ping"], body, out var problem);
@@ -61,6 +63,7 @@ public static class PushApi
         .Produces<string>(StatusCodes.Status200OK, "text/plain")
         .Produces<string>(StatusCodes.Status400BadRequest, "text/plain")
         .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
+        .Produces<string>(StatusCodes.Status413PayloadTooLarge, "text/plain")
         .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain");
 
     /// <summary>The first <see cref="PushPing.MaxMessageChars"/> characters of the body; the rest is never read.</summary>

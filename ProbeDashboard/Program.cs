@@ -19,6 +19,7 @@ using ProbeDashboard.Operations.Metrics;
 using ProbeDashboard.Operations.Listening;
 using ProbeDashboard.Users;
 using ProbeDashboard.Probing;
+using ProbeDashboard.Push;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Security;
 using ProbeDashboard.Settings;
@@ -68,6 +69,7 @@ app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view 
 app.MapApiDocs();
 app.MapTokenApi();
 app.MapMonitorsApi();
+app.MapPushApi();            // /api/push/{token}: anonymous pings of push monitors
 app.MapUsersApi();
 app.MapAgentsApi();
 app.MapAlertingApis();

@@ -28,7 +28,7 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
         var placements = await db.Monitors.AsNoTracking().Where(m => m.Enabled).OrderBy(m => m.Id)
             .Select(m => new MonitorDefinition
             {
-                Id = m.Id, UpdatedAt = m.UpdatedAt, ExecuteOn = m.ExecuteOn, ExecuteOnGroupId = m.ExecuteOnGroupId,
+                Id = m.Id, Kind = m.Kind, UpdatedAt = m.UpdatedAt, ExecuteOn = m.ExecuteOn, ExecuteOnGroupId = m.ExecuteOnGroupId,
                 ExecuteOnHostIds = m.ExecuteOnHostIds, SkipHostIds = m.SkipHostIds,
             })
             .ToListAsync(cancellationToken);

@@ -13,6 +13,8 @@ public static class AuditActions
     public const string MonitorUpdate = "monitor.update";
     public const string MonitorToggle = "monitor.toggle";
     public const string MonitorDelete = "monitor.delete";
+    /// <summary>A push monitor's ping token replaced (the old URL stops working).</summary>
+    public const string MonitorPushTokenRotate = "monitor.push_token_rotate";
     public const string RuleCreate = "alert_rule.create";
     public const string RuleUpdate = "alert_rule.update";
     public const string RuleDelete = "alert_rule.delete";
@@ -59,7 +61,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, TokenIssued, TokenRefused, UserCreate, UserChange, MonitorCreate, MonitorUpdate, MonitorToggle,
-        MonitorDelete, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
+        MonitorDelete, MonitorPushTokenRotate, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
         NotificationGroupDelete, NotificationGroupTest, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Push;
 
 namespace ProbeDashboard.Core.ConfigTransfer;
 
@@ -28,10 +29,12 @@ public sealed record MonitorItem(
     bool? LatencyAlert,
     double? MaxLatency,
     HttpOptionsInput? Http,
-    int? FailQuorum = null)
+    int? FailQuorum = null,
+    PushInput? Push = null)
 {
-    /// <summary>The item that reproduces a stored monitor.</summary>
-    public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups) => new(
+    /// <summary>The item that reproduces a stored monitor; a push monitor's token only with <paramref name="includeSecrets"/>.</summary>
+    public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
+        bool includeSecrets = false) => new(
         m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         new PlacementItem(ExecuteOnInput.Name(m.ExecuteOn),
             m.ExecuteOnGroupId is { } g ? groups.GetValueOrDefault(g, $"#{g}") : null,
@@ -40,5 +43,6 @@ public sealed record MonitorItem(
         m.NotificationGroupId is { } n ? notificationGroups.GetValueOrDefault(n, $"#{n}") : null,
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsInput.From(m.Http) : null,
-        m.FailQuorum);
+        m.FailQuorum,
+        m.Kind == MonitorKind.Push ? PushInput.From(m.Push) with { Token = includeSecrets ? m.PushToken : null } : null);
 }

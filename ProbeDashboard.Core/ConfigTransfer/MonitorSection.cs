@@ -23,7 +23,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         var (groups, notificationGroups) = await NamesAsync(context.Db, cancellationToken);
         var monitors = await context.Db.Monitors.AsNoTracking().ToListAsync(cancellationToken);
         return [.. monitors.OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups), ConfigJson.Options))];
+            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups, context.IncludeSecrets), ConfigJson.Options))];
     }
 
     public async Task ImportAsync(JsonArray items, ImportContext context, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
             ExecuteOn = item.ExecuteOn is null ? null : new ExecuteOnInput(item.ExecuteOn.Type, groupId, hostIds),
             SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
             RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,
-            MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum,
+            MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum, Push = item.Push,
         };
     }
 

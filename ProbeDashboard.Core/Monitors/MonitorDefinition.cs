@@ -1,3 +1,5 @@
+using ProbeDashboard.Core.Push;
+
 namespace ProbeDashboard.Core.Monitors;
 
 /// <summary>A service monitor: what to probe, how often, and how to judge the answer (seed 001 §1).</summary>
@@ -37,6 +39,20 @@ public class MonitorDefinition
 
     public HttpProbeOptions Http { get; set; } = new();
 
+    /// <summary>When a push monitor expects its pings; empty for the other types.</summary>
+    public PushProbeOptions Push { get; set; } = new();
+    /// <summary>The secret of a push monitor's ping URL; null for the other types.</summary>
+    public string? PushToken { get; set; }
+    /// <summary>
+    /// When a push monitor that heard nothing counts as missed: the next slot plus grace, or a started run plus grace.
+    /// Null when nothing is awaited (other types, paused). Indexed: one query per sweep finds every due monitor.
+    /// </summary>
+    public DateTime? PushDeadline { get; set; }
+    /// <summary>When the run announced by <c>/start</c> began; null when no run is in progress.</summary>
+    public DateTime? PushRunStartedAt { get; set; }
+    /// <summary>When the last finished-run ping (success or failure) arrived.</summary>
+    public DateTime? PushLastPingAt { get; set; }
+
     /// <summary>Where the monitor came from ("ui", "api", "iplive:app/group", "openapi:user"...).</summary>
     public string Origin { get; set; } = "api";
 
@@ -53,6 +69,23 @@ public class MonitorDefinition
         Current.StatusSince = now;
         Current.ConsecutiveFailures = 0;
     }
+
+    /// <summary>
+    /// Starts or stops awaiting pings after a change of type, schedule or pause: an enabled push monitor expects its
+    /// first ping by the next slot plus grace from <paramref name="now"/>; any other monitor, or a paused one, awaits
+    /// nothing. A push monitor keeps its token (its cron jobs keep working); another type has none.
+    /// </summary>
+    public void ArmPush(DateTime now)
+    {
+        PushRunStartedAt = null;
+        if (Kind != MonitorKind.Push)
+        {
+            (PushToken, PushDeadline) = (null, null);
+            return;
+        }
+        PushToken ??= PushTokens.New();
+        PushDeadline = Enabled ? PushSchedule.Of(Push).DeadlineAfterPing(now) : null;
+    }
 }
 
 public enum MonitorKind
@@ -60,6 +93,8 @@ public enum MonitorKind
     Http = 1,
     Tcp = 2,
     Icmp = 3,
+    /// <summary>Judged by the pings it receives (heartbeat), not by probes it sends.</summary>
+    Push = 5,
 }
 
 public enum ExecuteOnKind

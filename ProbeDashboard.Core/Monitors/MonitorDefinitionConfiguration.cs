@@ -13,6 +13,9 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Target).HasMaxLength(2048).IsRequired();
         builder.Property(m => m.Origin).HasMaxLength(200);
         builder.Property(m => m.Http).HasJsonConversion();
+        // Rows from before push monitors existed get an empty object: the options' defaults.
+        builder.Property(m => m.Push).HasJsonConversion().HasDefaultValueSql("'{}'");
+        builder.Property(m => m.PushToken).HasMaxLength(64);
         builder.OwnsOne(m => m.Current, current =>
         {
             current.Property(c => c.Status).HasColumnName("CurrentStatus");
@@ -27,5 +30,7 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         builder.Navigation(m => m.Current).IsRequired();
         builder.HasIndex(m => m.Name);
         builder.HasIndex(m => m.Enabled);
+        builder.HasIndex(m => m.PushToken).IsUnique();
+        builder.HasIndex(m => m.PushDeadline);
     }
 }

@@ -1,3 +1,5 @@
+using ProbeDashboard.Core.Push;
+
 namespace ProbeDashboard.Core.Monitors;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record MonitorInput
 
     public string? Name { get; init; }
     public bool Enable { get; init; } = true;
-    /// <summary>1 = HTTP, 2 = TCP, 3 = ICMP.</summary>
+    /// <summary>1 = HTTP, 2 = TCP, 3 = ICMP, 5 = push.</summary>
     public int? Type { get; init; }
     public string? Target { get; init; }
     /// <summary>Interval in seconds.</summary>
@@ -33,6 +35,18 @@ public sealed record MonitorInput
     public double? MaxLatency { get; init; }
     /// <summary>HTTP monitors only.</summary>
     public HttpOptionsInput? Http { get; init; }
+    /// <summary>Push monitors only: when pings are expected.</summary>
+    public PushInput? Push { get; init; }
+
+    private bool IsPush => Type == (int)MonitorKind.Push;
+
+    /// <summary>
+    /// A push monitor needs no interval: it takes its period (a cron schedule's is a day) so that rounds and
+    /// host memory, which count in intervals, stay meaningful.
+    /// </summary>
+    public int? EffectiveDuration => IsPush
+        ? Math.Clamp(Push?.Period ?? MonitorRules.MaxIntervalSeconds, 1, MonitorRules.MaxIntervalSeconds)
+        : Duration;
 
     public int EffectiveTimeout => Timeout ?? Math.Max(1, Math.Min(DefaultTimeoutSeconds, (Duration ?? 60) - 1));
 
@@ -57,6 +71,7 @@ public sealed record MonitorInput
         LatencyAlert = monitor.LatencyAlert,
         MaxLatency = monitor.MaxLatencySeconds,
         Http = monitor.Kind == MonitorKind.Http ? HttpOptionsInput.From(monitor.Http) : null,
+        Push = monitor.Kind == MonitorKind.Push ? PushInput.From(monitor.Push) : null,
     };
 
     /// <summary>Copies a validated input onto the stored monitor (a full replacement of its settings).</summary>
@@ -65,9 +80,9 @@ public sealed record MonitorInput
         monitor.Name = Name!.Trim();
         monitor.Enabled = Enable;
         monitor.Kind = (MonitorKind)Type!.Value;
-        monitor.Target = Target!.Trim();
-        monitor.IntervalSeconds = Duration!.Value;
-        monitor.TimeoutSeconds = EffectiveTimeout;
+        monitor.Target = Target?.Trim() ?? "";
+        monitor.IntervalSeconds = EffectiveDuration!.Value;
+        monitor.TimeoutSeconds = IsPush ? MonitorRules.PushTimeoutSeconds : EffectiveTimeout;
         monitor.Retry = Retry ?? 0;
         monitor.ExecuteOn = ExecuteOnInput.ParseKind(ExecuteOn?.Type) ?? ExecuteOnKind.All;
         monitor.ExecuteOnGroupId = monitor.ExecuteOn == ExecuteOnKind.Group ? ExecuteOn!.GroupId : null;
@@ -81,5 +96,7 @@ public sealed record MonitorInput
         monitor.LatencyAlert = LatencyAlert;
         monitor.MaxLatencySeconds = MaxLatency;
         monitor.Http = Http?.ToOptions() ?? new HttpProbeOptions();
+        monitor.Push = IsPush ? Push!.ToOptions() : new PushProbeOptions();
+        if (IsPush && Push!.Token is { } token) monitor.PushToken = token;
     }
 }

@@ -25,17 +25,19 @@ public sealed record StagedMonitorChange(MonitorSaveResult Result, IReadOnlyList
 public sealed partial class MonitorService
 {
     private static readonly JsonSerializerOptions DiffNames = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly string[] PushArmingFields = ["type", "push", "enable"];
 
     public async Task<StagedMonitorChange> CreateAsync(ProbeDbContext db, Actor actor, MonitorInput input, string origin, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
-        var errors = await ValidateAsync(db, input, cancellationToken);
+        var errors = await ValidateAsync(db, input, null, cancellationToken);
         if (errors.Count > 0) return StagedMonitorChange.Nothing(MonitorSaveResult.Invalid(errors));
 
         var now = time.GetUtcNow().UtcDateTime;
         var monitor = new MonitorDefinition { Origin = origin, CreatedAt = now, UpdatedAt = now };
         monitor.Current.StatusSince = now;
         input.ApplyTo(monitor);
+        monitor.ArmPush(now);
         db.Monitors.Add(monitor);
         // The entry names the new id, known only after the insert.
         await db.SaveChangesAsync(cancellationToken);
@@ -48,7 +50,7 @@ public sealed partial class MonitorService
     public async Task<StagedMonitorChange> UpdateAsync(ProbeDbContext db, Actor actor, MonitorDefinition monitor, MonitorInput input, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
-        var errors = await ValidateAsync(db, input, cancellationToken);
+        var errors = await ValidateAsync(db, input, monitor.Id, cancellationToken);
         if (errors.Count > 0) return StagedMonitorChange.Nothing(MonitorSaveResult.Invalid(errors));
 
         var before = Settings(monitor);
@@ -62,6 +64,9 @@ public sealed partial class MonitorService
         // The last status described another target or a paused monitor; it is unknown until the next probe.
         var statusReset = monitor.Kind != kind || monitor.Target != target || (wasEnabled && !monitor.Enabled);
         if (statusReset) monitor.MarkUnknown(now);
+        // A new schedule (or type, or a resume) counts from now; other edits keep the deadline already awaited.
+        if ((monitor.Kind == MonitorKind.Push || kind == MonitorKind.Push) && changed.Intersect(PushArmingFields).Any())
+            monitor.ArmPush(now);
         audit.Add(db, actor, AuditActions.MonitorUpdate, Target(monitor), $"{monitor.Kind} {monitor.Target}; changed {string.Join(", ", changed)}");
         await db.SaveChangesAsync(cancellationToken);
         List<object> published = [new MonitorConfigurationChanged(monitor.Id, Deleted: false)];
@@ -79,6 +84,7 @@ public sealed partial class MonitorService
         monitor.Enabled = enable;
         monitor.UpdatedAt = now;
         if (!enable) monitor.MarkUnknown(now);
+        if (monitor.Kind == MonitorKind.Push) monitor.ArmPush(now);
         audit.Add(db, actor, AuditActions.MonitorToggle, Target(monitor), enable ? "enabled" : "paused");
         await db.SaveChangesAsync(cancellationToken);
         List<object> published = [new MonitorConfigurationChanged(monitor.Id, Deleted: false)];

@@ -5,6 +5,7 @@ using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.Push;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Monitors;
@@ -85,7 +86,8 @@ public sealed partial class MonitorService(
         foreach (var evt in change.Events) events.Publish(evt);
     }
 
-    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, CancellationToken cancellationToken)
+    /// <param name="monitorId">The monitor being replaced; null for a new one.</param>
+    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(ProbeDbContext db, MonitorInput input, int? monitorId, CancellationToken cancellationToken)
     {
         // Only the hosts and groups the input names are looked up, so validation stays cheap with many hosts.
         var hostIds = (input.SkipHosts ?? []).Concat(input.ExecuteOn?.HostIds ?? []).Distinct().ToList();
@@ -99,6 +101,13 @@ public sealed partial class MonitorService(
         if (input.NotificationId is > 0 && !errors.ContainsKey("notification_id")
             && !await db.NotificationGroups.AnyAsync(g => g.Id == input.NotificationId, cancellationToken))
             errors = new Dictionary<string, string[]>(errors) { ["notification_id"] = ["no notification group has this id"] };
+        if (input.Push?.Token is { } token && input.Type == (int)MonitorKind.Push)
+        {
+            var problem = !PushTokens.LooksValid(token) ? $"must be {PushTokens.Length} URL-safe characters (A-Z, a-z, 0-9, - and _)"
+                : await db.Monitors.AnyAsync(m => m.PushToken == token && m.Id != monitorId, cancellationToken) ? "is already used by another monitor"
+                : null;
+            if (problem is not null) errors = new Dictionary<string, string[]>(errors) { ["push.token"] = [problem] };
+        }
         return errors;
     }
 }

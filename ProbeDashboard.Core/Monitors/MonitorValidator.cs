@@ -1,4 +1,4 @@
-using System.Net;
+using ProbeDashboard.Core.Push;
 
 namespace ProbeDashboard.Core.Monitors;
 
@@ -9,6 +9,8 @@ public sealed record MonitorRules(int MinIntervalSeconds, IReadOnlySet<int> Host
     public const int MaxTimeoutSeconds = 300;
     public const int MaxRetry = 10;
     public const int MaxFailThreshold = 100;
+    /// <summary>A push monitor sends nothing; its stored timeout is a placeholder shorter than any period.</summary>
+    public const int PushTimeoutSeconds = 1;
 }
 
 /// <summary>
@@ -23,7 +25,11 @@ public static class MonitorValidator
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "is required");
         else if (input.Name.Trim().Length > 200) errors.Add("name", "must be at most 200 characters");
 
-        ValidateTiming(input, rules, errors);
+        var isPush = input.Type == (int)MonitorKind.Push;
+        // A push monitor is judged by its push schedule: duration and timeout do not apply to it.
+        if (!isPush) ValidateTiming(input, rules, errors);
+        else if (input.Retry is < 0 or > MonitorRules.MaxRetry)
+            errors.Add("retry", $"must be between 0 and {MonitorRules.MaxRetry}");
         if (input.Type is null || !Enum.IsDefined((MonitorKind)input.Type.Value))
         {
             errors.Add("type", input.Type is null ? "is required" : $"must be {MonitorKindNames.Choices}, as a number or a name");
@@ -33,12 +39,14 @@ public static class MonitorValidator
         else
         {
             var kind = (MonitorKind)input.Type.Value;
-            MonitorTargetRules.Validate(kind, input.Target, errors);
+            if (kind == MonitorKind.Push) ValidatePush(input, errors);
+            else MonitorTargetRules.Validate(kind, input.Target, errors);
             if (input.Http is not null)
             {
                 if (kind == MonitorKind.Http) HttpOptionsRules.Validate(input.Http, errors);
                 else errors.Add("http", "applies to HTTP monitors (type 1) only");
             }
+            if (input.Push is not null && kind != MonitorKind.Push) errors.Add("push", "applies to push monitors (type 5) only");
         }
 
         ValidatePlacement(input, rules, errors);
@@ -54,6 +62,13 @@ public static class MonitorValidator
             errors.Add("max_latency", "is required when latency_alert is on");
         if (input.NotificationId is < 1) errors.Add("notification_id", "must be a positive id");
         return errors.ToDictionary();
+    }
+
+    private static void ValidatePush(MonitorInput input, ValidationErrors errors)
+    {
+        // The target is optional for a push monitor: a note of what pings it (a host, a job name).
+        if (input.Target?.Trim().Length > 2048) errors.Add("target", "must be at most 2048 characters");
+        PushRules.Validate(input.Push, errors);
     }
 
     private static void ValidateTiming(MonitorInput input, MonitorRules rules, ValidationErrors errors)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Egress;
+using ProbeDashboard.Core.Hosts;
+using ProbeDashboard.Core.Push;
 using ProbeDashboard.Core.Probing.Http;
 using ProbeDashboard.Core.Results;
 
@@ -29,6 +31,14 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriterService>());
         services.AddSingleton<RetentionSettings>();
         services.AddSingleton<RetentionCleaner>();
+
+        // Push monitors: pings in, missed deadlines found by one periodic sweep.
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ServerHostLookup>();
+        services.AddSingleton<PushReceiver>();
+        services.AddSingleton<PushDeadlineSweeper>();
+        services.AddHostedService<PushDeadlineService>();
         return services;
     }
 

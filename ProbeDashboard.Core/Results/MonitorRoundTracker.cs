@@ -38,6 +38,14 @@ public sealed class MonitorRoundTracker
             rounds.Restart(settings.IntervalSeconds);
         }
 
+        if (settings.EachResultIsARound)
+        {
+            rounds.Open(rounds.Index == long.MinValue ? 0 : rounds.Index + 1);
+            rounds.Reports[result.HostId] = result;
+            Close(result.MonitorId, rounds, settings, closed);
+            return;
+        }
+
         rounds.Hear(result.HostId, result.Timestamp);
         var index = RoundIndex(result.MonitorId, settings.IntervalSeconds, result.Timestamp);
         if (index < rounds.Index) return;

@@ -29,7 +29,8 @@ internal static class MonitorRows
             rows[reader.GetInt32(0)] = new MonitorRow
             {
                 Id = reader.GetInt32(0),
-                Rounds = new RoundSettings(reader.GetInt32(1), reader.IsDBNull(6) ? null : reader.GetInt32(6)),
+                Rounds = new RoundSettings(reader.GetInt32(1), reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                    EachResultIsARound: reader.GetInt32(7) == (int)MonitorKind.Push),
                 StatusBefore = status,
                 Current = new MonitorCurrentState
                 {

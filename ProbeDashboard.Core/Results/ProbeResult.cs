@@ -3,6 +3,9 @@ namespace ProbeDashboard.Core.Results;
 /// <summary>One probe round of one monitor from one host. A failed probe is data, not an exception.</summary>
 public class ProbeResult
 {
+    /// <summary>The longest message kept: a push ping's body may be up to 10 KB (probe errors are far shorter).</summary>
+    public const int MaxMessageLength = 10 * 1024;
+
     public long Id { get; set; }
     public int MonitorId { get; set; }
     public int HostId { get; set; }
@@ -25,7 +28,7 @@ public class ProbeResult
     public double LatencyMs { get; set; }
     /// <summary>HTTP status code; 0 for TCP/ICMP or when no response arrived.</summary>
     public int StatusCode { get; set; }
-    /// <summary>Short, human reason for a failure ("connection refused", "timeout after 10s").</summary>
+    /// <summary>Short, human reason for a failure ("connection refused", "timeout after 10s"); for push monitors what the job sent.</summary>
     public string? ErrorMessage { get; set; }
     /// <summary>Expiry of the TLS certificate the target presented (https only).</summary>
     public DateTime? CertificateExpiresAt { get; set; }

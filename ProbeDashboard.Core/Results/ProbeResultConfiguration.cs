@@ -8,7 +8,7 @@ internal sealed class ProbeResultConfiguration : IEntityTypeConfiguration<ProbeR
     public void Configure(EntityTypeBuilder<ProbeResult> builder)
     {
         builder.ToTable("ProbeResults");
-        builder.Property(r => r.ErrorMessage).HasMaxLength(500);
+        builder.Property(r => r.ErrorMessage).HasMaxLength(ProbeResult.MaxMessageLength);
         // No foreign key to Monitors: a batch in flight for a monitor deleted a moment ago must not fail
         // the whole transaction. Deleting a monitor deletes its results explicitly.
         builder.HasIndex(r => new { r.MonitorId, r.Timestamp });

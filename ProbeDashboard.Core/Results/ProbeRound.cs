@@ -20,4 +20,8 @@ public sealed record ProbeRound(
 
 /// <summary>How the writer judges a monitor's rounds: its interval (which places results in rounds) and its quorum.</summary>
 /// <param name="FailQuorum">Failed hosts that make a round fail; null means every host that reported.</param>
-public readonly record struct RoundSettings(int IntervalSeconds, int? FailQuorum);
+/// <param name="EachResultIsARound">
+/// True for push monitors: a ping (or a missed deadline) arrives when the job runs, not at a scheduled fire time,
+/// so each result is a round of its own and counts at once.
+/// </param>
+public readonly record struct RoundSettings(int IntervalSeconds, int? FailQuorum, bool EachResultIsARound = false);

@@ -101,7 +101,8 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
             .ToList();
     }
 
-    private static string? Truncate(string? message) => message is { Length: > 500 } ? message[..500] : message;
+    private static string? Truncate(string? message) =>
+        message is { Length: > ProbeResult.MaxMessageLength } ? message[..ProbeResult.MaxMessageLength] : message;
 }
 
 /// <summary>What one committed batch stored, for the events published after the commit.</summary>

@@ -60,7 +60,7 @@ internal abstract class SqlDialect
     private sealed class SqliteSql : SqlDialect
     {
         public override string SelectMonitorState => """
-            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum"
+            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind"
             FROM "Monitors" WHERE "Id" IN (SELECT value FROM json_each(@ids))
             """;
 
@@ -92,7 +92,7 @@ internal abstract class SqlDialect
     private sealed class PostgresSql : SqlDialect
     {
         public override string SelectMonitorState => """
-            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum"
+            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind"
             FROM "Monitors" WHERE "Id" = ANY(@ids)
             """;
 

@@ -82,7 +82,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         // Every test client shares one (missing) client address; a fixture that tests the limits sets them back.
-        foreach (var policy in new[] { "SignIn", "Token", "Compat", "Agent" })
+        foreach (var policy in new[] { "SignIn", "Token", "Compat", "Agent", "Push" })
             settings[$"RateLimits:{policy}:PermitLimit"] = "1000000";
         foreach (var (key, value) in Settings) settings[key] = value;
         // After the fixture's own settings: a fixture that moves the data directory moves the database with it.

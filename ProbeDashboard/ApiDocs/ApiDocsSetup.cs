@@ -18,7 +18,9 @@ public static class ApiDocsSetup
     {
         builder.Services.AddOpenApi("v1", options =>
         {
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            // /api/v1 and the push monitors' ping URLs; the compat APIs have their own contracts (the seeds).
+            options.ShouldInclude = description => description.RelativePath is { } path
+                && (path.StartsWith("api/v1/", StringComparison.Ordinal) || path.StartsWith("api/push/", StringComparison.Ordinal));
             options.AddOperationTransformer<SecurityRequirementTransformer>();
             options.AddSchemaTransformer<ChannelKindSchemaTransformer>();
             options.AddDocumentTransformer((document, _, _) =>

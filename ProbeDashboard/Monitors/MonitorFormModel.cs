@@ -1,4 +1,5 @@
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Push;
 
 namespace ProbeDashboard.Monitors;
 
@@ -27,6 +28,13 @@ public sealed class MonitorFormModel
     public string? ExpectedStatusCodes { get; set; }
     public string? Keyword { get; set; }
     public bool FollowRedirects { get; set; } = true;
+    /// <summary>Push monitors: seconds between pings; ignored when <see cref="PushCron"/> is set.</summary>
+    public int? PushPeriodSeconds { get; set; } = 300;
+    /// <summary>Push monitors: a 5-field cron schedule instead of a period.</summary>
+    public string? PushCron { get; set; }
+    /// <summary>Push monitors: the IANA time zone of <see cref="PushCron"/>; UTC when empty.</summary>
+    public string? PushTimeZone { get; set; }
+    public int PushGraceSeconds { get; set; } = PushInput.DefaultGraceSeconds;
 
     /// <summary>Keeps what the form does not show (headers, pinned IPs, notification group, recover threshold) when editing.</summary>
     private MonitorDefinition? _original;
@@ -54,6 +62,10 @@ public sealed class MonitorFormModel
         ExpectedStatusCodes = monitor.Http.ExpectedStatusCodes,
         Keyword = monitor.Http.Keyword,
         FollowRedirects = monitor.Http.FollowRedirects,
+        PushPeriodSeconds = monitor.Kind == MonitorKind.Push ? monitor.Push.PeriodSeconds : 300,
+        PushCron = monitor.Push.Cron,
+        PushTimeZone = monitor.Push.TimeZone,
+        PushGraceSeconds = monitor.Kind == MonitorKind.Push ? monitor.Push.GraceSeconds : PushInput.DefaultGraceSeconds,
     };
 
     public MonitorInput ToInput() => new()
@@ -84,6 +96,13 @@ public sealed class MonitorFormModel
             Keyword = Keyword,
             FollowRedirects = FollowRedirects,
             PinnedIps = _original?.Http.PinnedIps,
+        },
+        Push = Kind != MonitorKind.Push ? null : new PushInput
+        {
+            Period = string.IsNullOrWhiteSpace(PushCron) ? PushPeriodSeconds : null,
+            Cron = PushCron,
+            Timezone = PushTimeZone,
+            Grace = PushGraceSeconds,
         },
     };
 }

@@ -3,7 +3,7 @@ using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
 
-/// <summary>Body of §1.1 create and §1.4 full update, plus optional HTTP settings under <c>http</c>.</summary>
+/// <summary>Body of §1.1 create and §1.4 full update, plus optional HTTP settings under <c>http</c> and a push monitor's schedule under <c>push</c>.</summary>
 public sealed record MonitorRequest(
     string? Name,
     bool? Enable,
@@ -21,7 +21,8 @@ public sealed record MonitorRequest(
     double? MaxLatency,
     HttpOptionsWire? Http,
     int? RecoverThreshold = null,
-    int? FailQuorum = null)
+    int? FailQuorum = null,
+    PushWire? Push = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -42,6 +43,7 @@ public sealed record MonitorRequest(
         LatencyAlert = LatencyAlert ?? false,
         MaxLatency = MaxLatency,
         Http = Http?.ToInput(),
+        Push = Push?.ToInput(),
     };
 }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Push;
 
 namespace ProbeDashboard.Monitors;
 
@@ -9,6 +10,9 @@ namespace ProbeDashboard.Monitors;
 /// A monitor as §1.1/§1.3/§1.4 return it; <c>statistics</c> only in the detail view, <c>http</c> only for HTTP.
 /// <c>consecutive_failures</c> counts failed rounds in a row, the number <c>fail_threshold</c> is compared with.
 /// <c>alert_reaches</c> (detail view only) lists the groups and channels the monitor's own alerts would notify; [] means nobody.
+/// A push monitor (type 5) carries <c>push</c> (its schedule), <c>push_url</c> (the path its jobs ping, holding the
+/// secret token: shown only to callers who may edit monitors) and <c>push_deadline</c> (when a missing ping counts as
+/// a failure; null while paused).
 /// </summary>
 public sealed record MonitorResponse(
     int Id,
@@ -36,6 +40,23 @@ public sealed record MonitorResponse(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AlertReach>? AlertReaches { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PushWire? Push { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PushUrl { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTime? PushDeadline { get; init; }
+
+    /// <summary>Adds a push monitor's schedule, deadline and (for <paramref name="showPushUrl"/>) its ping URL.</summary>
+    public MonitorResponse WithPush(MonitorDefinition m, bool showPushUrl) => m.Kind != MonitorKind.Push ? this : this with
+    {
+        Push = PushWire.From(m.Push),
+        PushUrl = showPushUrl && m.PushToken is { } token ? PushTokens.UrlPath(token) : null,
+        PushDeadline = m.PushDeadline,
+    };
 
     public static MonitorResponse From(MonitorDefinition m, string? groupName = null, MonitorStatistics? statistics = null) => new(
         m.Id, m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,

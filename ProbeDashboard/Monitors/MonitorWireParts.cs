@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Push;
 
 namespace ProbeDashboard.Monitors;
 
@@ -43,4 +44,15 @@ public sealed record HttpOptionsWire(
     public static HttpOptionsWire From(HttpProbeOptions http) => new(
         http.Method, http.Headers, http.HostHeader, http.Cookies, http.ExpectedStatusCodes, http.Keyword,
         http.FollowRedirects, http.PinnedIps);
+}
+
+/// <summary>
+/// <c>push</c> of a push monitor (type 5): <c>period</c> seconds, or a 5-field <c>cron</c> in <c>timezone</c> (IANA,
+/// UTC when unset); either way <c>grace</c> seconds (default 60) before a missing ping counts as a failure.
+/// </summary>
+public sealed record PushWire(int? Period, string? Cron, string? Timezone, int? Grace)
+{
+    public PushInput ToInput() => new() { Period = Period, Cron = Cron, Timezone = Timezone, Grace = Grace };
+
+    public static PushWire From(PushProbeOptions push) => new(push.PeriodSeconds, push.Cron, push.TimeZone, push.GraceSeconds);
 }

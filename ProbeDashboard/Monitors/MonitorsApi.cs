@@ -4,6 +4,7 @@ using ProbeDashboard.Api;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Push;
 
 namespace ProbeDashboard.Monitors;
 
@@ -23,6 +24,7 @@ public static class MonitorsApi
         group.MapPatch("/{id:int}/toggle", ToggleMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapGet("/{id:int}/probe-history", MonitorResultsApi.GetProbeHistory).RequireAuthorization(Permissions.ServiceMonitorsRead);
         group.MapGet("/{id:int}/availability", MonitorResultsApi.GetAvailability).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapPost("/{id:int}/push-token/rotate", PushApi.RotatePushToken).RequireAuthorization(Permissions.ServiceMonitorsWrite);
     }
 
     internal static async Task<Results<Created<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>>> CreateMonitor(
@@ -31,7 +33,7 @@ public static class MonitorsApi
         if (request is null) return MonitorResults.MissingBody();
         var result = await monitors.CreateAsync(user.ToActor(), request.ToInput(), Origin, cancellationToken);
         if (result.Monitor is not { } monitor) return MonitorResults.Invalid(result.Errors);
-        return TypedResults.Created($"/api/v1/service-monitors/{monitor.Id}", ApiEnvelope.Ok(MonitorResponse.From(monitor)));
+        return TypedResults.Created($"/api/v1/service-monitors/{monitor.Id}", ApiEnvelope.Ok(MonitorResponse.From(monitor).WithPush(monitor, showPushUrl: true)));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, NotFound<ApiEnvelope>>> GetMonitor(
@@ -39,7 +41,10 @@ public static class MonitorsApi
     {
         var detail = await monitors.GetDetailAsync(user.ToActor(), id, cancellationToken);
         if (detail is null) return MonitorResults.NotFound(id);
-        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(detail.Monitor, detail.GroupName, detail.Statistics) with { AlertReaches = detail.AlertReaches }));
+        var actor = user.ToActor();
+        var response = MonitorResponse.From(detail.Monitor, detail.GroupName, detail.Statistics) with { AlertReaches = detail.AlertReaches };
+        // The push URL is the secret a job pings with: readers see the schedule, writers also see the URL.
+        return TypedResults.Ok(ApiEnvelope.Ok(response.WithPush(detail.Monitor, actor.Can(Permissions.ServiceMonitorsWrite))));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<MonitorResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateMonitor(
@@ -49,7 +54,7 @@ public static class MonitorsApi
         var result = await monitors.UpdateAsync(user.ToActor(), id, request.ToInput(), cancellationToken);
         if (result.NotFound) return MonitorResults.NotFound(id);
         if (result.Monitor is not { } monitor) return MonitorResults.Invalid(result.Errors);
-        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor)));
+        return TypedResults.Ok(ApiEnvelope.Ok(MonitorResponse.From(monitor).WithPush(monitor, showPushUrl: true)));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope>, NotFound<ApiEnvelope>>> DeleteMonitor(

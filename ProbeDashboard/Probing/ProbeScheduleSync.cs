@@ -39,7 +39,8 @@ public sealed partial class ProbeScheduleSync(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var enabled = await db.Monitors.AsNoTracking().Where(m => m.Enabled)
+            // Push monitors are never probed (their deadlines have a sweep of their own): not even read here.
+            var enabled = await db.Monitors.AsNoTracking().Where(m => m.Enabled && m.Kind != MonitorKind.Push)
                 .Select(m => new { m.Id, m.UpdatedAt }).ToDictionaryAsync(m => m.Id, m => m.UpdatedAt, cancellationToken);
             var stale = enabled.Where(e => !catalog.TryGet(e.Key, out var known) || known.UpdatedAt != e.Value).Select(e => e.Key).ToList();
             var gone = catalog.Ids.Where(id => !enabled.ContainsKey(id)).ToList();

@@ -18,6 +18,9 @@ public sealed class RateLimitOptions
 
     /// <summary>The agent protocol paths (seed 003); several agents behind one NAT share an address.</summary>
     public RateLimitWindow Agent { get; set; } = new() { PermitLimit = 2400 };
+
+    /// <summary>Push monitor pings (<c>/api/push/...</c>): many cron jobs of one machine, or behind one NAT, share an address.</summary>
+    public RateLimitWindow Push { get; set; } = new() { PermitLimit = 6000 };
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests per client IP in each fixed window of <see cref="WindowSeconds"/>.</summary>

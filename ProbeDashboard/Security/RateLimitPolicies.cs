@@ -15,6 +15,7 @@ public static class RateLimitPolicies
     public const string Token = "token";
     public const string Compat = "compat";
     public const string Agent = "agent";
+    public const string Push = "push";
 
     public static IServiceCollection AddDashboardRateLimits(this IServiceCollection services)
     {
@@ -27,6 +28,7 @@ public static class RateLimitPolicies
             limiter.AddPolicy(Token, context => PerClientIp(context, o => o.Token));
             limiter.AddPolicy(Compat, context => PerClientIp(context, o => o.Compat));
             limiter.AddPolicy(Agent, context => PerClientIp(context, o => o.Agent));
+            limiter.AddPolicy(Push, context => PerClientIp(context, o => o.Push));
         });
         return services;
     }

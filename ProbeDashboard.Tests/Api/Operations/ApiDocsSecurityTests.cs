@@ -10,7 +10,7 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Api.Operations;
 
 /// <summary>
-/// The OpenAPI 3.1 document as a client generator reads it: every /api/v1 endpoint the app maps is there, and
+/// The OpenAPI 3.1 document as a client generator reads it: every /api/v1 endpoint (and push ping URL) the app maps is there, and
 /// what each says about credentials is what the server does to a caller without any.
 /// </summary>
 public partial class ApiDocsSecurityTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
@@ -25,7 +25,7 @@ public partial class ApiDocsSecurityTests(DashboardFactory factory) : IClassFixt
         // Endpoints without an HTTP method are the realtime WebSockets, which OpenAPI cannot describe. A group's own
         // path ("" under "/api/v1/alert-events") keeps the group's trailing slash in RawText, not in the document.
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1/", StringComparison.Ordinal) || raw.StartsWith("/api/push/", StringComparison.Ordinal)))
             .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [],
                 (e, method) => $"{method} {RouteParameter().Replace(e.RoutePattern.RawText!.TrimEnd('/'), "{$1}")}")
@@ -40,7 +40,9 @@ public partial class ApiDocsSecurityTests(DashboardFactory factory) : IClassFixt
         using var client = factory.CreateClient();
         var (_, operations) = await DocumentedOperationsAsync(client);
 
-        Assert.Equal(["POST /api/v1/auth/token"], operations.Where(o => o.Value.Count == 0).Select(o => o.Key));
+        // The token endpoint and the push monitors' ping URLs (their token is in the path) need no credentials.
+        Assert.Equal(["POST /api/v1/auth/token"], operations.Where(o => o.Value.Count == 0 && !o.Key.Contains(" /api/push/")).Select(o => o.Key));
+        Assert.Equal(6, operations.Count(o => o.Value.Count == 0 && o.Key.Contains(" /api/push/")));
         Assert.Equal(["bearer (service_monitors:write)"], operations["POST /api/v1/service-monitors"]);
         Assert.Equal(["bearer (admin)"], operations["DELETE /api/v1/hosts/{id}"]);
         Assert.Equal(["bearer (admin)"], operations["GET /api/v1/config/export"]);

@@ -8,7 +8,7 @@ namespace ProbeDashboard.Tests.Api.Operations;
 public class ApiDocsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]
-    public async Task The_openapi_document_describes_api_v1_only_and_anyone_may_read_it()
+    public async Task The_openapi_document_describes_api_v1_and_the_push_urls_only_and_anyone_may_read_it()
     {
         using var anonymous = factory.CreateClient();
         using var response = await anonymous.GetAsync("/api/v1/openapi.json");
@@ -18,7 +18,8 @@ public class ApiDocsTests(DashboardFactory factory) : IClassFixture<DashboardFac
         using var document = JsonDocument.Parse(json);
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.All(paths, p => Assert.StartsWith("/api/v1/", p));
+        Assert.All(paths, p => Assert.True(p.StartsWith("/api/v1/") || p.StartsWith("/api/push/"), p));
+        Assert.Contains("/api/push/{token}/{action}", paths);
         Assert.Contains("/api/v1/service-monitors/{id}", paths);
         Assert.Contains("/api/v1/config/import", paths);
         Assert.Equal("http", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());

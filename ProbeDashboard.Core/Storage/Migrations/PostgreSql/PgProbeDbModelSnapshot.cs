@@ -1226,6 +1226,25 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Push")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<DateTime?>("PushDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PushLastPingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PushRunStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PushToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("RecoverThreshold")
                         .HasColumnType("integer");
 
@@ -1252,6 +1271,11 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.HasIndex("Enabled");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("PushDeadline");
+
+                    b.HasIndex("PushToken")
+                        .IsUnique();
 
                     b.ToTable("Monitors", (string)null);
                 });
@@ -1405,8 +1429,8 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ErrorMessage")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(10240)
+                        .HasColumnType("character varying(10240)");
 
                     b.Property<int>("HostId")
                         .HasColumnType("integer");

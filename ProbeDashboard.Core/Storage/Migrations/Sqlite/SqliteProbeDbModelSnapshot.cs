@@ -1176,6 +1176,25 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Push")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<DateTime?>("PushDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PushLastPingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PushRunStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecoverThreshold")
                         .HasColumnType("INTEGER");
 
@@ -1202,6 +1221,11 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.HasIndex("Enabled");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("PushDeadline");
+
+                    b.HasIndex("PushToken")
+                        .IsUnique();
 
                     b.ToTable("Monitors", (string)null);
                 });
@@ -1347,7 +1371,7 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ErrorMessage")
-                        .HasMaxLength(500)
+                        .HasMaxLength(10240)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HostId")

@@ -98,6 +98,9 @@ public sealed class StatusPageService(IDbContextFactory<ProbeDbContext> dbFactor
         return new StatusPageResult(StatusPageOutcome.Done);
     }
 
+    /// <summary>After a caller's transaction (config import) changed pages: the public sees the change at once.</summary>
+    public void ForgetCachedPages() => cache.Invalidate();
+
     private async Task<StatusPageResult> SaveInOwnTransactionAsync(Actor actor, int? id, StatusPageInput input, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);

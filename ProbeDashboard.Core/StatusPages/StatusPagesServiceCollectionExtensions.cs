@@ -10,6 +10,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.AddSingleton<PublicStatusCache>();
         services.AddSingleton<StatusPageService>();
         services.AddSingleton<PublicStatusReader>();
+        services.AddSingleton<PublicBadgeReader>();
         return services;
     }
 }

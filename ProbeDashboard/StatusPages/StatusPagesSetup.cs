@@ -1,3 +1,4 @@
+using ProbeDashboard.StatusPages.Badges;
 using ProbeDashboard.StatusPages.Public;
 
 namespace ProbeDashboard.StatusPages;
@@ -11,10 +12,11 @@ public static class StatusPagesSetup
         return builder;
     }
 
-    /// <summary>/api/v1/status-pages for operators, /status/{slug} for everyone.</summary>
+    /// <summary>/api/v1/status-pages for operators, /status/{slug} and /badge/{id}/*.svg for everyone.</summary>
     public static void MapStatusPages(this WebApplication app)
     {
         app.MapStatusPagesApi();
         app.MapPublicStatusPages();
+        app.MapBadges();
     }
 }

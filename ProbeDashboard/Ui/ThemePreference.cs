@@ -7,11 +7,11 @@ namespace ProbeDashboard.Ui;
 public static class ThemePreference
 {
     public const string CookieName = "pd-theme";
-    public const string Light = "material";
-    public const string Dark = "material-dark";
+    public const string Light = "light";
+    public const string Dark = "dark";
+    // The cookie value browsers kept from before the MudBlazor dashboard.
+    private const string EarlierDark = "material-dark";
 
-    public static string FromRequest(HttpContext? context) =>
-        context?.Request.Cookies[CookieName] == Dark ? Dark : Light;
-
-    public static bool IsDark(string theme) => theme == Dark;
+    public static bool IsDark(HttpContext? context) =>
+        context?.Request.Cookies[CookieName] is Dark or EarlierDark;
 }

@@ -7,6 +7,9 @@ using ProbeDashboard.Notifications;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Ui.Assets;
 using ProbeDashboard.Ui.Time;
+using MudBlazor;
+using MudBlazor.Services;
+using ProbeDashboard.Ui.Theme;
 using Radzen;
 
 namespace ProbeDashboard.Ui;
@@ -20,6 +23,17 @@ public static class UiSetup
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitUserRevalidator>();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(config =>
+        {
+            // Toasts stack top-right below the app bar, at most three at a time, and never cover the page's controls.
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            config.SnackbarConfiguration.PreventDuplicates = false;
+            config.SnackbarConfiguration.ShowCloseIcon = true;
+            config.SnackbarConfiguration.VisibleStateDuration = 8000;
+            config.SnackbarConfiguration.SnackbarVariant = MudBlazor.Variant.Filled;
+        });
+        builder.Services.AddScoped<ThemeState>();
         builder.Services.AddLocalization();
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();

@@ -27,6 +27,15 @@ public sealed class StatusPageService(IDbContextFactory<ProbeDbContext> dbFactor
         return await WithSections(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
     }
 
+    /// <summary>Every monitor by name, for choosing what a page shows.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> MonitorChoicesAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Demand(Permissions.ServiceMonitorsRead);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var monitors = await db.Monitors.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
+        return [.. monitors.Select(m => (m.Id, m.Name))];
+    }
+
     public Task<StatusPageResult> CreateAsync(Actor actor, StatusPageInput input, CancellationToken cancellationToken) =>
         SaveInOwnTransactionAsync(actor, null, input, cancellationToken);
 

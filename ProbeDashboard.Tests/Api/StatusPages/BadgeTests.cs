@@ -39,7 +39,7 @@ public class BadgeTests(StatusPageFactory factory) : IClassFixture<StatusPageFac
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         await factory.WithDbAsync(async db =>
         {
-            var hostId = await db.Hosts.Select(h => h.Id).FirstAsync();
+            var hostId = await db.Hosts.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
             db.ProbeResults.Add(new ProbeResult { MonitorId = monitor.Id, HostId = hostId, Timestamp = now.AddMinutes(-5), Success = true, CertificateExpiresAt = now.AddDays(40.5) });
             await db.SaveChangesAsync();
         });

@@ -32,7 +32,7 @@ public class StatusPageTransferTests(StatusPageFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         Assert.Equal(1, Counts(await restored.Content.ReadAsStringAsync(), "created"));
-        var back = await factory.WithDbAsync(db => db.StatusPages.Include(p => p.Sections).ThenInclude(s => s.Items).SingleAsync(p => p.Slug == page.Slug));
+        var back = await factory.WithDbAsync(db => db.StatusPages.Include(p => p.Sections).ThenInclude(s => s.Items).AsSplitQuery().SingleAsync(p => p.Slug == page.Slug));
         Assert.Equal((page.CustomDomain, "Public API", monitor.Id), (back.CustomDomain, back.Sections[0].Items[0].DisplayName, back.Sections[0].Items[0].MonitorId));
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/status/{page.Slug}")).StatusCode);
     }

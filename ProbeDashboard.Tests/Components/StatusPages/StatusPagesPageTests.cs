@@ -25,6 +25,9 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         _auth = Ctx.AddAuthorization();
     }
 
+    /// <summary>The page reads and saves through the real database; a busy machine needs more than bUnit's one second.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private void SignIn(UserRole role)
     {
         _auth.SetAuthorized($"{role}-ui");
@@ -40,15 +43,15 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         RenderPopovers();
         var cut = Ctx.Render<StatusPagesPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains(page.Title, cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains(page.Title, cut.Markup), Patience);
         cut.Find($"button[aria-label='Edit {page.Title}']").Click();
         Assert.Contains(monitor.Name, cut.Markup);
         cut.Find($"input[placeholder='{monitor.Name}']").Change("Public shop");
         cut.FindAll("input[type=checkbox]")[0].Change(true);
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Published", cut.Find("table").TextContent));
-        var stored = await _app.WithDbAsync(db => db.StatusPages.Include(p => p.Sections).ThenInclude(s => s.Items).SingleAsync(p => p.Id == page.Id));
+        cut.WaitForAssertion(() => Assert.Contains("Published", cut.Find("table").TextContent), Patience);
+        var stored = await _app.WithDbAsync(db => db.StatusPages.Include(p => p.Sections).ThenInclude(s => s.Items).AsSplitQuery().SingleAsync(p => p.Id == page.Id));
         Assert.True(stored.Published);
         Assert.Equal("Public shop", stored.Sections[0].Items[0].DisplayName);
     }
@@ -66,7 +69,7 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         inputs[1].Change("Shop");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("lower-case letters", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("lower-case letters", cut.Markup), Patience);
         Assert.Equal(before, await _app.WithDbAsync(db => db.StatusPages.CountAsync()));
     }
 
@@ -77,7 +80,7 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         SignIn(UserRole.Viewer);
         var cut = Ctx.Render<StatusPagesPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains($"/status/{page.Slug}", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains($"/status/{page.Slug}", cut.Markup), Patience);
         Assert.DoesNotContain("New status page", cut.Markup);
         Assert.Empty(cut.FindAll($"button[aria-label='Edit {page.Title}']"));
     }

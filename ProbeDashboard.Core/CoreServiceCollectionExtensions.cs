@@ -8,6 +8,7 @@ using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.StatusPages;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MonitorQueries>();
         services.AddSingleton<Settings.SettingsService>();
         services.AddSingleton<AvailabilityQueries>();
+        services.AddStatusPages();
         services.AddAuditLog(configuration);
         return services;
     }

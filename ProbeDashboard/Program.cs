@@ -23,6 +23,8 @@ using ProbeDashboard.Push;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Security;
 using ProbeDashboard.Settings;
+using ProbeDashboard.StatusPages;
+using ProbeDashboard.StatusPages.Public;
 using ProbeDashboard.Ui;
 
 PrivateFiles.RestrictNewFiles();                  // 0600 files, 0700 directories: the data is the service user's only
@@ -50,6 +52,7 @@ builder.AddHealth();           // /healthz liveness, /readyz readiness
 builder.AddMetrics();          // /metrics in the Prometheus text format (prometheus-net)
 builder.AddConfigTransfer();   // configuration export/import (monitors, rules, groups) as JSON or YAML
 builder.AddApiDocs();          // OpenAPI document of /api/v1
+builder.AddStatusPages();      // public status pages and badges
 
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
@@ -60,6 +63,7 @@ app.UseHttpMetrics();          // request counts and durations for /metrics
 app.UseSecurity();             // forwarded headers, security headers, circuit Origin check, rate limiter
 app.UseApiErrors();
 app.UseDashboardUiAssets();
+app.UseStatusPageDomains();     // a status page's custom domain serves it at "/"
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
@@ -78,6 +82,7 @@ app.MapOpenMonitoringApi();       // /openapi/v1 (seed 004) and /api/v1/openapi-
 app.MapIpLiveApis();
 app.MapProbeFlowsApi();
 app.MapAuditTrail();           // GET /api/v1/audit-log (admins)
+app.MapStatusPages();          // /api/v1/status-pages, public /status/{slug}
 app.MapDashboardUi();
 app.ReportDashboardAddress();  // where links in notifications point (Dashboard:PublicUrl or the first bound address)
 

@@ -57,6 +57,9 @@ public static class AuditActions
     public const string ProbeFlowCreate = "probe_flow.create";
     public const string ProbeFlowUpdate = "probe_flow.update";
     public const string ProbeFlowDelete = "probe_flow.delete";
+    public const string StatusPageCreate = "status_page.create";
+    public const string StatusPageUpdate = "status_page.update";
+    public const string StatusPageDelete = "status_page.delete";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -67,5 +70,6 @@ public static class AuditActions
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
+        StatusPageCreate, StatusPageUpdate, StatusPageDelete,
     ];
 }

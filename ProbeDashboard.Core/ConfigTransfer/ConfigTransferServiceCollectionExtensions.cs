@@ -13,6 +13,7 @@ public static class ConfigTransferServiceCollectionExtensions
         services.AddSingleton<IConfigSection, AlertRuleSection>();
         services.AddSingleton<IConfigSection, IpLiveAppSection>();
         services.AddSingleton<IConfigSection, OpenApiClientSection>();
+        services.AddSingleton<IConfigSection, StatusPageConfigSection>();
         services.AddSingleton<ConfigTransferService>();
         return services;
     }

@@ -13,6 +13,7 @@ using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Results;
+using ProbeDashboard.Core.StatusPages;
 
 namespace ProbeDashboard.Core.Storage;
 
@@ -46,6 +47,8 @@ public abstract class ProbeDbContext(DbContextOptions options)
     public DbSet<IpLiveRecord> IpLiveRecords => Set<IpLiveRecord>();
     public DbSet<IpLiveNode> IpLiveNodes => Set<IpLiveNode>();
     public DbSet<ProbeFlow> ProbeFlows => Set<ProbeFlow>();
+    public DbSet<StatusPage> StatusPages => Set<StatusPage>();
+    public DbSet<StatusPageSection> StatusPageSections => Set<StatusPageSection>();
 
     public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
     public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();

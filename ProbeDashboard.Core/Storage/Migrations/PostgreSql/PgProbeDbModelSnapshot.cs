@@ -1459,6 +1459,115 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.ToTable("ProbeResults", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Footer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShowLatency")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomDomain")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("StatusPages", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatusPageSectionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitorId");
+
+                    b.HasIndex("StatusPageSectionId");
+
+                    b.ToTable("StatusPageItems", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatusPageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusPageId");
+
+                    b.ToTable("StatusPageSections", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Storage.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1746,6 +1855,30 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageItem", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPageSection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("StatusPageSectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageSection", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("StatusPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Alerts.AlertEvent", b =>
                 {
                     b.Navigation("Samples");
@@ -1759,6 +1892,16 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
             modelBuilder.Entity("ProbeDashboard.Core.Notifications.NotificationGroup", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>
+                {
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageSection", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

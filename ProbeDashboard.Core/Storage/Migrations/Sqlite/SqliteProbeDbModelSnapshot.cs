@@ -1401,6 +1401,109 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.ToTable("ProbeResults", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Footer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowLatency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomDomain")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("StatusPages", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusPageSectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitorId");
+
+                    b.HasIndex("StatusPageSectionId");
+
+                    b.ToTable("StatusPageItems", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusPageId");
+
+                    b.ToTable("StatusPageSections", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Storage.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1688,6 +1791,30 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageItem", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPageSection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("StatusPageSectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageSection", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("StatusPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Alerts.AlertEvent", b =>
                 {
                     b.Navigation("Samples");
@@ -1701,6 +1828,16 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
             modelBuilder.Entity("ProbeDashboard.Core.Notifications.NotificationGroup", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>
+                {
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageSection", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,62 @@
+namespace ProbeDashboard.Core.StatusPages;
+
+/// <summary>What a public monitor shows: nothing of why (no errors, targets or status codes).</summary>
+public enum PublicMonitorState { Unknown, Operational, Down }
+
+/// <summary>The headline of a page.</summary>
+public enum OverallState { Operational, PartialOutage, MajorOutage }
+
+/// <summary>
+/// Everything a public status page shows, and nothing more: the HTML page, summary.json and the badges are all
+/// made from this, so what one shows the others cannot leak beyond. Monitor ids are the page's own (badge links).
+/// </summary>
+public sealed record PublicStatusPage(
+    string Slug, string Title, string? Description, string? Footer, bool ShowLatency, OverallState State,
+    IReadOnlyList<PublicSection> Sections, DateTime GeneratedAt)
+{
+    public IEnumerable<PublicMonitor> Monitors => Sections.SelectMany(s => s.Monitors);
+}
+
+public sealed record PublicSection(string Title, IReadOnlyList<PublicMonitor> Monitors);
+
+/// <param name="Uptime24h">Availability in percent (0–100) over the last 24 hours, or null without samples; likewise 30 and 90 days.</param>
+/// <param name="LatencyMs">Mean latency of successful probes over the last 24 hours; null when the page hides latency or none succeeded.</param>
+/// <param name="Days">Exactly <see cref="PublicStatusReader.BarDays"/> cells, oldest first, the last one today (UTC).</param>
+public sealed record PublicMonitor(
+    int Id, string Name, PublicMonitorState State, double? Uptime24h, double? Uptime30d, double? Uptime90d, double? LatencyMs,
+    IReadOnlyList<DayCell> Days);
+
+/// <summary>One day of the 90-day bar, from that day's rollups.</summary>
+public sealed record DayCell(DateTime Day, int Total, int Successes)
+{
+    /// <returns>Availability in percent (0–100), or null when the day has no samples.</returns>
+    public double? Availability => Total == 0 ? null : 100.0 * Successes / Total;
+}
+
+public static class OverallStates
+{
+    /// <summary>
+    /// Operational while nothing is down; a major outage when every monitor with a known state is down; a partial
+    /// outage in between. Monitors without data (new, paused) do not count either way.
+    /// </summary>
+    public static OverallState Of(IEnumerable<PublicMonitorState> states)
+    {
+        var known = states.Where(s => s != PublicMonitorState.Unknown).ToList();
+        var down = known.Count(s => s == PublicMonitorState.Down);
+        return down == 0 ? OverallState.Operational : down == known.Count ? OverallState.MajorOutage : OverallState.PartialOutage;
+    }
+
+    public static string WireName(this OverallState state) => state switch
+    {
+        OverallState.Operational => "operational",
+        OverallState.PartialOutage => "partial_outage",
+        _ => "major_outage",
+    };
+
+    public static string WireName(this PublicMonitorState state) => state switch
+    {
+        PublicMonitorState.Operational => "operational",
+        PublicMonitorState.Down => "down",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.StatusPages;
+
+/// <summary>
+/// Reads published status pages for anyone, without sign-in: no actor, because the page's owner already chose to
+/// show it. Four queries per page whatever its history (the page, its monitors' current state, the daily rollups of
+/// 90 days and the hourly ones of 24 hours), cached briefly by <see cref="PublicStatusCache"/>.
+/// </summary>
+public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time)
+{
+    public const int BarDays = 90;
+
+    /// <returns>The page, or null when no published page has this slug.</returns>
+    public async Task<PublicStatusPage?> ReadAsync(string slug, CancellationToken cancellationToken)
+    {
+        // Only published slugs get a cache entry, so requests for made-up slugs cannot fill the cache.
+        var published = await cache.GetAsync("slugs", async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            return (await db.StatusPages.AsNoTracking().Where(p => p.Published).Select(p => p.Slug).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        }).WaitAsync(cancellationToken);
+        if (!published.Contains(slug)) return null;
+        // The shared read must not die with the first reader's request, hence no token inside.
+        return await cache.GetAsync("page:" + slug, () => ReadUncachedAsync(slug, CancellationToken.None)).WaitAsync(cancellationToken);
+    }
+
+    /// <returns>The slug of the published page served at <paramref name="host"/>, or null.</returns>
+    public async Task<string?> SlugForDomainAsync(string host, CancellationToken cancellationToken)
+    {
+        var domains = await cache.GetAsync("domains", async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var pages = await db.StatusPages.AsNoTracking().Where(p => p.Published && p.CustomDomain != null)
+                .Select(p => new { p.CustomDomain, p.Slug }).ToListAsync();
+            return pages.ToDictionary(p => p.CustomDomain!, p => p.Slug, StringComparer.OrdinalIgnoreCase);
+        }).WaitAsync(cancellationToken);
+        return domains.GetValueOrDefault(host.TrimEnd('.'));
+    }
+
+    /// <summary>Ids of the monitors shown on at least one published page: the only ones with public badges.</summary>
+    public Task<HashSet<int>> PublishedMonitorIdsAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync("published-monitors", async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var ids = await db.StatusPages.AsNoTracking().Where(p => p.Published)
+                .SelectMany(p => p.Sections).SelectMany(s => s.Items).Select(i => i.MonitorId).Distinct().ToListAsync();
+            return ids.ToHashSet();
+        }).WaitAsync(cancellationToken);
+
+    private async Task<PublicStatusPage?> ReadUncachedAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var page = await StatusPageService.WithSections(db).AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug && p.Published, cancellationToken);
+        if (page is null) return null;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = BatchDay(now);
+        var firstDay = today.AddDays(-(BarDays - 1));
+        var dayAgo = AvailabilityPeriod.Hour.PeriodStart(now.AddDays(-1));
+        var ids = page.Sections.SelectMany(s => s.Items).Select(i => i.MonitorId).Distinct().ToList();
+
+        var monitors = await db.Monitors.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Name, m.Enabled, m.Current.Status }).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var days = (await db.AvailabilityBuckets.AsNoTracking()
+                .Where(b => ids.Contains(b.MonitorId) && b.Size == BucketSize.Day && b.Start >= firstDay)
+                .GroupBy(b => new { b.MonitorId, b.Start })
+                .Select(g => new { g.Key.MonitorId, g.Key.Start, Total = g.Sum(b => b.Total), Successes = g.Sum(b => b.Successes) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.MonitorId, d => new DayCell(d.Start, d.Total, d.Successes));
+        var lastDay = await db.AvailabilityBuckets.AsNoTracking()
+            .Where(b => ids.Contains(b.MonitorId) && b.Size == BucketSize.Hour && b.Start >= dayAgo)
+            .GroupBy(b => b.MonitorId)
+            .Select(g => new { MonitorId = g.Key, Total = g.Sum(b => b.Total), Successes = g.Sum(b => b.Successes), Latency = g.Sum(b => b.LatencySumMs) })
+            .ToDictionaryAsync(d => d.MonitorId, cancellationToken);
+
+        PublicMonitor Describe(StatusPageItem item)
+        {
+            var monitor = monitors[item.MonitorId];
+            var cells = Bar(firstDay, days[item.MonitorId]);
+            var hours = lastDay.GetValueOrDefault(item.MonitorId);
+            var state = !monitor.Enabled ? PublicMonitorState.Unknown : monitor.Status switch
+            {
+                MonitorStatus.Online => PublicMonitorState.Operational,
+                MonitorStatus.Offline => PublicMonitorState.Down,
+                _ => PublicMonitorState.Unknown,
+            };
+            return new PublicMonitor(item.MonitorId, item.DisplayName ?? monitor.Name, state,
+                hours is null || hours.Total == 0 ? null : 100.0 * hours.Successes / hours.Total,
+                Uptime(cells.TakeLast(30)), Uptime(cells),
+                page.ShowLatency && hours is { Successes: > 0 } ? hours.Latency / hours.Successes : null,
+                cells);
+        }
+
+        var sections = page.Sections
+            .Select(s => new PublicSection(s.Title, [.. s.Items.Where(i => monitors.ContainsKey(i.MonitorId)).Select(Describe)]))
+            .ToList();
+        var overall = OverallStates.Of(sections.SelectMany(s => s.Monitors).Select(m => m.State));
+        return new PublicStatusPage(page.Slug, page.Title, page.Description, page.Footer, page.ShowLatency, overall, sections, now);
+    }
+
+    private static DateTime BatchDay(DateTime utc) => new(utc.Year, utc.Month, utc.Day, 0, 0, 0, DateTimeKind.Utc);
+
+    private static List<DayCell> Bar(DateTime firstDay, IEnumerable<DayCell> stored)
+    {
+        var byDay = stored.ToDictionary(c => c.Day);
+        return [.. Enumerable.Range(0, BarDays).Select(i => firstDay.AddDays(i)).Select(d => byDay.GetValueOrDefault(d) ?? new DayCell(d, 0, 0))];
+    }
+
+    private static double? Uptime(IEnumerable<DayCell> cells)
+    {
+        var (total, successes) = cells.Aggregate((0L, 0L), (sum, c) => (sum.Item1 + c.Total, sum.Item2 + c.Successes));
+        return total == 0 ? null : 100.0 * successes / total;
+    }
+}

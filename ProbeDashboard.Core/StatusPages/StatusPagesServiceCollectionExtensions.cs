@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProbeDashboard.Core.StatusPages;
+
+public static class StatusPagesServiceCollectionExtensions
+{
+    /// <summary>Status pages: the admin service, and the public reader with its short cache.</summary>
+    public static IServiceCollection AddStatusPages(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicStatusCache>();
+        services.AddSingleton<StatusPageService>();
+        services.AddSingleton<PublicStatusReader>();
+        services.AddSingleton<PublicBadgeReader>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using ProbeDashboard.Core.StatusPages;
+
+namespace ProbeDashboard.StatusPages.Public;
+
+/// <summary>
+/// Renders <see cref="PublicStatusView"/> to an HTML string outside any circuit, and keeps the string with the page's
+/// data in <see cref="PublicStatusCache"/>, so a busy page is rendered once per language every few seconds.
+/// </summary>
+public sealed class PublicStatusRenderer(IServiceProvider services, ILoggerFactory loggers, PublicStatusCache cache)
+{
+    public Task<string> RenderAsync(PublicStatusPage page, string basePath, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        // Bounded keys (published slugs × languages × two paths); the HTML may trail the data by one lifetime.
+        var key = $"html:{culture.Name}:{basePath}:{page.Slug}";
+        return cache.GetAsync(key, () => RenderUncachedAsync(page, basePath, culture)).WaitAsync(cancellationToken);
+    }
+
+    private async Task<string> RenderUncachedAsync(PublicStatusPage page, string basePath, CultureInfo culture)
+    {
+        await using var renderer = new HtmlRenderer(services, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            // The dispatcher runs on its own context; the localizer reads the culture of the thread it runs on.
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(PublicStatusView.Page)] = page,
+                [nameof(PublicStatusView.BasePath)] = basePath,
+            });
+            var output = await renderer.RenderComponentAsync<PublicStatusView>(parameters);
+            return output.ToHtmlString();
+        });
+    }
+}

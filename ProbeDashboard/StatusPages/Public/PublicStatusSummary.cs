@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using ProbeDashboard.Core.StatusPages;
+
+namespace ProbeDashboard.StatusPages.Public;
+
+/// <summary>GET /status/{slug}/summary.json: the page's data for machines, exactly what the HTML shows.</summary>
+public sealed record PublicStatusSummary(
+    string Slug, string Title, string? Description, string State, IReadOnlyList<PublicSectionSummary> Sections, DateTime GeneratedAt)
+{
+    public static PublicStatusSummary Of(PublicStatusPage page) => new(
+        page.Slug, page.Title, page.Description, page.State.WireName(),
+        [.. page.Sections.Select(s => new PublicSectionSummary(s.Title, [.. s.Monitors.Select(m => PublicMonitorSummary.Of(m, page.ShowLatency))]))],
+        page.GeneratedAt);
+}
+
+public sealed record PublicSectionSummary(string Title, IReadOnlyList<PublicMonitorSummary> Monitors);
+
+/// <param name="Id">The monitor's id, as its badges are addressed.</param>
+/// <param name="Days">90 days, oldest first; availability in percent or null without samples.</param>
+public sealed record PublicMonitorSummary(
+    int Id, string Name, string State,
+    [property: JsonPropertyName("uptime_24h")] double? Uptime24h,
+    [property: JsonPropertyName("uptime_30d")] double? Uptime30d,
+    [property: JsonPropertyName("uptime_90d")] double? Uptime90d,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? LatencyMs,
+    IReadOnlyList<PublicDaySummary> Days)
+{
+    public static PublicMonitorSummary Of(PublicMonitor m, bool showLatency) => new(
+        m.Id, m.Name, m.State.WireName(), Round(m.Uptime24h), Round(m.Uptime30d), Round(m.Uptime90d),
+        showLatency ? Math.Round(m.LatencyMs ?? 0, 1) : null,
+        [.. m.Days.Select(d => new PublicDaySummary(DateOnly.FromDateTime(d.Day), Round(d.Availability)))]);
+
+    private static double? Round(double? percent) => percent is { } p ? Math.Round(p, 3) : null;
+}
+
+public sealed record PublicDaySummary(DateOnly Date, double? Availability);

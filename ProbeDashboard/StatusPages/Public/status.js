@@ -1,0 +1,18 @@
+// Live updates for the public status page: every few seconds, fetch the same page again and swap in its content.
+// Without scripts the page is complete as served; this only keeps an open tab current.
+(function () {
+  const main = document.querySelector('main.status-page');
+  if (!main) return;
+  const seconds = Number(main.dataset.refreshSeconds) || 30;
+  async function refresh() {
+    try {
+      const response = await fetch(location.href, { cache: 'no-store', headers: { 'Accept': 'text/html' } });
+      if (!response.ok) return;
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('main.status-page');
+      if (next) main.replaceChildren(...next.childNodes);
+    } catch (e) {
+      // Offline for a moment: the next round tries again.
+    }
+  }
+  setInterval(refresh, seconds * 1000);
+})();

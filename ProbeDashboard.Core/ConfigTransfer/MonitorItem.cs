@@ -28,10 +28,12 @@ public sealed record MonitorItem(
     bool? LatencyAlert,
     double? MaxLatency,
     HttpOptionsInput? Http,
-    int? FailQuorum = null)
+    int? FailQuorum = null,
+    string? EscalationPolicy = null)
 {
     /// <summary>The item that reproduces a stored monitor.</summary>
-    public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups) => new(
+    public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
+        IReadOnlyDictionary<int, string> policies) => new(
         m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         new PlacementItem(ExecuteOnInput.Name(m.ExecuteOn),
             m.ExecuteOnGroupId is { } g ? groups.GetValueOrDefault(g, $"#{g}") : null,
@@ -40,5 +42,6 @@ public sealed record MonitorItem(
         m.NotificationGroupId is { } n ? notificationGroups.GetValueOrDefault(n, $"#{n}") : null,
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsInput.From(m.Http) : null,
-        m.FailQuorum);
+        m.FailQuorum,
+        m.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null);
 }

@@ -99,6 +99,9 @@ public sealed partial class MonitorService(
         if (input.NotificationId is > 0 && !errors.ContainsKey("notification_id")
             && !await db.NotificationGroups.AnyAsync(g => g.Id == input.NotificationId, cancellationToken))
             errors = new Dictionary<string, string[]>(errors) { ["notification_id"] = ["no notification group has this id"] };
+        if (input.EscalationPolicyId is > 0 && !errors.ContainsKey("escalation_policy_id")
+            && !await db.EscalationPolicies.AnyAsync(p => p.Id == input.EscalationPolicyId, cancellationToken))
+            errors = new Dictionary<string, string[]>(errors) { ["escalation_policy_id"] = ["no escalation policy has this id"] };
         return errors;
     }
 }

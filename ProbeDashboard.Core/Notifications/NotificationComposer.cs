@@ -53,6 +53,7 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         NotificationPurpose.Fired => "FIRING",
         NotificationPurpose.Reminder => "STILL FIRING",
         NotificationPurpose.Resolved => "RESOLVED",
+        NotificationPurpose.Acknowledged => "ACKNOWLEDGED",
         _ => "TEST",
     };
 
@@ -60,7 +61,10 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
     {
         var text = new StringBuilder()
             .AppendLine(e.Title)
-            .AppendLine()
+            .AppendLine();
+        if (purpose == NotificationPurpose.Acknowledged)
+            text.AppendLine(Acknowledgement(e)).AppendLine();
+        text
             .AppendLine($"What:    {e.Message}")
             .AppendLine($"Where:   {AlertNames.Of(e.TargetType)} {e.TargetName} (id {e.TargetId})")
             .AppendLine($"Level:   {AlertNames.Of(e.Level)}")
@@ -81,6 +85,7 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         {
             NotificationPurpose.Fired => "alert_fired",
             NotificationPurpose.Reminder => "alert_reminder",
+            NotificationPurpose.Acknowledged => "alert_acknowledged",
             _ => "alert_resolved",
         },
         ["event"] = new JsonObject
@@ -99,8 +104,15 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
             ["recover_time"] = e.RecoverTime,
             ["current_value"] = JsonNode.Parse(e.CurrentValueJson),
             ["url"] = link,
+            ["acknowledged"] = e.Acknowledged,
+            ["ack_user_name"] = e.AckUserName,
+            ["ack_note"] = e.AckNote,
         },
     }.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>"Acknowledged by alice: looking into it".</summary>
+    public static string Acknowledgement(AlertEvent e) =>
+        $"Acknowledged by {e.AckUserName ?? "an operator"}" + (string.IsNullOrEmpty(e.AckNote) ? "" : $": {e.AckNote}");
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -80,6 +80,10 @@ public sealed partial class NotificationGroupService(
         var monitors = await db.Monitors.CountAsync(m => m.NotificationGroupId == id, cancellationToken);
         if (rules + monitors > 0)
             return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} is used by {rules} alert rules and {monitors} monitors", Changed: false);
+        // Policies are few and their steps are JSON: read them whole rather than query inside the column.
+        var policies = (await db.EscalationPolicies.AsNoTracking().ToListAsync(cancellationToken)).Where(p => p.GroupIds.Contains(id)).Select(p => p.Name).ToList();
+        if (policies.Count > 0)
+            return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} is used by escalation policies: {string.Join(", ", policies)}", Changed: false);
         db.NotificationGroups.Remove(group);
         audit.Add(db, actor, AuditActions.NotificationGroupDelete, Target(group), Channels(group.Recipients));
         await db.SaveChangesAsync(cancellationToken);

@@ -21,7 +21,8 @@ public sealed record MonitorRequest(
     double? MaxLatency,
     HttpOptionsWire? Http,
     int? RecoverThreshold = null,
-    int? FailQuorum = null)
+    int? FailQuorum = null,
+    int? EscalationPolicyId = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -39,6 +40,7 @@ public sealed record MonitorRequest(
         RecoverThreshold = RecoverThreshold,
         FailQuorum = FailQuorum,
         NotificationId = NotificationId,
+        EscalationPolicyId = EscalationPolicyId,
         LatencyAlert = LatencyAlert ?? false,
         MaxLatency = MaxLatency,
         Http = Http?.ToInput(),

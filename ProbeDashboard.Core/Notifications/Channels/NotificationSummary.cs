@@ -9,12 +9,13 @@ namespace ProbeDashboard.Core.Notifications.Channels;
 /// </summary>
 public sealed record NotificationSummary(
     NotificationPurpose Purpose, string Headline, string Title, string Level, string? Target, string? Message,
-    string? Since, string? Resolved, string? CurrentValue, string Link, string DedupKey, string TransactionId)
+    string? Since, string? Resolved, string? CurrentValue, string Link, string DedupKey, string TransactionId, string? Acknowledgement = null)
 {
-    /// <summary>"critical", "warning" or "info" while firing; "resolved" and "test" otherwise. Channels colour by it.</summary>
+    /// <summary>"critical", "warning" or "info" while firing; "resolved", "acknowledged" and "test" otherwise. Channels colour by it.</summary>
     public string Severity => Purpose switch
     {
         NotificationPurpose.Resolved => "resolved",
+        NotificationPurpose.Acknowledged => "acknowledged",
         NotificationPurpose.Test => "test",
         _ => Level,
     };
@@ -24,7 +25,7 @@ public sealed record NotificationSummary(
     [
         .. new (string Label, string? Value)[]
         {
-            ("Level", Purpose == NotificationPurpose.Test ? null : Level), ("Target", Target), ("What", Message),
+            ("Acknowledged", Acknowledgement), ("Level", Purpose == NotificationPurpose.Test ? null : Level), ("Target", Target), ("What", Message),
             ("Since", Since), ("Resolved", Resolved), ("Current value", CurrentValue),
         }.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => (f.Label, f.Value!)),
     ];
@@ -46,7 +47,9 @@ public sealed record NotificationSummary(
         return new NotificationSummary(message.Purpose, message.Subject, Text(e, "title") ?? message.Subject, Text(e, "level") ?? "info", target,
             Text(e, "message"), Text(e, "trigger_time"), message.Purpose == NotificationPurpose.Resolved ? Text(e, "recover_time") : null,
             e.TryGetProperty("current_value", out var value) && value.ValueKind != JsonValueKind.Null ? value.GetRawText() : null,
-            Text(e, "url") ?? "", dedupKey, transactionId);
+            Text(e, "url") ?? "", dedupKey, transactionId,
+            message.Purpose == NotificationPurpose.Acknowledged
+                ? $"by {Text(e, "ack_user_name") ?? "an operator"}" + (Text(e, "ack_note") is { Length: > 0 } note ? $": {note}" : "") : null);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -38,7 +38,7 @@ public sealed class OpsgenieChannel : ChannelDefinition
             // Opsgenie's limits: message 130, alias 512, description 15000 characters.
             ["message"] = summary.Headline.Clip(130),
             ["alias"] = summary.DedupKey,
-            ["description"] = summary.PlainText.Clip(15000),
+            ["description"] = (summary.Text ?? summary.PlainText).Clip(15000),
             ["priority"] = summary.Level switch { "critical" => "P1", "warning" => "P3", _ => "P5" },
             ["source"] = "ProbeDashboard",
             ["details"] = new JsonObject { ["url"] = summary.Link },

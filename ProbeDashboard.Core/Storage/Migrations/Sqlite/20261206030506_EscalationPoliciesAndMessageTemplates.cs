@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class EscalationPolicies : Migration
+    public partial class EscalationPoliciesAndMessageTemplates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "BodyTemplate",
+                table: "NotificationGroups",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TitleTemplate",
+                table: "NotificationGroups",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "EscalationPolicyId",
                 table: "Monitors",
@@ -95,6 +109,14 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "EscalationPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "BodyTemplate",
+                table: "NotificationGroups");
+
+            migrationBuilder.DropColumn(
+                name: "TitleTemplate",
+                table: "NotificationGroups");
 
             migrationBuilder.DropColumn(
                 name: "EscalationPolicyId",

@@ -8,11 +8,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class EscalationPolicies : Migration
+    public partial class EscalationPoliciesAndMessageTemplates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "BodyTemplate",
+                table: "NotificationGroups",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TitleTemplate",
+                table: "NotificationGroups",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "EscalationPolicyId",
                 table: "Monitors",
@@ -97,6 +111,14 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "EscalationPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "BodyTemplate",
+                table: "NotificationGroups");
+
+            migrationBuilder.DropColumn(
+                name: "TitleTemplate",
+                table: "NotificationGroups");
 
             migrationBuilder.DropColumn(
                 name: "EscalationPolicyId",

@@ -20,7 +20,7 @@ public static class AlertAudience
     {
         if (!monitor.EnableAlert && !monitor.LatencyAlert) return [];
         var groups = await db.NotificationGroups.AsNoTracking().Include(g => g.Recipients.OrderBy(r => r.Id))
-            .Where(g => monitor.NotificationGroupId == null ? g.IsDefault : g.Id == monitor.NotificationGroupId)
+            .Where(g => monitor.NotificationGroupId == null && monitor.EscalationPolicyId == null ? g.IsDefault : g.Id == monitor.NotificationGroupId)
             .OrderBy(g => g.Id).ToListAsync(cancellationToken);
         return [.. groups
             .Select(g => new AlertReach(g.Id, g.Name, monitor.NotificationGroupId is null, ChannelsOf(g)))

@@ -43,6 +43,8 @@ public class AlertEvent
     /// <summary>The latest sample's metrics the condition reads, plus its timestamp, as a JSON object.</summary>
     public string CurrentValueJson { get; set; } = "{}";
     public int? NotificationGroupId { get; set; }
+    /// <summary>The policy that escalates this event, copied from its rule or monitor when it opened.</summary>
+    public int? EscalationPolicyId { get; set; }
 
     public DateTime PendingSince { get; set; }
     public DateTime? FiresAt { get; set; }

@@ -77,7 +77,8 @@ public sealed class AlertEventService(IDbContextFactory<ProbeDbContext> dbFactor
         var sent = await db.NotificationOutbox.AsNoTracking().Where(o => o.AlertEventId == id).OrderBy(o => o.Id)
             .Select(o => new SentNotification(o.Id, o.Channel, o.Address, o.Purpose, o.Status, o.Attempts, o.CreatedAt, o.SentAt, o.LastError))
             .ToListAsync(cancellationToken);
-        return new AlertEventView(alertEvent, samples, sent);
+        var escalation = await db.EscalationNotices.AsNoTracking().Where(n => n.AlertEventId == id).OrderBy(n => n.Sequence).ToListAsync(cancellationToken);
+        return new AlertEventView(alertEvent, samples, sent, escalation);
     }
 
     /// <summary>Firing and not yet acknowledged: what still needs a person. Silenced events are being handled.</summary>

@@ -14,8 +14,9 @@ public sealed record HistorySample(DateTime Timestamp, string ValuesJson)
     public IReadOnlyDictionary<string, double> Values { get; } = AlertEventView.Numbers(ValuesJson);
 }
 
-/// <summary>Everything an event's detail shows: the event, its history samples, and its notifications.</summary>
-public sealed record AlertEventView(AlertEvent Event, IReadOnlyList<HistorySample> History, IReadOnlyList<SentNotification> Notifications)
+/// <summary>Everything an event's detail shows: the event, its history samples, its notifications and its escalation timeline.</summary>
+public sealed record AlertEventView(AlertEvent Event, IReadOnlyList<HistorySample> History, IReadOnlyList<SentNotification> Notifications,
+    IReadOnlyList<Escalation.EscalationNotice>? Escalation = null)
 {
     /// <summary>The numeric metrics of a values object; anything else (a timestamp, a message) is not charted.</summary>
     public static IReadOnlyDictionary<string, double> Numbers(string json)

@@ -20,6 +20,8 @@ public class AlertRule
     /// <summary>Consecutive good samples before a firing alert resolves; service_probe rules only, default 1.</summary>
     public int RecoverThreshold { get; set; } = 1;
     public int? NotificationGroupId { get; set; }
+    /// <summary>Escalates its events by this policy, besides (or instead of) notifying <see cref="NotificationGroupId"/>.</summary>
+    public int? EscalationPolicyId { get; set; }
     public AlertLevel Level { get; set; } = AlertLevel.Warning;
     public int SilencePeriodSeconds { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -16,7 +16,8 @@ public sealed record AlertRuleInput(
     int? NotificationGroupId,
     string? AlertLevel,
     int? SilencePeriod,
-    int? RecoverThreshold)
+    int? RecoverThreshold,
+    int? EscalationPolicyId = null)
 {
     public const int MaxDurationSeconds = 7 * 24 * 3600;
 
@@ -32,6 +33,7 @@ public sealed record AlertRuleInput(
         if (Duration is < 0 or > MaxDurationSeconds) errors["duration"] = [$"duration must be between 0 and {MaxDurationSeconds} seconds"];
         if (SilencePeriod is < 0 or > MaxDurationSeconds) errors["silence_period"] = [$"silence_period must be between 0 and {MaxDurationSeconds} seconds"];
         if (RecoverThreshold is < 1 or > 100) errors["recover_threshold"] = ["recover_threshold must be between 1 and 100"];
+        if (EscalationPolicyId is < 1) errors["escalation_policy_id"] = ["escalation_policy_id must be a positive id"];
         if (TargetIds?.Any(id => id <= 0) == true) errors["target_ids"] = ["target_ids must be positive ids"];
         if (type != 0 && ConditionParser.TryParse(Condition, type, out var error) is null)
             errors["condition"] = [error!.Message];
@@ -48,6 +50,7 @@ public sealed record AlertRuleInput(
         rule.Condition = Condition!.Trim();
         rule.DurationSeconds = Duration ?? 0;
         rule.NotificationGroupId = NotificationGroupId;
+        rule.EscalationPolicyId = EscalationPolicyId;
         rule.Level = level;
         rule.SilencePeriodSeconds = SilencePeriod ?? 0;
         rule.RecoverThreshold = RecoverThreshold ?? 1;
@@ -55,5 +58,6 @@ public sealed record AlertRuleInput(
 
     /// <summary>The input that would store <paramref name="rule"/> as it is: what the UI's dialog starts from.</summary>
     public static AlertRuleInput Of(AlertRule rule) => new(rule.Name, rule.Enabled, AlertNames.Of(rule.Type), rule.TargetIds.ToList(),
-        rule.Condition, rule.DurationSeconds, rule.NotificationGroupId, AlertNames.Of(rule.Level), rule.SilencePeriodSeconds, rule.RecoverThreshold);
+        rule.Condition, rule.DurationSeconds, rule.NotificationGroupId, AlertNames.Of(rule.Level), rule.SilencePeriodSeconds, rule.RecoverThreshold,
+        rule.EscalationPolicyId);
 }

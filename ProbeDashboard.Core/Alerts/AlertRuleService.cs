@@ -95,6 +95,8 @@ public sealed partial class AlertRuleService(IDbContextFactory<ProbeDbContext> d
         var errors = input.Validate(out var type, out _);
         if (input.NotificationGroupId is { } groupId && !await db.NotificationGroups.AnyAsync(g => g.Id == groupId, cancellationToken))
             errors["notification_group_id"] = [$"notification group {groupId} does not exist"];
+        if (input.EscalationPolicyId is > 0 and var policyId && !await db.EscalationPolicies.AnyAsync(p => p.Id == policyId, cancellationToken))
+            errors["escalation_policy_id"] = [$"escalation policy {policyId} does not exist"];
         var ids = input.TargetIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0 || errors.ContainsKey("target_ids") || type == 0) return errors;
         var known = type == AlertRuleType.HostMonitor

@@ -12,6 +12,7 @@ internal sealed record AlertRuleSettings(IReadOnlyList<(string Field, string Val
         ("condition", rule.Condition),
         ("duration", rule.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("notification_group_id", rule.NotificationGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"),
+        ("escalation_policy_id", rule.EscalationPolicyId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"),
         ("alert_level", AlertNames.Of(rule.Level)),
         ("silence_period", rule.SilencePeriodSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("recover_threshold", rule.RecoverThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)),

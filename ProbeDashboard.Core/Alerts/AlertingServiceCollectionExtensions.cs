@@ -47,6 +47,8 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertRuleService>();
         services.AddSingleton<AlertEventService>();
         services.AddSingleton<NotificationGroupService>();
+        services.AddSingleton<Escalation.Escalator>();
+        services.AddSingleton<Escalation.EscalationPolicyService>();
 
         WebhookChannel.AddHttpClient(services);
         services.AddSingleton<NotificationSignal>();

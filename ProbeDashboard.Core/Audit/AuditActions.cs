@@ -23,6 +23,9 @@ public static class AuditActions
     public const string NotificationGroupDelete = "notification_group.delete";
     /// <summary>A test message queued to every recipient of a group.</summary>
     public const string NotificationGroupTest = "notification_group.test";
+    public const string EscalationPolicyCreate = "escalation_policy.create";
+    public const string EscalationPolicyUpdate = "escalation_policy.update";
+    public const string EscalationPolicyDelete = "escalation_policy.delete";
     public const string AlertAcknowledge = "alert.acknowledge";
     public const string AlertSilence = "alert.silence";
     public const string AlertLiftSilence = "alert.lift_silence";
@@ -71,5 +74,6 @@ public static class AuditActions
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
         StatusPageCreate, StatusPageUpdate, StatusPageDelete,
+        EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,
     ];
 }

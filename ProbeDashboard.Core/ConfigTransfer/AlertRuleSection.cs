@@ -20,7 +20,8 @@ public sealed record AlertRuleItem(
     string? NotificationGroup,
     string? AlertLevel,
     int? SilencePeriod,
-    int? RecoverThreshold);
+    int? RecoverThreshold,
+    string? EscalationPolicy = null);
 
 /// <summary>
 /// Alert rules, matched by name and saved through Core's <see cref="AlertRuleService"/> (validated and audited as the
@@ -78,21 +79,24 @@ public sealed class AlertRuleSection(AlertRuleService rules) : IConfigSection
             "service_probe" => names.MonitorIds(item.Targets, where + ".targets", context),
             _ => [],
         };
+        var policyId = EscalationPolicySection.IdOf(item.EscalationPolicy, names.Policies, where, context);
         if (context.Errors.Count > errorsBefore) return null;
         return new AlertRuleInput(item.Name, item.Enable, item.Type, targetIds, item.Condition, item.Duration, notificationId,
-            item.AlertLevel, item.SilencePeriod, item.RecoverThreshold);
+            item.AlertLevel, item.SilencePeriod, item.RecoverThreshold, policyId);
     }
 
     private static async Task<RuleNames> NamesAsync(ProbeDbContext db, HostNames hosts, CancellationToken cancellationToken)
     {
         var monitors = await db.Monitors.AsNoTracking().Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
         var groups = await db.NotificationGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
-        return new RuleNames(monitors.ToDictionary(m => m.Id, m => m.Name), groups, hosts);
+        return new RuleNames(monitors.ToDictionary(m => m.Id, m => m.Name), groups, hosts, await EscalationPolicySection.NamesAsync(db, cancellationToken));
     }
 
     /// <summary>Id ↔ name of the things rules point at.</summary>
-    private sealed class RuleNames(Dictionary<int, string> monitors, Dictionary<int, string> notificationGroups, HostNames hosts)
+    private sealed class RuleNames(Dictionary<int, string> monitors, Dictionary<int, string> notificationGroups, HostNames hosts, Dictionary<int, string> policies)
     {
+        public Dictionary<int, string> Policies => policies;
+
         private readonly ILookup<string, int> _monitorIds = monitors.ToLookup(m => m.Value, m => m.Key, StringComparer.Ordinal);
 
         public Dictionary<string, int> NotificationIds { get; } = notificationGroups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
@@ -116,6 +120,7 @@ public sealed class AlertRuleSection(AlertRuleService rules) : IConfigSection
                 : [.. r.TargetIds.Select(id => monitors.GetValueOrDefault(id, $"#{id}")).Order(StringComparer.Ordinal)],
             r.Condition, r.DurationSeconds,
             r.NotificationGroupId is { } g ? notificationGroups.GetValueOrDefault(g, $"#{g}") : null,
-            AlertNames.Of(r.Level), r.SilencePeriodSeconds, r.RecoverThreshold);
+            AlertNames.Of(r.Level), r.SilencePeriodSeconds, r.RecoverThreshold,
+            r.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null);
     }
 }

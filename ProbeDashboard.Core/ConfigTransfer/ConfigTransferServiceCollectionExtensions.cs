@@ -9,6 +9,7 @@ public static class ConfigTransferServiceCollectionExtensions
     {
         services.AddSingleton<IConfigSection, HostGroupSection>();
         services.AddSingleton<IConfigSection, NotificationGroupSection>();
+        services.AddSingleton<IConfigSection, EscalationPolicySection>();
         services.AddSingleton<IConfigSection, MonitorSection>();
         services.AddSingleton<IConfigSection, AlertRuleSection>();
         services.AddSingleton<IConfigSection, IpLiveAppSection>();

@@ -30,11 +30,12 @@ public sealed record MonitorItem(
     double? MaxLatency,
     HttpOptionsInput? Http,
     int? FailQuorum = null,
-    PushInput? Push = null)
+    PushInput? Push = null,
+    string? EscalationPolicy = null)
 {
     /// <summary>The item that reproduces a stored monitor; a push monitor's token only with <paramref name="includeSecrets"/>.</summary>
     public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
-        bool includeSecrets = false) => new(
+        IReadOnlyDictionary<int, string> policies, bool includeSecrets = false) => new(
         m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         new PlacementItem(ExecuteOnInput.Name(m.ExecuteOn),
             m.ExecuteOnGroupId is { } g ? groups.GetValueOrDefault(g, $"#{g}") : null,
@@ -44,5 +45,6 @@ public sealed record MonitorItem(
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsInput.From(m.Http) : null,
         m.FailQuorum,
-        m.Kind == MonitorKind.Push ? PushInput.From(m.Push) with { Token = includeSecrets ? m.PushToken : null } : null);
+        m.Kind == MonitorKind.Push ? PushInput.From(m.Push) with { Token = includeSecrets ? m.PushToken : null } : null,
+        m.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null);
 }

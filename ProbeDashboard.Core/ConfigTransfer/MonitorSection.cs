@@ -21,9 +21,10 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
     public async Task<JsonArray> ExportAsync(ExportContext context, CancellationToken cancellationToken)
     {
         var (groups, notificationGroups) = await NamesAsync(context.Db, cancellationToken);
+        var policies = await EscalationPolicySection.NamesAsync(context.Db, cancellationToken);
         var monitors = await context.Db.Monitors.AsNoTracking().ToListAsync(cancellationToken);
         return [.. monitors.OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups, context.IncludeSecrets), ConfigJson.Options))];
+            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups, policies, context.IncludeSecrets), ConfigJson.Options))];
     }
 
     public async Task ImportAsync(JsonArray items, ImportContext context, CancellationToken cancellationToken)
@@ -31,9 +32,10 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         var (groups, notificationGroups) = await NamesAsync(context.Db, cancellationToken);
         var groupIds = groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
         var notificationIds = notificationGroups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
+        var policies = await EscalationPolicySection.NamesAsync(context.Db, cancellationToken);
         foreach (var (where, item) in context.ReadItems<MonitorItem>(Key, items, i => i.Name))
         {
-            var input = ToInput(item, where, context, groupIds, notificationIds);
+            var input = ToInput(item, where, context, groupIds, notificationIds, policies);
             if (input is null) continue;
             var name = input.Name!.Trim();
             var (monitor, ambiguous) = await context.SingleByNameAsync(context.Db.Monitors.Where(m => m.Name == name).OrderBy(m => m.Id), where, cancellationToken);
@@ -53,7 +55,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
     }
 
     private static MonitorInput? ToInput(MonitorItem item, string where, ImportContext context,
-        IReadOnlyDictionary<string, int> groupIds, IReadOnlyDictionary<string, int> notificationIds)
+        IReadOnlyDictionary<string, int> groupIds, IReadOnlyDictionary<string, int> notificationIds, IReadOnlyDictionary<int, string> policies)
     {
         var errorsBefore = context.Errors.Count;
         MonitorKind? kind = item.Type is { } type && Enum.IsDefined((MonitorKind)type) ? (MonitorKind)type : null;
@@ -69,6 +71,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         }
         var hostIds = item.ExecuteOn?.Hosts is null ? null : context.Hosts.IdsOf(item.ExecuteOn.Hosts, where + ".execute_on.hosts", context);
         var skipIds = context.Hosts.IdsOf(item.SkipHosts, where + ".skip_hosts", context);
+        var policyId = EscalationPolicySection.IdOf(item.EscalationPolicy, policies, where, context);
         if (context.Errors.Count > errorsBefore) return null;
         return new MonitorInput
         {
@@ -77,7 +80,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
             ExecuteOn = item.ExecuteOn is null ? null : new ExecuteOnInput(item.ExecuteOn.Type, groupId, hostIds),
             SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
             RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,
-            MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum, Push = item.Push,
+            MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum, Push = item.Push, EscalationPolicyId = policyId,
         };
     }
 

@@ -11,7 +11,7 @@ public sealed record WebhookItem(string? Url, string? Secret = null);
 
 /// <param name="Recipients">Service channel recipients as the API takes them; secret settings only when the export includes secrets.</param>
 public sealed record NotificationGroupItem(string? Name, List<string>? Emails, List<WebhookItem>? Webhooks, List<string>? Phones, bool? IsDefault = null,
-    List<ChannelRecipientInput?>? Recipients = null);
+    List<ChannelRecipientInput?>? Recipients = null, string? TitleTemplate = null, string? BodyTemplate = null);
 
 /// <summary>
 /// Notification groups, matched by name, saved through Core's <see cref="NotificationGroupService"/> (validated and
@@ -36,7 +36,8 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
         foreach (var (where, item) in context.ReadItems<NotificationGroupItem>(Key, items, i => i.Name))
         {
             var input = new NotificationGroupInput(item.Name, item.Emails,
-                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones, item.IsDefault, item.Recipients);
+                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones, item.IsDefault, item.Recipients,
+                item.TitleTemplate, item.BodyTemplate);
             var errors = input.Validate();
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
 
@@ -56,7 +57,8 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address)],
         group.IsDefault,
         // Left out when empty, so the files of groups without service channels read as before.
-        group.Recipients.Where(r => ChannelCatalog.For(r.Channel) is not null).Select(r => Describe(r, includeSecrets)).ToList() is { Count: > 0 } services ? services : null);
+        group.Recipients.Where(r => ChannelCatalog.For(r.Channel) is not null).Select(r => Describe(r, includeSecrets)).ToList() is { Count: > 0 } services ? services : null,
+        group.TitleTemplate, group.BodyTemplate);
 
     private ChannelRecipientInput? Describe(NotificationRecipient recipient, bool includeSecrets)
     {

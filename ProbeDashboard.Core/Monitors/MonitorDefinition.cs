@@ -33,6 +33,8 @@ public class MonitorDefinition
     /// <summary>Consecutive good rounds before a probe alert resolves (damps flapping).</summary>
     public int RecoverThreshold { get; set; } = 1;
     public int? NotificationGroupId { get; set; }
+    /// <summary>Escalates its own alerts by this policy, besides (or instead of) notifying a group.</summary>
+    public int? EscalationPolicyId { get; set; }
     public bool LatencyAlert { get; set; }
     /// <summary>Latency threshold in seconds.</summary>
     public double? MaxLatencySeconds { get; set; }

@@ -30,6 +30,8 @@ public sealed record MonitorInput
     /// <summary>Consecutive good rounds before a probe alert resolves; 1 when unset.</summary>
     public int? RecoverThreshold { get; init; }
     public int? NotificationId { get; init; }
+    /// <summary>Escalates the monitor's own alerts by this policy, besides (or instead of) its notification group.</summary>
+    public int? EscalationPolicyId { get; init; }
     public bool LatencyAlert { get; init; }
     /// <summary>Seconds.</summary>
     public double? MaxLatency { get; init; }
@@ -68,6 +70,7 @@ public sealed record MonitorInput
         FailQuorum = monitor.FailQuorum,
         RecoverThreshold = monitor.RecoverThreshold,
         NotificationId = monitor.NotificationGroupId,
+        EscalationPolicyId = monitor.EscalationPolicyId,
         LatencyAlert = monitor.LatencyAlert,
         MaxLatency = monitor.MaxLatencySeconds,
         Http = monitor.Kind == MonitorKind.Http ? HttpOptionsInput.From(monitor.Http) : null,
@@ -93,6 +96,7 @@ public sealed record MonitorInput
         monitor.FailQuorum = FailQuorum;
         monitor.RecoverThreshold = RecoverThreshold ?? 1;
         monitor.NotificationGroupId = NotificationId;
+        monitor.EscalationPolicyId = EscalationPolicyId;
         monitor.LatencyAlert = LatencyAlert;
         monitor.MaxLatencySeconds = MaxLatency;
         monitor.Http = Http?.ToOptions() ?? new HttpProbeOptions();

@@ -108,6 +108,9 @@ public sealed partial class MonitorService(
                 : null;
             if (problem is not null) errors = new Dictionary<string, string[]>(errors) { ["push.token"] = [problem] };
         }
+        if (input.EscalationPolicyId is > 0 && !errors.ContainsKey("escalation_policy_id")
+            && !await db.EscalationPolicies.AnyAsync(p => p.Id == input.EscalationPolicyId, cancellationToken))
+            errors = new Dictionary<string, string[]>(errors) { ["escalation_policy_id"] = ["no escalation policy has this id"] };
         return errors;
     }
 }

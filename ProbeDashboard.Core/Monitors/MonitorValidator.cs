@@ -61,6 +61,7 @@ public static class MonitorValidator
         else if (input.LatencyAlert && input.MaxLatency is null)
             errors.Add("max_latency", "is required when latency_alert is on");
         if (input.NotificationId is < 1) errors.Add("notification_id", "must be a positive id");
+        if (input.EscalationPolicyId is < 1) errors.Add("escalation_policy_id", "must be a positive id");
         return errors.ToDictionary();
     }
 

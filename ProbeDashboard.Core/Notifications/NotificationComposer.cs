@@ -19,8 +19,26 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         var body = Body(alertEvent, purpose, link);
         var payload = Payload(alertEvent, purpose, link);
         var sms = $"{subject} - since {Time(alertEvent.TriggerTime ?? alertEvent.PendingSince)} - {link}";
-        return group.Recipients.Select(r => Entry(r, alertEvent.Id, purpose, subject, r.Channel == NotificationChannelKind.Sms ? sms : body, payload, now));
+        return group.Recipients.Select(r =>
+        {
+            var standard = r.Channel == NotificationChannelKind.Sms ? sms : body;
+            var (title, text, failure) = Templates.GroupTemplates.Render(group, alertEvent, purpose, r.Channel, link);
+            if (title is null && text is null)
+                return Entry(r, alertEvent.Id, purpose, subject, failure is null ? standard : $"{failure}\n\n{standard}", payload, now);
+            return Entry(r, alertEvent.Id, purpose, title ?? subject, text ?? standard, WithText(payload, title, text), now);
+        });
     }
+
+    /// <summary>The payload with the group's rendered title and text on top, for webhooks and the service channels that show them.</summary>
+    private static string WithText(string payload, string? title, string? text)
+    {
+        var root = JsonNode.Parse(payload)!.AsObject();
+        if (title is not null) root["title"] = title;
+        if (text is not null) root["text"] = text;
+        return root.ToJsonString(Relaxed);
+    }
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A group's "send test": one harmless message to every recipient.</summary>
     public IEnumerable<NotificationOutboxEntry> ComposeTest(NotificationGroup group, DateTime now)
@@ -53,6 +71,7 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         NotificationPurpose.Fired => "FIRING",
         NotificationPurpose.Reminder => "STILL FIRING",
         NotificationPurpose.Resolved => "RESOLVED",
+        NotificationPurpose.Acknowledged => "ACKNOWLEDGED",
         _ => "TEST",
     };
 
@@ -60,7 +79,10 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
     {
         var text = new StringBuilder()
             .AppendLine(e.Title)
-            .AppendLine()
+            .AppendLine();
+        if (purpose == NotificationPurpose.Acknowledged)
+            text.AppendLine(Acknowledgement(e)).AppendLine();
+        text
             .AppendLine($"What:    {e.Message}")
             .AppendLine($"Where:   {AlertNames.Of(e.TargetType)} {e.TargetName} (id {e.TargetId})")
             .AppendLine($"Level:   {AlertNames.Of(e.Level)}")
@@ -81,6 +103,7 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         {
             NotificationPurpose.Fired => "alert_fired",
             NotificationPurpose.Reminder => "alert_reminder",
+            NotificationPurpose.Acknowledged => "alert_acknowledged",
             _ => "alert_resolved",
         },
         ["event"] = new JsonObject
@@ -99,8 +122,15 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
             ["recover_time"] = e.RecoverTime,
             ["current_value"] = JsonNode.Parse(e.CurrentValueJson),
             ["url"] = link,
+            ["acknowledged"] = e.Acknowledged,
+            ["ack_user_name"] = e.AckUserName,
+            ["ack_note"] = e.AckNote,
         },
-    }.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }.ToJsonString(Relaxed);
+
+    /// <summary>"Acknowledged by alice: looking into it".</summary>
+    public static string Acknowledgement(AlertEvent e) =>
+        $"Acknowledged by {e.AckUserName ?? "an operator"}" + (string.IsNullOrEmpty(e.AckNote) ? "" : $": {e.AckNote}");
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,8 @@ internal sealed class NotificationGroupConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(g => g.Name).IsUnique();
         // Added to a table that already has rows, so the column needs a default; the model says so too.
         builder.Property(g => g.IsDefault).HasDefaultValue(false);
+        builder.Property(g => g.TitleTemplate).HasMaxLength(Templates.MessageTemplate.MaxLength);
+        builder.Property(g => g.BodyTemplate).HasMaxLength(Templates.MessageTemplate.MaxLength);
         builder.HasMany(g => g.Recipients).WithOne().HasForeignKey(r => r.NotificationGroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -11,6 +11,10 @@ public class NotificationGroup
     /// fires, so marking a group default also covers monitors created before.
     /// </summary>
     public bool IsDefault { get; set; }
+    /// <summary>Liquid template of the title (subject, headline) of the group's alert messages; null or empty: the default.</summary>
+    public string? TitleTemplate { get; set; }
+    /// <summary>Liquid template of the body of the group's alert messages; null or empty: the default.</summary>
+    public string? BodyTemplate { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

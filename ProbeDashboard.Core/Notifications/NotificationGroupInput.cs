@@ -15,7 +15,7 @@ public sealed record WebhookInput(string? Url, string? Secret);
 /// </summary>
 public sealed partial record NotificationGroupInput(
     string? Name, IReadOnlyList<string>? Emails, IReadOnlyList<WebhookInput>? Webhooks, IReadOnlyList<string>? Phones, bool? IsDefault = null,
-    IReadOnlyList<ChannelRecipientInput?>? Services = null)
+    IReadOnlyList<ChannelRecipientInput?>? Services = null, string? TitleTemplate = null, string? BodyTemplate = null)
 {
     /// <summary>Checks everything that needs no database; an empty result means valid. Keys are the API's field names.</summary>
     public Dictionary<string, string[]> Validate()
@@ -32,6 +32,7 @@ public sealed partial record NotificationGroupInput(
         var badPhones = (Phones ?? []).Where(p => p is null || !PhonePattern().IsMatch(p)).ToList();
         if (badPhones.Count > 0) errors["phones"] = [$"not phone numbers: {string.Join(", ", badPhones)}"];
         ChannelRecipients.Validate(Services ?? [], errors);
+        foreach (var (field, messages) in Templates.GroupTemplates.Validate(TitleTemplate, BodyTemplate)) errors[field] = messages;
         if ((Emails?.Count ?? 0) + (Webhooks?.Count ?? 0) + (Phones?.Count ?? 0) + (Services?.Count ?? 0) > 100) errors["recipients"] = ["at most 100 recipients per group"];
         return errors;
     }

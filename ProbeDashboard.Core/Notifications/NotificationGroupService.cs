@@ -46,7 +46,11 @@ public sealed partial class NotificationGroupService(
         var isDefault = input.IsDefault ?? false;
         if (group is null)
         {
-            group = new NotificationGroup { Name = name, CreatedAt = now, UpdatedAt = now, Recipients = input.Recipients([], secrets), IsDefault = isDefault };
+            group = new NotificationGroup
+            {
+                Name = name, CreatedAt = now, UpdatedAt = now, Recipients = input.Recipients([], secrets), IsDefault = isDefault,
+                TitleTemplate = Template(input.TitleTemplate), BodyTemplate = Template(input.BodyTemplate),
+            };
             db.NotificationGroups.Add(group);
             // The entry names the new id, known only after the insert.
             await db.SaveChangesAsync(cancellationToken);
@@ -56,9 +60,13 @@ public sealed partial class NotificationGroupService(
         }
 
         var recipients = input.Recipients(group.Recipients, secrets);
-        if (group.Name == name && group.IsDefault == isDefault && SameRecipients(group.Recipients, recipients))
+        var (title, body) = (Template(input.TitleTemplate), Template(input.BodyTemplate));
+        var templatesChanged = group.TitleTemplate != title || group.BodyTemplate != body;
+        if (group.Name == name && group.IsDefault == isDefault && !templatesChanged && SameRecipients(group.Recipients, recipients))
             return new GroupChangeResult(GroupChangeOutcome.Done, group, Changed: false);
-        var detail = Diff(group, name, isDefault, recipients);
+        var detail = Diff(group, name, isDefault, recipients) + (templatesChanged ? "; message templates changed" : "");
+        group.TitleTemplate = title;
+        group.BodyTemplate = body;
         db.NotificationRecipients.RemoveRange(group.Recipients);
         group.Recipients = recipients;
         group.Name = name;
@@ -80,6 +88,10 @@ public sealed partial class NotificationGroupService(
         var monitors = await db.Monitors.CountAsync(m => m.NotificationGroupId == id, cancellationToken);
         if (rules + monitors > 0)
             return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} is used by {rules} alert rules and {monitors} monitors", Changed: false);
+        // Policies are few and their steps are JSON: read them whole rather than query inside the column.
+        var policies = (await db.EscalationPolicies.AsNoTracking().ToListAsync(cancellationToken)).Where(p => p.GroupIds.Contains(id)).Select(p => p.Name).ToList();
+        if (policies.Count > 0)
+            return new GroupChangeResult(GroupChangeOutcome.Conflict, Message: $"notification group {id} is used by escalation policies: {string.Join(", ", policies)}", Changed: false);
         db.NotificationGroups.Remove(group);
         audit.Add(db, actor, AuditActions.NotificationGroupDelete, Target(group), Channels(group.Recipients));
         await db.SaveChangesAsync(cancellationToken);
@@ -111,6 +123,9 @@ public sealed partial class NotificationGroupService(
         if (saved.Changed) await transaction.CommitAsync(cancellationToken);
         return saved;
     }
+
+    /// <summary>An empty template is no template: the default text.</summary>
+    private static string? Template(string? source) => string.IsNullOrWhiteSpace(source) ? null : source;
 
     private static string Target(NotificationGroup group) => $"notification group #{group.Id} {group.Name}";
 

@@ -15,6 +15,8 @@ public enum NotificationPurpose
     Test = 4,
     /// <summary>The results of one probe round of an iplive group, for its app.</summary>
     IpLiveRound = 5,
+    /// <summary>An operator acknowledged the event: told to the groups already notified (paging services acknowledge their incident).</summary>
+    Acknowledged = 6,
 }
 
 /// <summary>

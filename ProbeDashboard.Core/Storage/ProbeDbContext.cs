@@ -40,6 +40,8 @@ public abstract class ProbeDbContext(DbContextOptions options)
     public DbSet<NotificationGroup> NotificationGroups => Set<NotificationGroup>();
     public DbSet<NotificationRecipient> NotificationRecipients => Set<NotificationRecipient>();
     public DbSet<NotificationOutboxEntry> NotificationOutbox => Set<NotificationOutboxEntry>();
+    public DbSet<Alerts.Escalation.EscalationPolicy> EscalationPolicies => Set<Alerts.Escalation.EscalationPolicy>();
+    public DbSet<Alerts.Escalation.EscalationNotice> EscalationNotices => Set<Alerts.Escalation.EscalationNotice>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<IpLiveApp> IpLiveApps => Set<IpLiveApp>();

@@ -66,7 +66,20 @@ public sealed record AlertEventDetail(
     DateTime PendingSince,
     DateTime? FiresAt,
     DateTime? SilenceUntil,
-    bool NotifyOnResolve);
+    bool NotifyOnResolve,
+    int? EscalationPolicyId = null,
+    IReadOnlyList<EscalationNoticeItem>? Escalation = null);
+
+/// <summary>
+/// One step of an event's escalation timeline: <c>status</c> is due (with <c>due_at</c>), sent (<c>sent_at</c>) or
+/// cancelled (<c>cancelled_at</c>, <c>cancel_reason</c>: acknowledged or resolved).
+/// </summary>
+public sealed record EscalationNoticeItem(int Sequence, int Step, IReadOnlyList<int> NotificationGroupIds, string Status, DateTime DueAt,
+    DateTime? SentAt, DateTime? CancelledAt, string? CancelReason)
+{
+    public static EscalationNoticeItem Of(ProbeDashboard.Core.Alerts.Escalation.EscalationNotice n) => new(
+        n.Sequence, n.StepNumber, n.NotificationGroupIds, n.Status.ToString().ToLowerInvariant(), n.DueAt, n.SentAt, n.CancelledAt, n.CancelReason);
+}
 
 public sealed record AcknowledgeRequest(string? Note);
 

@@ -46,7 +46,8 @@ public static class AlertEventsApi
             e.Acknowledged, AlertEventListItem.AckUserOf(e), e.AckTime, e.AckNote,
             view.Notifications.Select(o => new AlertNotificationItem(o.Id, NotificationChannelNames.Of(o.Channel), o.Address, o.Purpose.ToString().ToLowerInvariant(),
                 o.SentAt, o.Status.ToString().ToLowerInvariant(), o.Attempts, o.LastError)).ToList(),
-            e.PendingSince, e.FiresAt, e.SilenceUntil, e.NotifyOnResolve);
+            e.PendingSince, e.FiresAt, e.SilenceUntil, e.NotifyOnResolve,
+            e.EscalationPolicyId, [.. (view.Escalation ?? []).Select(EscalationNoticeItem.Of)]);
         return TypedResults.Ok(ApiEnvelope.Ok(detail));
     }
 

@@ -13,10 +13,11 @@ public sealed record AlertRuleRequest(
     int? NotificationGroupId,
     string? AlertLevel,
     int? SilencePeriod,
-    int? RecoverThreshold)
+    int? RecoverThreshold,
+    int? EscalationPolicyId = null)
 {
     public AlertRuleInput ToInput() =>
-        new(Name, Enable, Type, TargetIds, Condition, Duration, NotificationGroupId, AlertLevel, SilencePeriod, RecoverThreshold);
+        new(Name, Enable, Type, TargetIds, Condition, Duration, NotificationGroupId, AlertLevel, SilencePeriod, RecoverThreshold, EscalationPolicyId);
 }
 
 public sealed record AlertRuleResponse(
@@ -32,11 +33,12 @@ public sealed record AlertRuleResponse(
     int SilencePeriod,
     int RecoverThreshold,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    int? EscalationPolicyId)
 {
     public static AlertRuleResponse Of(AlertRule r) => new(
         r.Id, r.Name, r.Enabled, AlertNames.Of(r.Type), r.TargetIds, r.Condition, r.DurationSeconds, r.NotificationGroupId,
-        AlertNames.Of(r.Level), r.SilencePeriodSeconds, r.RecoverThreshold, r.CreatedAt, r.UpdatedAt);
+        AlertNames.Of(r.Level), r.SilencePeriodSeconds, r.RecoverThreshold, r.CreatedAt, r.UpdatedAt, r.EscalationPolicyId);
 }
 
 /// <summary>One row of GET /api/v1/alert-rules (seed 001 §3.2).</summary>

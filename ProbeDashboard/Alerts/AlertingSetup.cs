@@ -1,4 +1,5 @@
 using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Alerts.Escalation;
 using ProbeDashboard.Notifications;
 
 namespace ProbeDashboard.Alerts;
@@ -18,5 +19,6 @@ public static class AlertingSetup
         app.MapAlertEventsApi();
         app.MapAlertEventActionsApi();
         app.MapNotificationGroupsApi();
+        app.MapEscalationPoliciesApi();
     }
 }

@@ -84,6 +84,8 @@ public sealed class MonitorFormModel
         FailQuorum = FailQuorum,
         RecoverThreshold = _original?.RecoverThreshold,
         NotificationId = _original?.NotificationGroupId,
+        // Not on the form yet: an edit keeps the stored policy.
+        EscalationPolicyId = _original?.EscalationPolicyId,
         LatencyAlert = LatencyAlert,
         MaxLatency = MaxLatencySeconds,
         Http = Kind != MonitorKind.Http ? null : new HttpOptionsInput

@@ -22,7 +22,8 @@ public sealed record MonitorRequest(
     HttpOptionsWire? Http,
     int? RecoverThreshold = null,
     int? FailQuorum = null,
-    PushWire? Push = null)
+    PushWire? Push = null,
+    int? EscalationPolicyId = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -40,6 +41,7 @@ public sealed record MonitorRequest(
         RecoverThreshold = RecoverThreshold,
         FailQuorum = FailQuorum,
         NotificationId = NotificationId,
+        EscalationPolicyId = EscalationPolicyId,
         LatencyAlert = LatencyAlert ?? false,
         MaxLatency = MaxLatency,
         Http = Http?.ToInput(),

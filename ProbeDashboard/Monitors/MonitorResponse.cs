@@ -36,7 +36,8 @@ public sealed record MonitorResponse(
     DateTime UpdatedAt,
     int RecoverThreshold,
     int? FailQuorum,
-    int ConsecutiveFailures)
+    int ConsecutiveFailures,
+    int? EscalationPolicyId)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AlertReach>? AlertReaches { get; init; }
@@ -64,7 +65,7 @@ public sealed record MonitorResponse(
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsWire.From(m.Http) : null,
         statistics is null ? null : StatisticsResponse.From(statistics),
-        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures);
+        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures, m.EscalationPolicyId);
 }
 
 /// <summary>§1.3 statistics: percentages 0–100 and latencies in seconds; null where a window has no samples.</summary>

@@ -50,9 +50,17 @@ public sealed class NotificationGroupForm
         public bool RemoveSecret { get; set; }
     }
 
+    /// <summary>Liquid title template (empty: the default); the dialog keeps the stored one until it shows the field.</summary>
+    public string TitleTemplate { get; set; } = "";
+
+    /// <summary>Liquid body template (empty: the default); the dialog keeps the stored one until it shows the field.</summary>
+    public string BodyTemplate { get; set; } = "";
+
     public static NotificationGroupForm Of(NotificationGroup group) => new()
     {
         Name = group.Name,
+        TitleTemplate = group.TitleTemplate ?? "",
+        BodyTemplate = group.BodyTemplate ?? "",
         IsDefault = group.IsDefault,
         Emails = Lines(group, NotificationChannelKind.Email),
         Phones = Lines(group, NotificationChannelKind.Sms),
@@ -74,7 +82,9 @@ public sealed class NotificationGroupForm
             .Select(w => new WebhookInput(w.Url.Trim(), w.RemoveSecret ? "" : string.IsNullOrEmpty(w.NewSecret) ? null : w.NewSecret)).ToList(),
         Split(Phones),
         IsDefault,
-        [.. Services.Select(r => r.ToInput())]);
+        [.. Services.Select(r => r.ToInput())],
+        TitleTemplate,
+        BodyTemplate);
 
     private static string Lines(NotificationGroup group, NotificationChannelKind channel) =>
         string.Join('\n', group.Recipients.Where(r => r.Channel == channel).Select(r => r.Address));

@@ -11,11 +11,24 @@ namespace ProbeDashboard.Notifications;
 /// <c>recipients</c>: Slack, Discord, Teams, Telegram, Matrix, ntfy, Gotify, Pushover, PagerDuty and Opsgenie
 /// recipients, each <c>{"kind": "telegram", "name": "...", ...its settings}</c>; their secret settings are
 /// write-only in the same way (left out: kept for the same kind and name).
+/// <c>title_template</c>, <c>body_template</c>: Liquid templates of the group's alert messages (fields under <c>event</c>,
+/// e.g. <c>{{ event.title }}</c>); left out or empty: the default text. A template that does not parse is a 400 naming
+/// its line and column.
 /// </summary>
 public sealed record NotificationGroupRequest(string? Name, List<string>? Emails, List<WebhookInput>? Webhooks, List<string>? Phones, bool? IsDefault = null,
-    List<ChannelRecipientInput?>? Recipients = null)
+    List<ChannelRecipientInput?>? Recipients = null, string? TitleTemplate = null, string? BodyTemplate = null)
 {
-    public NotificationGroupInput ToInput() => new(Name, Emails, Webhooks, Phones, IsDefault, Recipients);
+    public NotificationGroupInput ToInput() => new(Name, Emails, Webhooks, Phones, IsDefault, Recipients, TitleTemplate, BodyTemplate);
+}
+
+/// <summary>
+/// Body of POST /api/v1/notification-groups/preview-template: templates rendered on a sample event. <c>channel</c>:
+/// email (default), sms, webhook or a service kind, whose markup values are escaped for; <c>purpose</c>: fired
+/// (default), reminder, resolved or acknowledged.
+/// </summary>
+public sealed record TemplatePreviewRequest(string? TitleTemplate, string? BodyTemplate, string? Channel = null, string? Purpose = null)
+{
+    public TemplatePreviewInput ToInput() => new(TitleTemplate, BodyTemplate, Channel, Purpose);
 }
 
 /// <summary>
@@ -46,7 +59,7 @@ public sealed record WebhookOutput(string Url, bool HasSecret);
 
 public sealed record NotificationGroupResponse(
     int Id, string Name, IReadOnlyList<string> Emails, IReadOnlyList<WebhookOutput> Webhooks, IReadOnlyList<string> Phones,
-    DateTime CreatedAt, DateTime UpdatedAt, bool IsDefault, IReadOnlyList<ChannelRecipientOutput> Recipients)
+    DateTime CreatedAt, DateTime UpdatedAt, bool IsDefault, IReadOnlyList<ChannelRecipientOutput> Recipients, string? TitleTemplate, string? BodyTemplate)
 {
     public static NotificationGroupResponse Of(NotificationGroup g) => new(
         g.Id, g.Name,
@@ -54,7 +67,7 @@ public sealed record NotificationGroupResponse(
         g.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook).Select(r => new WebhookOutput(r.Address, r.ProtectedSecret is not null)).ToList(),
         g.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address).ToList(),
         g.CreatedAt, g.UpdatedAt, g.IsDefault,
-        [.. g.Recipients.Select(ChannelRecipientOutput.Of).OfType<ChannelRecipientOutput>()]);
+        [.. g.Recipients.Select(ChannelRecipientOutput.Of).OfType<ChannelRecipientOutput>()], g.TitleTemplate, g.BodyTemplate);
 }
 
 public sealed record TestNotificationResponse(int Queued, IReadOnlyList<long> OutboxIds);

@@ -20,6 +20,15 @@ public static class NotificationGroupsApi
         groups.MapPut("/{id:int}", UpdateNotificationGroup).RequireAuthorization(Permissions.AlertRulesWrite);
         groups.MapDelete("/{id:int}", DeleteNotificationGroup).RequireAuthorization(Permissions.AlertRulesWrite);
         groups.MapPost("/{id:int}/test", SendTestNotification).RequireAuthorization(Permissions.AlertRulesWrite);
+        groups.MapPost("/preview-template", PreviewTemplate).RequireAuthorization(Permissions.AlertRulesRead);
+    }
+
+    private static Results<Ok<ApiEnvelope<TemplatePreview>>, BadRequest<ApiEnvelope>> PreviewTemplate(
+        TemplatePreviewRequest? request, ClaimsPrincipal user, NotificationGroupService groups)
+    {
+        if (request is null) return AlertApiResults.Invalid("body", "request body is required");
+        var (preview, errors) = groups.Preview(user.ToActor(), request.ToInput());
+        return preview is null ? AlertApiResults.Invalid(errors) : TypedResults.Ok(ApiEnvelope.Ok(preview));
     }
 
     private static async Task<Ok<ApiEnvelope<List<NotificationGroupResponse>>>> ListNotificationGroups(

@@ -20,10 +20,12 @@ public sealed record AlertCandidate(
     AlertPolicy Policy,
     AlertLevel Level,
     int? NotificationGroupId,
-    bool UsesDefaultGroups = false)
+    bool UsesDefaultGroups = false,
+    int? EscalationPolicyId = null)
 {
     public static AlertCandidate ForRule(AlertRule rule) => new(
-        rule.SourceKey, rule.Id, rule.Name, rule.Condition, rule.ParsedCondition, rule.Policy, rule.Level, rule.NotificationGroupId);
+        rule.SourceKey, rule.Id, rule.Name, rule.Condition, rule.ParsedCondition, rule.Policy, rule.Level, rule.NotificationGroupId,
+        EscalationPolicyId: rule.EscalationPolicyId);
 
     public static IEnumerable<AlertCandidate> ForMonitor(MonitorDefinition monitor)
     {
@@ -33,14 +35,17 @@ public sealed record AlertCandidate(
             var condition = $"consecutive_failures >= {Math.Max(1, monitor.FailThreshold)}";
             yield return new AlertCandidate(AlertSource.ForMonitorDown(monitor.Id), null, $"{monitor.Name} is down", condition,
                 ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Critical, monitor.NotificationGroupId,
-                monitor.NotificationGroupId is null);
+                UsesDefaults(monitor), monitor.EscalationPolicyId);
         }
         if (monitor.LatencyAlert && monitor.MaxLatencySeconds is > 0 and var max)
         {
             var condition = string.Create(CultureInfo.InvariantCulture, $"latency > {max}");
             yield return new AlertCandidate(AlertSource.ForMonitorLatency(monitor.Id), null, $"{monitor.Name} is slow", condition,
                 ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Warning, monitor.NotificationGroupId,
-                monitor.NotificationGroupId is null);
+                UsesDefaults(monitor), monitor.EscalationPolicyId);
         }
     }
+
+    /// <summary>A monitor that names neither a group nor an escalation policy is heard by the default groups.</summary>
+    private static bool UsesDefaults(MonitorDefinition monitor) => monitor.NotificationGroupId is null && monitor.EscalationPolicyId is null;
 }

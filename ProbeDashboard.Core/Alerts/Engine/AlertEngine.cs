@@ -94,4 +94,8 @@ public class AlertOptions
     /// <summary>How often time alone is allowed to move alerts (pending → firing, silence end, reminders), in ms.</summary>
     [System.ComponentModel.DataAnnotations.Range(50, 600_000)]
     public int TickIntervalMs { get; set; } = 5_000;
+
+    /// <summary>The least after_seconds between two escalation steps (the first step may be 0), in seconds.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 86_400)]
+    public int MinEscalationSeconds { get; set; } = 60;
 }

@@ -27,6 +27,8 @@ public sealed partial class AlertProcessor
         var published = new List<(AlertEventChange Change, AlertEvent Event)>();
         var notifications = new List<(AlertEvent Event, NotificationPurpose Purpose, NotificationGroup Group)>();
         var storedSamples = new Dictionary<AlertKey, int>();
+        var fired = new List<AlertEvent>();
+        var resolved = new List<(AlertEvent Event, bool Announced)>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var plan in plans)
         {
@@ -66,9 +68,14 @@ public sealed partial class AlertProcessor
             {
                 alertEvent.Message = Describe(alertEvent, candidate, fired: true);
                 published.Add((AlertEventChange.Fired, alertEvent));
+                fired.Add(alertEvent);
             }
             if (step.Changes.HasFlag(AlertChanges.SilenceEnded) && step.State.IsOpen) published.Add((AlertEventChange.SilenceEnded, alertEvent));
-            if (step.Changes.HasFlag(AlertChanges.Resolved)) published.Add((AlertEventChange.Resolved, alertEvent));
+            if (step.Changes.HasFlag(AlertChanges.Resolved))
+            {
+                published.Add((AlertEventChange.Resolved, alertEvent));
+                resolved.Add((alertEvent, step.Notification == AlertNotificationKind.Resolved));
+            }
             if (step.Notification != AlertNotificationKind.None)
             {
                 var audience = candidate.UsesDefaultGroups ? defaultGroups
@@ -79,9 +86,11 @@ public sealed partial class AlertProcessor
             storedSamples[key] = samples;
         }
 
+        var escalating = false;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            escalating = await EscalateAsync(db, fired, resolved, notifications, now, cancellationToken);
             foreach (var (alertEvent, purpose, group) in notifications)
                 db.NotificationOutbox.AddRange(composer.Compose(alertEvent, purpose, group, now));
             await db.SaveChangesAsync(cancellationToken);
@@ -110,6 +119,51 @@ public sealed partial class AlertProcessor
             bus.Publish(new AlertEventChanged(change, AlertEventSummary.Of(alertEvent)));
         }
         if (notifications.Count > 0) notificationSignal.Notify();
+        // A first step due at once goes out now rather than at the next tick; if this fails, the tick sends it.
+        if (escalating) await SweepEscalationsAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside the transaction of the changes: starts the escalation of events that fired with a policy, cancels the due
+    /// steps of events that resolved, and adds the groups an escalation notified to the audience of a recovery notice.
+    /// </summary>
+    /// <returns>True when an escalation started.</returns>
+    private static async Task<bool> EscalateAsync(ProbeDbContext db, List<AlertEvent> fired, List<(AlertEvent Event, bool Announced)> resolved,
+        List<(AlertEvent Event, NotificationPurpose Purpose, NotificationGroup Group)> notifications, DateTime now, CancellationToken cancellationToken)
+    {
+        var policyIds = fired.Select(e => e.EscalationPolicyId).OfType<int>().Distinct().ToList();
+        var policies = policyIds.Count == 0 ? [] : await db.EscalationPolicies.AsNoTracking()
+            .Where(p => policyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var started = false;
+        foreach (var alertEvent in fired)
+        {
+            if (alertEvent.EscalationPolicyId is not { } policyId || !policies.TryGetValue(policyId, out var policy)) continue;
+            Escalation.Escalator.Start(db, alertEvent, policy, now);
+            started = true;
+        }
+        foreach (var (alertEvent, announced) in resolved.Where(r => r.Event.EscalationPolicyId is not null))
+        {
+            await Escalation.Escalator.CancelDueAsync(db, alertEvent.Id, Escalation.Escalator.Resolved, now, cancellationToken);
+            if (!announced) continue;
+            var told = notifications.Where(n => n.Event == alertEvent).Select(n => n.Group.Id).ToHashSet();
+            var escalated = await Escalation.Escalator.NotifiedGroupIdsAsync(db, alertEvent.Id, cancellationToken);
+            var more = await GroupsAsync(db, escalated.Where(id => !told.Contains(id)).Select(id => (int?)id), cancellationToken);
+            notifications.AddRange(more.Values.OrderBy(g => g.Id).Select(g => (alertEvent, NotificationPurpose.Resolved, g)));
+        }
+        return started;
+    }
+
+    private async Task SweepEscalationsAsync(ProbeDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            if (await escalator.SweepAsync(db, now, cancellationToken) > 0) notificationSignal.Notify();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Escalation sweep after an alert change failed; the next tick retries it");
+        }
     }
 
     private static async Task<Dictionary<int, NotificationGroup>> GroupsAsync(ProbeDbContext db, IEnumerable<int?> ids, CancellationToken cancellationToken)
@@ -138,6 +192,7 @@ public sealed partial class AlertProcessor
             TargetUuid = sample.TargetUuid,
             Level = candidate.Level,
             NotificationGroupId = candidate.NotificationGroupId,
+            EscalationPolicyId = candidate.EscalationPolicyId,
             PendingSince = state.PendingSince ?? time.GetUtcNow().UtcDateTime,
             Title = candidate.AlertRuleId is null ? candidate.Name : $"{candidate.Name} on {sample.TargetName}",
         };

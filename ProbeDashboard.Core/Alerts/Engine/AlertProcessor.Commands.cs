@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts.Evaluation;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Audit;
+using ProbeDashboard.Core.Notifications;
 
 namespace ProbeDashboard.Core.Alerts.Engine;
 
@@ -40,7 +41,7 @@ public sealed partial class AlertProcessor
             alertEvent.AckTime = now;
             alertEvent.AckNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             return (AlertEventChange.Acknowledged, alertEvent.AckNote);
-        }, cancellationToken);
+        }, cancellationToken, TellAcknowledgedAsync);
 
     /// <param name="notifyOnResolve">Whether a recovery during the silence is still announced (it always resolves the event).</param>
     internal Task<AlertCommandResult> SilenceAsync(long eventId, Actor actor, int durationSeconds, bool notifyOnResolve, CancellationToken cancellationToken) =>
@@ -50,6 +51,31 @@ public sealed partial class AlertProcessor
             alertEvent.Apply(tracked.State, now);
             return (AlertEventChange.Silenced, $"{durationSeconds} s");
         }, cancellationToken);
+
+    /// <summary>
+    /// Stored with the acknowledgement: stops the event's escalation (when its policy says so) and tells who took it.
+    /// An escalated event's "acknowledged by X: note" goes to every group already notified; without a policy only paging
+    /// services (PagerDuty, Opsgenie) hear of it, to acknowledge their incident, so other recipients get no extra message.
+    /// </summary>
+    /// <returns>True when messages were queued.</returns>
+    private async Task<bool> TellAcknowledgedAsync(Storage.ProbeDbContext db, AlertEvent alertEvent, TrackedAlert tracked, AlertState before,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        if (alertEvent.EscalationPolicyId is not null && await Escalation.Escalator.StopsOnAcknowledgeAsync(db, alertEvent, cancellationToken))
+            await Escalation.Escalator.CancelDueAsync(db, alertEvent.Id, Escalation.Escalator.Acknowledged, now, cancellationToken);
+        var groups = new List<NotificationGroup>();
+        if (before.Announced)
+            groups.AddRange(tracked.Candidate.UsesDefaultGroups ? await DefaultGroupsAsync(db, cancellationToken)
+                : (await GroupsAsync(db, [tracked.Candidate.NotificationGroupId], cancellationToken)).Values);
+        var escalated = alertEvent.EscalationPolicyId is null ? [] : await Escalation.Escalator.NotifiedGroupIdsAsync(db, alertEvent.Id, cancellationToken);
+        groups.AddRange((await GroupsAsync(db, escalated.Select(id => (int?)id), cancellationToken)).Values.OrderBy(g => g.Id));
+        var messages = groups.DistinctBy(g => g.Id)
+            .SelectMany(g => composer.Compose(alertEvent, NotificationPurpose.Acknowledged, g, now))
+            .Where(m => escalated.Count > 0 || m.Channel is NotificationChannelKind.PagerDuty or NotificationChannelKind.Opsgenie)
+            .ToList();
+        db.NotificationOutbox.AddRange(messages);
+        return messages.Count > 0;
+    }
 
     private static string Target(AlertEvent alertEvent) => $"alert event #{alertEvent.Id} {alertEvent.Title}";
 
@@ -82,7 +108,8 @@ public sealed partial class AlertProcessor
 
     /// <param name="change">Changes the event and its state; returns what to publish and the audit entry's detail.</param>
     private async Task<AlertCommandResult> CommandAsync(long eventId, Actor actor, string action,
-        Func<AlertEvent, TrackedAlert, DateTime, (AlertEventChange Published, string? Detail)> change, CancellationToken cancellationToken)
+        Func<AlertEvent, TrackedAlert, DateTime, (AlertEventChange Published, string? Detail)> change, CancellationToken cancellationToken,
+        Func<Storage.ProbeDbContext, AlertEvent, TrackedAlert, AlertState, DateTime, CancellationToken, Task<bool>>? alsoStore = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -96,8 +123,10 @@ public sealed partial class AlertProcessor
             var (published, detail) = change(alertEvent!, tracked, now);
             alertEvent!.UpdatedAt = now;
             audit.Add(db, actor, action, Target(alertEvent), detail);
+            var queued = false;
             try
             {
+                if (alsoStore is not null) queued = await alsoStore(db, alertEvent, tracked, before, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch
@@ -106,6 +135,7 @@ public sealed partial class AlertProcessor
                 throw;
             }
             bus.Publish(new AlertEventChanged(published, AlertEventSummary.Of(alertEvent)));
+            if (queued) notificationSignal.Notify();
             return new AlertCommandResult(AlertCommandOutcome.Done, "success", alertEvent);
         }
         finally

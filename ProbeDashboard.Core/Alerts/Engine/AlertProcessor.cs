@@ -21,7 +21,8 @@ public sealed partial class AlertProcessor(
     NotificationComposer composer,
     NotificationSignal notificationSignal,
     ILogger<AlertProcessor> logger,
-    Audit.IAuditLog audit)
+    Audit.IAuditLog audit,
+    Escalation.Escalator escalator)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
@@ -78,7 +79,7 @@ public sealed partial class AlertProcessor(
         }
     }
 
-    /// <summary>Lets time act on open events: due firings, ended silences, reminders.</summary>
+    /// <summary>Lets time act on open events: due firings, ended silences, reminders, due escalation steps.</summary>
     public async Task TickAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -94,6 +95,8 @@ public sealed partial class AlertProcessor(
                 if (step.Changed) plans.Add(new PlannedStep(key, tracked, tracked.Candidate, step, null));
             }
             await ApplyAsync(db, plans, cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await escalator.SweepAsync(db, now, cancellationToken) > 0) notificationSignal.Notify();
             Interlocked.Exchange(ref _lastTickTicks, now.Ticks);
         }
         finally

@@ -10,6 +10,7 @@ public static class SeverityColours
         "critical" => "#d32f2f",
         "warning" => "#f9a825",
         "resolved" => "#2e7d32",
+        "acknowledged" => "#6a1b9a",
         "test" => "#607d8b",
         _ => "#1976d2",
     };

@@ -24,7 +24,9 @@ public sealed class DiscordChannel : ChannelDefinition
                 ["title"] = MarkupEscaping.Discord(summary.Headline).Clip(256),
                 ["url"] = summary.Link,
                 ["color"] = SeverityColours.Rgb(summary.Severity),
-                ["fields"] = new JsonArray([.. summary.Facts.Select(f => (JsonNode)new JsonObject
+                // A message template's text (escaped when it was rendered) replaces the fields; description limit 4096.
+                ["description"] = summary.Text?.Clip(4096),
+                ["fields"] = summary.Text is not null ? new JsonArray() : new JsonArray([.. summary.Facts.Select(f => (JsonNode)new JsonObject
                 {
                     ["name"] = f.Label, ["value"] = MarkupEscaping.Discord(f.Value).Clip(1024), ["inline"] = f.Value.Length <= 40,
                 })]),

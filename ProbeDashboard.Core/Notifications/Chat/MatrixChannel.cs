@@ -28,7 +28,8 @@ public sealed partial class MatrixChannel : ChannelDefinition
     public override ChannelRequest Request(NotificationSummary summary, ChannelSettings settings)
     {
         var html = new List<string> { $"<strong>{MarkupEscaping.Html(summary.Headline)}</strong>" };
-        html.AddRange(summary.Facts.Select(f => $"<b>{f.Label}:</b> {MarkupEscaping.Html(f.Value)}"));
+        if (summary.Text is { } text) html.Add(MarkupEscaping.Html(text).Replace("\n", "<br>"));
+        else html.AddRange(summary.Facts.Select(f => $"<b>{f.Label}:</b> {MarkupEscaping.Html(f.Value)}"));
         html.Add($"<a href=\"{MarkupEscaping.Html(summary.Link)}\">Open in ProbeDashboard</a>");
         var room = Uri.EscapeDataString(settings.Required("room_id"));
         return new ChannelRequest(HttpMethod.Put,
@@ -36,7 +37,7 @@ public sealed partial class MatrixChannel : ChannelDefinition
             new JsonObject
             {
                 ["msgtype"] = "m.notice",
-                ["body"] = summary.PlainText,
+                ["body"] = summary.Text is { } plain ? $"{summary.Headline}\n{plain}\n{summary.Link}" : summary.PlainText,
                 ["format"] = "org.matrix.custom.html",
                 ["formatted_body"] = string.Join("<br>", html),
             },

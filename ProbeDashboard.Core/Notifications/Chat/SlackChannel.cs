@@ -28,7 +28,8 @@ public sealed class SlackChannel : ChannelDefinition
                 ["fallback"] = headline,
                 ["title"] = MarkupEscaping.Slack(summary.Title),
                 ["title_link"] = summary.Link,
-                ["fields"] = new JsonArray([.. summary.Facts.Select(f => (JsonNode)new JsonObject
+                ["text"] = summary.Text,
+                ["fields"] = summary.Text is not null ? new JsonArray() : new JsonArray([.. summary.Facts.Select(f => (JsonNode)new JsonObject
                 {
                     ["title"] = f.Label, ["value"] = MarkupEscaping.Slack(f.Value), ["short"] = f.Value.Length <= 40,
                 })]),

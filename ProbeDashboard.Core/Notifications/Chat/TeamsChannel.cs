@@ -32,14 +32,16 @@ public sealed class TeamsChannel : ChannelDefinition
                     ["body"] = new JsonArray(
                         new JsonObject
                         {
-                            ["type"] = "TextBlock", ["text"] = summary.Headline, ["weight"] = "Bolder", ["size"] = "Medium",
+                            ["type"] = "TextBlock", ["text"] = MarkupEscaping.Teams(summary.Headline), ["weight"] = "Bolder", ["size"] = "Medium",
                             ["wrap"] = true, ["color"] = CardColour(summary.Severity),
                         },
-                        new JsonObject
-                        {
-                            ["type"] = "FactSet",
-                            ["facts"] = new JsonArray([.. summary.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
-                        }),
+                        summary.Text is { } text
+                            ? new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }
+                            : new JsonObject
+                            {
+                                ["type"] = "FactSet",
+                                ["facts"] = new JsonArray([.. summary.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = MarkupEscaping.Teams(f.Value) })]),
+                            }),
                     ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open in ProbeDashboard", ["url"] = summary.Link }),
                 },
             }),

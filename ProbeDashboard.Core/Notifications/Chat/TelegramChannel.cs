@@ -25,7 +25,8 @@ public sealed partial class TelegramChannel : ChannelDefinition
     public override ChannelRequest Request(NotificationSummary summary, ChannelSettings settings)
     {
         var lines = new List<string> { $"<b>{MarkupEscaping.Html(summary.Headline)}</b>" };
-        lines.AddRange(summary.Facts.Select(f => $"<b>{f.Label}:</b> {MarkupEscaping.Html(f.Value)}"));
+        if (summary.Text is { } text) lines.Add(text);
+        else lines.AddRange(summary.Facts.Select(f => $"<b>{f.Label}:</b> {MarkupEscaping.Html(f.Value)}"));
         lines.Add($"<a href=\"{MarkupEscaping.Html(summary.Link)}\">Open in ProbeDashboard</a>");
         return ChannelRequest.Post($"{settings.ApiUrl(PublicApiUrl)}/bot{settings.Required("bot_token")}/sendMessage", new JsonObject
         {

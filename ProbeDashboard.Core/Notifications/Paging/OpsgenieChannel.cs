@@ -4,12 +4,12 @@ using ProbeDashboard.Core.Notifications.Channels;
 namespace ProbeDashboard.Core.Notifications.Paging;
 
 /// <summary>
-/// Opsgenie Alert API: create an alert (<c>POST {api_url}/v2/alerts</c>) when an event fires and close it by alias
-/// (<c>POST {api_url}/v2/alerts/{alias}/close?identifierType=alias</c>) when it recovers; the alias is the event's
-/// dedup key, so reminders are folded into the open alert. The API key (<c>Authorization: GenieKey ...</c>) is the
-/// secret. EU accounts use https://api.eu.opsgenie.com as api_url.
+/// Opsgenie Alert API: create an alert (<c>POST {api_url}/v2/alerts</c>) when an event fires, acknowledge it by alias
+/// (<c>POST {api_url}/v2/alerts/{alias}/acknowledge?identifierType=alias</c>) when an operator acknowledges the event
+/// in ProbeDashboard, and close it by alias (<c>.../close?identifierType=alias</c>) when it recovers; the alias is the
+/// event's dedup key, so reminders are folded into the open alert. The API key (<c>Authorization: GenieKey ...</c>) is
+/// the secret. EU accounts use https://api.eu.opsgenie.com as api_url.
 /// </summary>
-// TODO(#18): acknowledge by alias once acknowledging an event queues an outbox message (part of the escalation work).
 public sealed class OpsgenieChannel : ChannelDefinition
 {
     public override NotificationChannelKind Kind => NotificationChannelKind.Opsgenie;
@@ -30,12 +30,15 @@ public sealed class OpsgenieChannel : ChannelDefinition
         if (summary.Purpose == NotificationPurpose.Resolved)
             return ChannelRequest.Post($"{api}/v2/alerts/{Uri.EscapeDataString(summary.DedupKey)}/close?identifierType=alias",
                 new JsonObject { ["source"] = "ProbeDashboard", ["note"] = $"Resolved: {summary.Resolved ?? summary.Headline}" }, headers);
+        if (summary.Purpose == NotificationPurpose.Acknowledged)
+            return ChannelRequest.Post($"{api}/v2/alerts/{Uri.EscapeDataString(summary.DedupKey)}/acknowledge?identifierType=alias",
+                new JsonObject { ["source"] = "ProbeDashboard", ["note"] = $"Acknowledged {summary.Acknowledgement}".Clip(25000) }, headers);
         return ChannelRequest.Post($"{api}/v2/alerts", new JsonObject
         {
             // Opsgenie's limits: message 130, alias 512, description 15000 characters.
             ["message"] = summary.Headline.Clip(130),
             ["alias"] = summary.DedupKey,
-            ["description"] = summary.PlainText.Clip(15000),
+            ["description"] = (summary.Text ?? summary.PlainText).Clip(15000),
             ["priority"] = summary.Level switch { "critical" => "P1", "warning" => "P3", _ => "P5" },
             ["source"] = "ProbeDashboard",
             ["details"] = new JsonObject { ["url"] = summary.Link },

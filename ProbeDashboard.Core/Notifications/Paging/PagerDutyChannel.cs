@@ -6,10 +6,10 @@ namespace ProbeDashboard.Core.Notifications.Paging;
 
 /// <summary>
 /// PagerDuty Events API v2 (<c>POST {api_url}/v2/enqueue</c>): <c>trigger</c> when an event fires (a reminder
-/// re-triggers the same incident), <c>resolve</c> when it recovers, both with the event's dedup key so they meet
-/// in one incident. The integration's routing key is the secret.
+/// re-triggers the same incident), <c>acknowledge</c> when an operator acknowledges it in ProbeDashboard,
+/// <c>resolve</c> when it recovers, all with the event's dedup key so they meet in one incident. The integration's
+/// routing key is the secret.
 /// </summary>
-// TODO(#18): send "acknowledge" once acknowledging an event queues an outbox message (part of the escalation work).
 public sealed partial class PagerDutyChannel : ChannelDefinition
 {
     public override NotificationChannelKind Kind => NotificationChannelKind.PagerDuty;
@@ -28,10 +28,16 @@ public sealed partial class PagerDutyChannel : ChannelDefinition
         var body = new JsonObject
         {
             ["routing_key"] = settings.Required("routing_key"),
-            ["event_action"] = summary.Purpose == NotificationPurpose.Resolved ? "resolve" : "trigger",
+            ["event_action"] = summary.Purpose switch
+            {
+                NotificationPurpose.Resolved => "resolve",
+                NotificationPurpose.Acknowledged => "acknowledge",
+                _ => "trigger",
+            },
             ["dedup_key"] = summary.DedupKey,
         };
-        if (summary.Purpose != NotificationPurpose.Resolved)
+        // Only a trigger carries a payload: acknowledge and resolve name the incident by its dedup key alone.
+        if (summary.Purpose is not (NotificationPurpose.Resolved or NotificationPurpose.Acknowledged))
         {
             body["payload"] = new JsonObject
             {

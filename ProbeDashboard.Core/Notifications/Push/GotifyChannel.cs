@@ -26,7 +26,7 @@ public sealed class GotifyChannel : ChannelDefinition
         ChannelRequest.Post($"{settings.ApiUrl(null)}/message", new JsonObject
         {
             ["title"] = summary.Headline,
-            ["message"] = string.Join('\n', [.. summary.Facts.Select(f => $"{f.Label}: {f.Value}"), summary.Link]),
+            ["message"] = summary.Text ?? string.Join('\n', [.. summary.Facts.Select(f => $"{f.Label}: {f.Value}"), summary.Link]),
             // Gotify's clients treat 8 and above as urgent (sound, heads-up), 4-7 as normal, below as quiet.
             ["priority"] = settings.Integer("priority") ?? summary.Severity switch { "critical" => 8, "warning" => 5, _ => 2 },
             ["extras"] = new JsonObject

@@ -40,7 +40,7 @@ public sealed partial class NtfyChannel : ChannelDefinition
         {
             ["topic"] = settings.Required("topic"),
             ["title"] = summary.Headline,
-            ["message"] = string.Join('\n', summary.Facts.Select(f => $"{f.Label}: {f.Value}")),
+            ["message"] = summary.Text ?? string.Join('\n', summary.Facts.Select(f => $"{f.Label}: {f.Value}")),
             ["priority"] = priority,
             ["tags"] = new JsonArray(tag),
             ["click"] = summary.Link,

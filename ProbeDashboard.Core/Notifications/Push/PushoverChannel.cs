@@ -37,7 +37,7 @@ public sealed partial class PushoverChannel : ChannelDefinition
             ["user"] = settings.Required("user_key"),
             // Pushover's limits: title 250, message 1024, url 512 characters.
             ["title"] = summary.Headline.Clip(250),
-            ["message"] = string.Join('\n', summary.Facts.Select(f => $"{f.Label}: {f.Value}")).Clip(1024),
+            ["message"] = (summary.Text ?? string.Join('\n', summary.Facts.Select(f => $"{f.Label}: {f.Value}"))).Clip(1024),
             ["url"] = summary.Link.Clip(512),
             ["url_title"] = "Open in ProbeDashboard",
             ["priority"] = priority,

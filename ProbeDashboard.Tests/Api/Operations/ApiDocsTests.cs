@@ -22,6 +22,7 @@ public class ApiDocsTests(DashboardFactory factory) : IClassFixture<DashboardFac
         Assert.Contains("/api/push/{token}/{action}", paths);
         Assert.Contains("/api/v1/service-monitors/{id}", paths);
         Assert.Contains("/api/v1/config/import", paths);
+        Assert.Contains("/api/v1/escalation-policies/{id}", paths);
         Assert.Equal("http", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("type").GetString());
         // The open monitoring API of seed 004 keeps /openapi/v1/...; the framework's default path serves no document.
         Assert.DoesNotContain("\"openapi\": \"3.", await anonymous.GetStringAsync("/openapi/v1.json"));
@@ -41,6 +42,10 @@ public class ApiDocsTests(DashboardFactory factory) : IClassFixture<DashboardFac
         Assert.Contains(export.Parameters, p => p.Name == "include_secrets" && p.In == "query");
         var request = Assert.Single(view.Schemas, s => s.Name == create.RequestType);
         Assert.Contains(request.Properties, p => p.Name == "notification_group_id");
+        Assert.Contains(request.Properties, p => p.Name == "escalation_policy_id");
+        var policy = Assert.Single(view.Operations, o => o.Method == "POST" && o.Path == "/api/v1/escalation-policies");
+        Assert.Equal(["201", "400", "409"], policy.Responses.Select(r => r.Status).Where(s => s is "201" or "400" or "409").Order());
+        Assert.Contains(Assert.Single(view.Schemas, s => s.Name == "EscalationStepWire").Properties, p => p.Name == "after_seconds");
     }
 
     [Fact]

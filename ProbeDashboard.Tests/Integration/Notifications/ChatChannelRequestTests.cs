@@ -70,7 +70,7 @@ public class ChatChannelRequestTests(AlertTestFactory factory) : IClassFixture<A
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         var card = attachment.GetProperty("content");
         Assert.Equal(("AdaptiveCard", "1.4"), (card.GetProperty("type").GetString(), card.GetProperty("version").GetString()));
-        Assert.Equal("[FIRING] teams checkout is down", card.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal(@"\[FIRING\] teams checkout is down", card.GetProperty("body")[0].GetProperty("text").GetString());
         Assert.Equal("Attention", card.GetProperty("body")[0].GetProperty("color").GetString());
         Assert.Equal("FactSet", card.GetProperty("body")[1].GetProperty("type").GetString());
         Assert.Equal($"http://dashboard.test/alerts/{eventId}", card.GetProperty("actions")[0].GetProperty("url").GetString());

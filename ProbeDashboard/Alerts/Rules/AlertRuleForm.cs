@@ -16,16 +16,19 @@ public sealed class AlertRuleForm
     public int SilencePeriodSeconds { get; set; } = 3600;
     public int RecoverThreshold { get; set; } = 1;
     public int? NotificationGroupId { get; set; }
+    /// <summary>The rule's escalation policy; the dialog keeps the stored one until it offers a picker.</summary>
+    public int? EscalationPolicyId { get; set; }
 
     public static AlertRuleForm Of(AlertRule rule) => new()
     {
         Name = rule.Name, Enabled = rule.Enabled, Type = rule.Type, TargetIds = rule.TargetIds.ToList(), Condition = rule.Condition,
         DurationSeconds = rule.DurationSeconds, Level = rule.Level, SilencePeriodSeconds = rule.SilencePeriodSeconds,
         RecoverThreshold = rule.RecoverThreshold, NotificationGroupId = rule.NotificationGroupId,
+        EscalationPolicyId = rule.EscalationPolicyId,
     };
 
     public AlertRuleInput ToInput() => new(Name, Enabled, AlertNames.Of(Type), TargetIds.ToList(), Condition, DurationSeconds,
-        NotificationGroupId, AlertNames.Of(Level), SilencePeriodSeconds, RecoverThreshold);
+        NotificationGroupId, AlertNames.Of(Level), SilencePeriodSeconds, RecoverThreshold, EscalationPolicyId);
 
     /// <summary>The parser's verdict on the condition as typed: null when valid.</summary>
     public ConditionException? ConditionError()

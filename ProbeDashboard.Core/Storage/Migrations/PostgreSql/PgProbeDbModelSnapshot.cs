@@ -374,6 +374,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("DurationSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("EscalationPolicyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("FiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -504,6 +507,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("EscalationPolicyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -536,6 +542,95 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.HasIndex("Enabled");
 
                     b.ToTable("AlertRules", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Alerts.Escalation.EscalationNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationPolicyId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<int>>("NotificationGroupIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertEventId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("EscalationNotices", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Alerts.Escalation.EscalationPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("StopOnAcknowledge")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EscalationPolicies", (string)null);
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.Audit.AuditEntry", b =>
@@ -1181,6 +1276,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("EscalationPolicyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ExecuteOn")
                         .HasColumnType("integer");
 
@@ -1288,6 +1386,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BodyTemplate")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1300,6 +1402,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleTemplate")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

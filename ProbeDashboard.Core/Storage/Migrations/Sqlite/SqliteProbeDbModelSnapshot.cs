@@ -352,6 +352,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<int>("DurationSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EscalationPolicyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FiresAt")
                         .HasColumnType("TEXT");
 
@@ -478,6 +481,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EscalationPolicyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -510,6 +516,91 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.HasIndex("Enabled");
 
                     b.ToTable("AlertRules", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Alerts.Escalation.EscalationNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationPolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("NotificationGroupIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertEventId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("EscalationNotices", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Alerts.Escalation.EscalationPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopOnAcknowledge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EscalationPolicies", (string)null);
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.Audit.AuditEntry", b =>
@@ -1131,6 +1222,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EscalationPolicyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ExecuteOn")
                         .HasColumnType("INTEGER");
 
@@ -1236,6 +1330,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyTemplate")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1247,6 +1345,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTemplate")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")

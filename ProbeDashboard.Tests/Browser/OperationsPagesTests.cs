@@ -41,7 +41,8 @@ public class OperationsPagesTests(BrowserFixture fixture) : IClassFixture<Browse
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Compact now" }).ClickAsync();
             // The result stays under the button (and is toasted too).
-            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Database compacted from" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var retention = page.GetByRole(AriaRole.Region, new() { Name = "Data retention and database" });
+            await Expect(retention.GetByRole(AriaRole.Status).Filter(new() { HasText = "Database compacted from" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         });
     }
 }

@@ -33,7 +33,7 @@ public class UsersJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             await Expect(row).ToContainTextAsync("Viewer (read only)");
 
             await row.GetByRole(AriaRole.Button, new() { Name = "Change role of journey-user" }).ClickAsync();
-            await dialog.GetByLabel("Role").ClickAsync();
+            await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Role" }).ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Operator" }).ClickAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(row).ToContainTextAsync("Operator");

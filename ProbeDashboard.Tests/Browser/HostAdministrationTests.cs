@@ -23,16 +23,16 @@ public class HostAdministrationTests(BrowserFixture fixture) : IClassFixture<Bro
         {
             await page.GotoAsync("/hosts");
             await BrowserFixture.WaitUntilInteractiveAsync(page);
-            await page.GetByLabel("Group name").FillAsync("edge");
+            await page.GetByRole(AriaRole.Form, new() { Name = "Create group" }).GetByLabel("Group name").FillAsync("edge");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "edge" });
             await Expect(row).ToBeVisibleAsync();
 
             await row.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
-            // While renaming, the name is in a text box, so the row is found through the table.
-            var groupTable = page.GetByRole(AriaRole.Table, new() { Name = "Host groups" });
-            await groupTable.GetByLabel("Group name").FillAsync("edge-eu");
-            await groupTable.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            // While renaming, the name is in a text box, so the row is found through the section's table body.
+            var groupRows = page.GetByRole(AriaRole.Region, new() { Name = "Host groups" }).Locator("tbody");
+            await groupRows.GetByLabel("Group name").FillAsync("edge-eu");
+            await groupRows.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "edge-eu" });
             await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToBeVisibleAsync();
 

@@ -56,7 +56,7 @@ public sealed class ResetPasswordCommand : HostCommand
         }
         // Printed on purpose, once: the operator asked for a generated password on this terminal.
         Console.WriteLine(generated ? $"New password for '{userName}': {password}" : $"Password of '{userName}' changed.");
-        if (user.Disabled) Console.WriteLine($"Note: '{userName}' is disabled; an administrator can enable it in Settings > Users.");
+        if (user.Disabled) Console.WriteLine($"Note: '{userName}' is disabled; an administrator can enable it on the Users page.");
         return 0;
     }
 }

@@ -9,8 +9,8 @@ using static ProbeDashboard.Tests.Support.IpLiveWire;
 namespace ProbeDashboard.Tests.Ui.Compat;
 
 /// <summary>
-/// What the compatibility APIs leave in the dashboard: iplive apps in Settings for admins, monitors tagged with
-/// their origin in the list and on their page, and a host's probe flows on its page.
+/// What the compatibility APIs leave on the monitor pages: monitors tagged with their origin in the list and on their
+/// page (iplive apps in Settings and a host's probe flows: Components/Compat).
 /// </summary>
 public class CompatUiTests(ProbeFlowsFactory factory) : IClassFixture<ProbeFlowsFactory>
 {
@@ -21,24 +21,6 @@ public class CompatUiTests(ProbeFlowsFactory factory) : IClassFixture<ProbeFlows
         using var session = new DashboardSession(factory);
         await session.SignInAsync(userName, password, Timeout());
         return WebUtility.HtmlDecode(await session.Client.GetStringAsync(path, Timeout()));
-    }
-
-    [Fact]
-    public async Task Admins_see_iplive_apps_with_their_callback_but_never_the_token_and_operators_see_no_such_section()
-    {
-        using var admin = await factory.CreateAdminClientAsync();
-        var token = await CreateAppAsync(admin, "billing", "http://127.0.0.1:9/billing-callback");
-
-        var html = await PageAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword, "/settings");
-        Assert.Contains("iplive apps", html);
-        Assert.Matches(@"(?s)billing</th>(?:(?!</tr>).)*" + token[..10] + "…", html);
-        Assert.Contains("http://127.0.0.1:9/billing-callback", html);
-        Assert.DoesNotContain(token, html);
-
-        await factory.CreateUserAsync(UserRole.Operator, "compat-operator");
-        var operatorHtml = await PageAsync("compat-operator", DashboardFactory.UserPassword, "/settings");
-        Assert.DoesNotContain("iplive apps", operatorHtml);
-        Assert.DoesNotContain("billing-callback", operatorHtml);
     }
 
     [Fact]
@@ -57,23 +39,5 @@ public class CompatUiTests(ProbeFlowsFactory factory) : IClassFixture<ProbeFlows
         Assert.Equal("iplive:tagged/31", Assert.Single(page.Rows).Origin);
         var detail = await PageAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword, $"/monitors/{monitorId}");
         Assert.Matches(@"(?s)<h1>iplive tagged/31 #5</h1>.*origin-tag[^>]*>iplive:tagged/31<", detail);
-    }
-
-    [Fact]
-    public async Task A_hosts_page_lists_its_probe_flows()
-    {
-        using var admin = await factory.CreateAdminClientAsync();
-        var (_, secret) = await AgentWire.CreateTokenAsync(admin);
-        var agent = AgentWire.Client(factory.CreateClient(), secret);
-        var registration = AgentWire.Registration("flow-page-agent");
-        registration["vmInstanceId"] = "vm-on-the-host-page";
-        using var registered = await agent.PostAsync("/api/v1/agent/register", AgentWire.Json(registration));
-        var hostId = (await registered.JsonAsync()).GetProperty("data").GetProperty("id").GetInt32();
-        using var operatorClient = await factory.CreateClientAsync(UserRole.Operator);
-        Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync("/knapsack/probe/flows", AgentWire.Json(new { instance_id = "vm-on-the-host-page" }))).StatusCode);
-
-        var html = await PageAsync(DashboardFactory.AdminUser, DashboardFactory.AdminPassword, $"/hosts/{hostId}");
-        Assert.Contains("Probe flows", html);
-        Assert.Matches(@"(?s)vm-on-the-host-page(?:(?!</tr>).)*compute-07(?:(?!</tr>).)*" + ProbeFlowsFactory.ProxyIp.Replace(".", @"\."), html);
     }
 }

@@ -5,6 +5,7 @@ using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
 using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Auth.TwoFactor;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
 using ProbeDashboard.Compat.IpLive;
@@ -67,6 +68,7 @@ app.MapConfigTransferApi();
 app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view (admins)
 app.MapApiDocs();
 app.MapTokenApi();
+app.MapTwoFactorApi();         // /api/v1/auth/2fa: TOTP setup, enable, disable; admins reset a user's
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAgentsApi();

@@ -7,6 +7,11 @@ public static class AuditActions
     public const string SignInFailed = "auth.sign_in_failed";
     public const string TokenIssued = "auth.token_issued";
     public const string TokenRefused = "auth.token_refused";
+    /// <summary>Two-factor sign-in (TOTP): setup started, turned on, turned off by the user, reset by an admin.</summary>
+    public const string TwoFactorSetup = "auth.2fa_setup";
+    public const string TwoFactorEnable = "auth.2fa_enable";
+    public const string TwoFactorDisable = "auth.2fa_disable";
+    public const string TwoFactorReset = "auth.2fa_reset";
     public const string UserCreate = "user.create";
     public const string UserChange = "user.change";
     public const string MonitorCreate = "monitor.create";
@@ -65,5 +70,6 @@ public static class AuditActions
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
+        TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset,
     ];
 }

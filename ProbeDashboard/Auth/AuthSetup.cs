@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Auth.Tokens;
+using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Users;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
@@ -30,6 +31,8 @@ public static class AuthSetup
         services.ConfigureOptions<ApiBearerOptions>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddScoped<UserService>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped<CredentialCheck>();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((options, auth, time) =>
         {
@@ -82,6 +85,7 @@ public static class AuthSetup
         {
             foreach (var permission in Permissions.All)
                 options.AddPolicy(permission, policy => policy.RequireClaim(Permissions.ClaimType, permission));
+            options.AddAccountPolicies();
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         services.AddHostedService<AdminAccountSeeder>();

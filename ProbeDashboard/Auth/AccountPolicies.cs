@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ProbeDashboard.Auth;
+
+/// <summary>Authorization policies of the own-account endpoints (2FA, API keys, sessions).</summary>
+public static class AccountPolicies
+{
+    /// <summary>
+    /// Signed in as the person: by the sign-in cookie or a token from the token endpoint. An API key is for
+    /// automation and may not manage the account it belongs to (make keys, turn 2FA off, end sessions).
+    /// </summary>
+    public const string Personal = "personal-sign-in";
+
+    /// <summary>The claim an API key's principal carries (the key's id); its absence marks a personal sign-in.</summary>
+    public const string ApiKeyClaim = "api_key";
+
+    public static void AddAccountPolicies(this AuthorizationOptions options) =>
+        options.AddPolicy(Personal, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == ApiKeyClaim)));
+}

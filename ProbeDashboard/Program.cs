@@ -61,6 +61,7 @@ app.UseSecurity();             // forwarded headers, security headers, circuit O
 app.UseApiErrors();
 app.UseDashboardUiAssets();
 app.UseAuthentication();
+app.UseTwoFactorRequirement(); // Auth:Require2fa: users without 2FA may only set it up
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapMetrics();

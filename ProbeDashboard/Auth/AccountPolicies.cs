@@ -9,12 +9,13 @@ public static class AccountPolicies
     /// Signed in as the person: by the sign-in cookie or a token from the token endpoint. An API key is for
     /// automation and may not manage the account it belongs to (make keys, turn 2FA off, end sessions).
     /// </summary>
-    public const string Personal = "personal-sign-in";
+    /// <remarks>
+    /// A policy object rather than a named policy: the OpenAPI document lists an endpoint's policy names as the
+    /// permissions a token must carry, and this one is none.
+    /// </remarks>
+    public static readonly AuthorizationPolicy Personal = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+        .RequireAssertion(context => !context.User.HasClaim(c => c.Type == ApiKeyClaim)).Build();
 
     /// <summary>The claim an API key's principal carries (the key's id); its absence marks a personal sign-in.</summary>
     public const string ApiKeyClaim = "api_key";
-
-    public static void AddAccountPolicies(this AuthorizationOptions options) =>
-        options.AddPolicy(Personal, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == ApiKeyClaim)));
 }

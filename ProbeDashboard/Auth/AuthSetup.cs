@@ -63,9 +63,19 @@ public static class AuthSetup
             .AddPolicyScheme(SmartScheme, "Bearer for /api and /hubs, cookie otherwise", options =>
                 options.ForwardDefaultSelector = context => UsesBearer(context.Request.Path) ? BearerScheme : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(BearerScheme)   // configured by ApiBearerOptions, answered by ApiBearerEvents
-            // Never issued (no two-factor sign-in), but SignInManager.SignOutAsync, which the security-stamp check
-            // calls for a stale cookie, signs out of it unconditionally.
+            // Never issued (no "remember this browser"), but SignInManager.SignOutAsync, which the security-stamp
+            // check calls for a stale cookie, signs out of it unconditionally.
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme)
+            // Between the sign-in form's two steps: whose password was right, for five minutes.
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, options =>
+            {
+                options.Cookie.Name = "probedashboard.2fa";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                options.SlidingExpiration = false;
+            })
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.LoginPath = "/login";
@@ -85,7 +95,6 @@ public static class AuthSetup
         {
             foreach (var permission in Permissions.All)
                 options.AddPolicy(permission, policy => policy.RequireClaim(Permissions.ClaimType, permission));
-            options.AddAccountPolicies();
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         services.AddHostedService<AdminAccountSeeder>();

@@ -23,9 +23,11 @@ public enum TwoFactorFailure
 }
 
 /// <summary>Outcome of a 2FA command; <see cref="RecoveryCodes"/> only when 2FA was just turned on (shown once).</summary>
-public sealed record TwoFactorResult(TwoFactorFailure Failure = TwoFactorFailure.None, string Message = "", IReadOnlyList<string>? RecoveryCodes = null)
+public sealed record TwoFactorResult(TwoFactorFailure Failure = TwoFactorFailure.None, string Message = "",
+    IReadOnlyList<string>? RecoveryCodes = null, TwoFactorSetup? Setup = null)
 {
     public static readonly TwoFactorResult Done = new();
+    public static readonly TwoFactorResult Concurrent = new(TwoFactorFailure.Conflict, "the account was changed by another request at the same time: try again");
     public static TwoFactorResult Conflict(string message) => new(TwoFactorFailure.Conflict, message);
     public static readonly TwoFactorResult WrongCode = new(TwoFactorFailure.WrongCode, "the code is wrong, expired or already used");
     public static readonly TwoFactorResult Missing = new(TwoFactorFailure.NotFound, "user not found");
@@ -51,15 +53,27 @@ public sealed class TwoFactorService(UserManager<AppUser> users, ProbeDbContext 
     }
 
     /// <summary>Starts (or restarts) setup with a new secret; nothing changes for sign-in until <see cref="EnableAsync"/>.</summary>
-    /// <returns>The new secret, or null when 2FA is already on (turn it off first) or the user is gone.</returns>
-    public async Task<TwoFactorSetup?> SetupAsync(Actor actor)
+    /// <returns>The new secret in <see cref="TwoFactorResult.Setup"/>; a conflict when 2FA is already on (turn it off first).</returns>
+    public async Task<TwoFactorResult> SetupAsync(Actor actor)
     {
         var user = await users.FindByIdAsync(actor.OwnUserId().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (user is null || user.TwoFactorEnabled) return null;
+        if (user is null) return TwoFactorResult.Missing;
+        if (user.TwoFactorEnabled) return TwoFactorResult.Conflict("two-factor sign-in is already on: turn it off first to set up a new secret");
         var secret = TotpCodes.NewSecret();
         user.TotpSecret = _secrets.Protect(secret);
         user.TotpLastStep = 0;
-        await SaveAsync(actor, user, AuditActions.TwoFactorSetup, "setup started", null);
+        return await SaveAsync(actor, user, AuditActions.TwoFactorSetup, "setup started", null)
+            ? new TwoFactorResult(Setup: new TwoFactorSetup(secret, TotpCodes.Uri(secret, user.UserName!)))
+            : TwoFactorResult.Concurrent;
+    }
+
+    /// <summary>The setup started earlier and not finished yet, so a page reload shows the same QR code.</summary>
+    public async Task<TwoFactorSetup?> PendingSetupAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var id = actor.OwnUserId();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is not { TwoFactorEnabled: false, TotpSecret: { } stored }) return null;
+        var secret = _secrets.Unprotect(stored);
         return new TwoFactorSetup(secret, TotpCodes.Uri(secret, user.UserName!));
     }
 
@@ -76,12 +90,12 @@ public sealed class TwoFactorService(UserManager<AppUser> users, ProbeDbContext 
         user.TwoFactorEnabled = true;
         user.TotpLastStep = step;
         var codes = Enumerable.Range(0, RecoveryCode.CountPerUser).Select(_ => RecoveryCode.NewCode()).ToList();
-        await SaveAsync(actor, user, AuditActions.TwoFactorEnable, "turned on", async () =>
+        var saved = await SaveAsync(actor, user, AuditActions.TwoFactorEnable, "turned on", async () =>
         {
             await db.Set<RecoveryCode>().Where(c => c.UserId == user.Id).ExecuteDeleteAsync();
             db.Set<RecoveryCode>().AddRange(codes.Select(c => new RecoveryCode { UserId = user.Id, CodeHash = RecoveryCode.Hash(c), CreatedAt = Now }));
         });
-        return new TwoFactorResult(RecoveryCodes: codes);
+        return saved ? new TwoFactorResult(RecoveryCodes: codes) : TwoFactorResult.Concurrent;
     }
 
     /// <summary>Turns 2FA off; the user proves it is them with a TOTP code or an unused recovery code.</summary>
@@ -92,8 +106,7 @@ public sealed class TwoFactorService(UserManager<AppUser> users, ProbeDbContext 
         if (!user.TwoFactorEnabled) return TwoFactorResult.Conflict("two-factor sign-in is not on");
         if (!await VerifyAsync(user, code, code))
             return TwoFactorResult.WrongCode;
-        await ClearAsync(actor, user, "turned off", AuditActions.TwoFactorDisable);
-        return TwoFactorResult.Done;
+        return await ClearAsync(actor, user, "turned off", AuditActions.TwoFactorDisable) ? TwoFactorResult.Done : TwoFactorResult.Concurrent;
     }
 
     /// <summary>An administrator turns a user's 2FA off (lost phone, no recovery codes left); the user can set it up again.</summary>
@@ -102,8 +115,7 @@ public sealed class TwoFactorService(UserManager<AppUser> users, ProbeDbContext 
         actor.Demand(Permissions.Admin);
         var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null) return TwoFactorResult.Missing;
-        await ClearAsync(actor, user, "reset by an administrator", AuditActions.TwoFactorReset);
-        return TwoFactorResult.Done;
+        return await ClearAsync(actor, user, "reset by an administrator", AuditActions.TwoFactorReset) ? TwoFactorResult.Done : TwoFactorResult.Concurrent;
     }
 
     /// <summary>
@@ -126,7 +138,7 @@ public sealed class TwoFactorService(UserManager<AppUser> users, ProbeDbContext 
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private Task ClearAsync(Actor actor, AppUser user, string description, string action)
+    private Task<bool> ClearAsync(Actor actor, AppUser user, string description, string action)
     {
         user.TwoFactorEnabled = false;
         user.TotpSecret = null;
@@ -135,15 +147,19 @@ public sealed class TwoFactorService(UserManager<AppUser> users, ProbeDbContext 
             () => db.Set<RecoveryCode>().Where(c => c.UserId == user.Id).ExecuteDeleteAsync());
     }
 
-    private async Task SaveAsync(Actor actor, AppUser user, string action, string description, Func<Task>? alsoDo)
+    /// <returns>False when another request changed the user first (Identity's concurrency stamp); nothing is stored then.</returns>
+    private async Task<bool> SaveAsync(Actor actor, AppUser user, string action, string description, Func<Task>? alsoDo)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (alsoDo is not null) await alsoDo();
         var result = await users.UpdateAsync(user);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            return false;
         if (!result.Succeeded)
             throw new InvalidOperationException("Cannot store the user: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         audit.Add(db, actor, action, $"user #{user.Id} {user.UserName}", description);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        return true;
     }
 }

@@ -31,10 +31,12 @@ public static class TwoFactorApi
         return TypedResults.Ok(ApiEnvelope.Ok(new TwoFactorStatusResponse(status.Enabled, status.SetupPending, status.RecoveryCodesLeft, auth.Value.Require2fa)));
     }
 
-    internal static async Task<Results<Ok<ApiEnvelope<TwoFactorSetupResponse>>, Conflict<ApiEnvelope>>> Setup(ClaimsPrincipal user, TwoFactorService twoFactor) =>
-        await twoFactor.SetupAsync(user.ToActor()) is { } setup
-            ? TypedResults.Ok(ApiEnvelope.Ok(TwoFactorSetupResponse.From(setup)))
-            : TypedResults.Conflict(ApiEnvelope.Error(409, "two-factor sign-in is already on: turn it off first to set up a new secret"));
+    internal static async Task<Results<Ok<ApiEnvelope<TwoFactorSetupResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>, NotFound<ApiEnvelope>>> Setup(
+        ClaimsPrincipal user, TwoFactorService twoFactor)
+    {
+        var result = await twoFactor.SetupAsync(user.ToActor());
+        return result.Setup is { } setup ? TypedResults.Ok(ApiEnvelope.Ok(TwoFactorSetupResponse.From(setup))) : Failure<Ok<ApiEnvelope<TwoFactorSetupResponse>>>(result);
+    }
 
     internal static async Task<Results<Ok<ApiEnvelope<TwoFactorEnabledResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>, NotFound<ApiEnvelope>>> Enable(
         TwoFactorCodeRequest? request, ClaimsPrincipal user, TwoFactorService twoFactor)

@@ -5,6 +5,7 @@ using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
 using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Auth.ApiKeys;
 using ProbeDashboard.Auth.TwoFactor;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
@@ -70,6 +71,7 @@ app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view 
 app.MapApiDocs();
 app.MapTokenApi();
 app.MapTwoFactorApi();         // /api/v1/auth/2fa: TOTP setup, enable, disable; admins reset a user's
+app.MapApiKeysApi();           // /api/v1/api-keys: scoped keys for automation (Bearer pdk_... or X-Api-Key)
 app.MapMonitorsApi();
 app.MapUsersApi();
 app.MapAgentsApi();

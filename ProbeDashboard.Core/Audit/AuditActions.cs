@@ -12,6 +12,9 @@ public static class AuditActions
     public const string TwoFactorEnable = "auth.2fa_enable";
     public const string TwoFactorDisable = "auth.2fa_disable";
     public const string TwoFactorReset = "auth.2fa_reset";
+    /// <summary>A user's own API key (not the seed 004 open-API clients' keys, which are api_key.*).</summary>
+    public const string UserApiKeyCreate = "user_api_key.create";
+    public const string UserApiKeyRevoke = "user_api_key.revoke";
     public const string UserCreate = "user.create";
     public const string UserChange = "user.change";
     public const string MonitorCreate = "monitor.create";
@@ -70,6 +73,6 @@ public static class AuditActions
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
-        TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset,
+        TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset, UserApiKeyCreate, UserApiKeyRevoke,
     ];
 }

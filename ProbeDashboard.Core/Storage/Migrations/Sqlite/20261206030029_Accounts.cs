@@ -46,10 +46,49 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UserApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserApiKeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_RecoveryCodes_UserId_CodeHash",
                 table: "RecoveryCodes",
                 columns: new[] { "UserId", "CodeHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserApiKeys_KeyHash",
+                table: "UserApiKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserApiKeys_UserId",
+                table: "UserApiKeys",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -57,6 +96,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "RecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "UserApiKeys");
 
             migrationBuilder.DropColumn(
                 name: "TotpLastStep",

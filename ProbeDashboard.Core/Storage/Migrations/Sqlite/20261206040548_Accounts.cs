@@ -22,6 +22,7 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                 name: "TotpSecret",
                 table: "AspNetUsers",
                 type: "TEXT",
+                maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.CreateTable(

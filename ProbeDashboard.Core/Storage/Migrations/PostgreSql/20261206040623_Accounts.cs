@@ -22,7 +22,8 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "TotpSecret",
                 table: "AspNetUsers",
-                type: "text",
+                type: "character varying(1000)",
+                maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.CreateTable(

@@ -5,6 +5,8 @@ using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
 using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
+using ProbeDashboard.Auth.ApiKeys;
+using ProbeDashboard.Auth.TwoFactor;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
 using ProbeDashboard.Compat.IpLive;
@@ -65,6 +67,7 @@ app.UseApiErrors();
 app.UseDashboardUiAssets();
 app.UseStatusPageDomains();     // a status page's custom domain serves it at "/"
 app.UseAuthentication();
+app.UseTwoFactorRequirement(); // Auth:Require2fa: users without 2FA may only set it up
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapMetrics();
@@ -72,6 +75,8 @@ app.MapConfigTransferApi();
 app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view (admins)
 app.MapApiDocs();
 app.MapTokenApi();
+app.MapTwoFactorApi();         // /api/v1/auth/2fa: TOTP setup, enable, disable; admins reset a user's
+app.MapApiKeysApi();           // /api/v1/api-keys: scoped keys for automation (Bearer pdk_... or X-Api-Key)
 app.MapMonitorsApi();
 app.MapPushApi();            // /api/push/{token}: anonymous pings of push monitors
 app.MapUsersApi();

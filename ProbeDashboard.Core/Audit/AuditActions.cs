@@ -7,6 +7,14 @@ public static class AuditActions
     public const string SignInFailed = "auth.sign_in_failed";
     public const string TokenIssued = "auth.token_issued";
     public const string TokenRefused = "auth.token_refused";
+    /// <summary>Two-factor sign-in (TOTP): setup started, turned on, turned off by the user, reset by an admin.</summary>
+    public const string TwoFactorSetup = "auth.2fa_setup";
+    public const string TwoFactorEnable = "auth.2fa_enable";
+    public const string TwoFactorDisable = "auth.2fa_disable";
+    public const string TwoFactorReset = "auth.2fa_reset";
+    /// <summary>A user's own API key (not the seed 004 open-API clients' keys, which are api_key.*).</summary>
+    public const string UserApiKeyCreate = "user_api_key.create";
+    public const string UserApiKeyRevoke = "user_api_key.revoke";
     public const string UserCreate = "user.create";
     public const string UserChange = "user.change";
     public const string MonitorCreate = "monitor.create";
@@ -75,5 +83,6 @@ public static class AuditActions
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
         StatusPageCreate, StatusPageUpdate, StatusPageDelete,
         EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,
+        TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset, UserApiKeyCreate, UserApiKeyRevoke,
     ];
 }

@@ -28,4 +28,10 @@ public class AuthOptions
     /// </summary>
     [Range(0, 3600)]
     public int SessionRevalidateSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Every user must sign in with a second factor (TOTP). Users without it are sent to set it up after signing in,
+    /// and their API requests are refused (403) until they have, except those that set it up.
+    /// </summary>
+    public bool Require2fa { get; set; }
 }

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication;
+using ProbeDashboard.Auth.ApiKeys;
 using ProbeDashboard.Auth.Tokens;
+using ProbeDashboard.Core.Accounts.ApiKeys;
+using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Users;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
@@ -30,6 +34,9 @@ public static class AuthSetup
         services.ConfigureOptions<ApiBearerOptions>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddScoped<UserService>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped<CredentialCheck>();
+        services.AddSingleton<ApiKeyService>();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((options, auth, time) =>
         {
@@ -58,11 +65,23 @@ public static class AuthSetup
                 options.DefaultChallengeScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Bearer for /api and /hubs, cookie otherwise", options =>
-                options.ForwardDefaultSelector = context => UsesBearer(context.Request.Path) ? BearerScheme : IdentityConstants.ApplicationScheme)
+                options.ForwardDefaultSelector = context => !UsesBearer(context.Request.Path) ? IdentityConstants.ApplicationScheme
+                    : ApiKeyAuthenticationHandler.Carries(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(BearerScheme)   // configured by ApiBearerOptions, answered by ApiBearerEvents
-            // Never issued (no two-factor sign-in), but SignInManager.SignOutAsync, which the security-stamp check
-            // calls for a stale cookie, signs out of it unconditionally.
+            // Never issued (no "remember this browser"), but SignInManager.SignOutAsync, which the security-stamp
+            // check calls for a stale cookie, signs out of it unconditionally.
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme)
+            // Between the sign-in form's two steps: whose password was right, for five minutes.
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, options =>
+            {
+                options.Cookie.Name = "probedashboard.2fa";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                options.SlidingExpiration = false;
+            })
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.LoginPath = "/login";

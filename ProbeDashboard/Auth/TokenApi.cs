@@ -1,7 +1,6 @@
 using ProbeDashboard.Core.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Audit;
@@ -10,9 +9,14 @@ using ProbeDashboard.Security;
 
 namespace ProbeDashboard.Auth;
 
-public sealed record TokenRequest(string? Username, string? Password);
+/// <param name="Totp">The 6-digit authenticator code; required when the user has two-factor sign-in on.</param>
+/// <param name="RecoveryCode">One of the user's one-time recovery codes, instead of <paramref name="Totp"/>.</param>
+public sealed record TokenRequest(string? Username, string? Password, string? Totp = null, string? RecoveryCode = null);
 
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn)
+{
+    public static TokenResponse From(IssuedToken token) => new(token.AccessToken, "Bearer", token.ExpiresInSeconds);
+}
 
 public sealed record CurrentUserResponse(int Id, string Username, string Role, IReadOnlyList<string> Permissions);
 
@@ -24,9 +28,12 @@ public static partial class TokenApi
         app.MapGet("/api/v1/auth/me", GetCurrentUser);
     }
 
-    /// <summary>Exchanges a user name and password for a bearer token; failures count towards lockout.</summary>
+    /// <summary>
+    /// Exchanges a user name and password (and, with 2FA on, a TOTP or recovery code) for a bearer token;
+    /// wrong passwords and wrong codes count towards lockout.
+    /// </summary>
     internal static async Task<Results<Ok<ApiEnvelope<TokenResponse>>, BadRequest<ApiEnvelope>, JsonHttpResult<ApiEnvelope>>>
-        CreateToken(TokenRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer,
+        CreateToken(TokenRequest? request, CredentialCheck credentials, TokenIssuer issuer,
             IAuditLog audit, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TokenApi));
@@ -36,38 +43,30 @@ public static partial class TokenApi
         if (errors.Count > 0)
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "username and password are required", errors));
 
-        var user = await users.FindByNameAsync(request!.Username!);
-        if (user is null)
+        var check = await credentials.CheckAsync(request!.Username!, request.Password!, request.Totp, request.RecoveryCode);
+        if (check.User is not { } user)
         {
-            // Hash anyway, so that the answer for an unknown name takes as long as for a wrong password.
-            users.PasswordHasher.HashPassword(new AppUser(), request.Password!);
-            LogRefused(logger, request.Username!, "unknown user");
-            await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.TokenRefused, $"user {request.Username}", "unknown user", cancellationToken);
+            LogRefused(logger, request.Username!, check.Reason);
+            await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.TokenRefused, $"user {request.Username}", check.Reason, cancellationToken);
             return Unauthorized("invalid username or password");
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        var refusal = result.IsLockedOut ? "locked out" : !result.Succeeded ? "wrong password" : user.Disabled ? "disabled" : null;
         var target = $"user #{user.Id} {user.UserName}";
-        await audit.RecordAsAsync(user.UserName!, refusal is null ? AuditActions.TokenIssued : AuditActions.TokenRefused, target, refusal, cancellationToken);
-        if (result.IsLockedOut)
-        {
+        await audit.RecordAsAsync(user.UserName!, check.Succeeded ? AuditActions.TokenIssued : AuditActions.TokenRefused, target,
+            check.Succeeded ? null : check.Reason, cancellationToken);
+        if (check.Refusal == CredentialRefusal.LockedOut)
             LogLockedOut(logger, user.UserName!);
-            return Unauthorized("account locked after repeated failures, try again later");
-        }
-        if (!result.Succeeded)
+        else if (!check.Succeeded)
+            LogRefused(logger, user.UserName!, check.Reason);
+        return check.Refusal switch
         {
-            LogRefused(logger, user.UserName!, "wrong password");
-            return Unauthorized("invalid username or password");
-        }
-        if (user.Disabled)
-        {
-            LogRefused(logger, user.UserName!, "disabled");
-            return Unauthorized("account is disabled");
-        }
-
-        var token = issuer.Issue(user);
-        return TypedResults.Ok(ApiEnvelope.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresInSeconds)));
+            CredentialRefusal.None => TypedResults.Ok(ApiEnvelope.Ok(TokenResponse.From(issuer.Issue(user)))),
+            CredentialRefusal.LockedOut => Unauthorized("account locked after repeated failures, try again later"),
+            CredentialRefusal.Disabled => Unauthorized("account is disabled"),
+            CredentialRefusal.SecondFactorRequired => Unauthorized(SecondFactorRequiredMessage, SecondFactorRequiredCode),
+            CredentialRefusal.WrongSecondFactor => Unauthorized("invalid two-factor code"),
+            _ => Unauthorized("invalid username or password"),
+        };
     }
 
     /// <summary>Who the token belongs to and what it may do, so a client can adapt its UI.</summary>
@@ -78,8 +77,15 @@ public static partial class TokenApi
             (user.FindFirst(PermissionClaims.RoleClaimType)?.Value ?? "").ToLowerInvariant(),
             user.FindAll(Permissions.ClaimType).Select(c => c.Value).ToList())));
 
-    private static JsonHttpResult<ApiEnvelope> Unauthorized(string message) =>
-        TypedResults.Json(ApiEnvelope.Error(401, message), statusCode: StatusCodes.Status401Unauthorized);
+    /// <summary>
+    /// The envelope code of "password right, second factor missing": a client that sees it asks the user for a
+    /// code and sends the same request again with <c>totp</c> (or <c>recovery_code</c>).
+    /// </summary>
+    public const int SecondFactorRequiredCode = 4011;
+    public const string SecondFactorRequiredMessage = "two-factor sign-in is on for this account: send the authenticator code as \"totp\" (or a \"recovery_code\")";
+
+    private static JsonHttpResult<ApiEnvelope> Unauthorized(string message, int code = 401) =>
+        TypedResults.Json(ApiEnvelope.Error(code, message), statusCode: StatusCodes.Status401Unauthorized);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API token refused for {UserName}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string userName, string reason);

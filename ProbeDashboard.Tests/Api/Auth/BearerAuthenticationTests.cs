@@ -9,7 +9,7 @@ using ProbeDashboard.Tests.Support;
 namespace ProbeDashboard.Tests.Api.Auth;
 
 /// <summary>A dashboard whose clock the test moves, so token expiry can be observed without waiting.</summary>
-public sealed class ClockedDashboardFactory : DashboardFactory
+public class ClockedDashboardFactory : DashboardFactory
 {
     public ClockedDashboardFactory() => Time = Clock;
 

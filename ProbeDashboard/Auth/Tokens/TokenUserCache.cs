@@ -5,8 +5,8 @@ using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Auth.Tokens;
 
-/// <summary>What a token must still agree with for its user to be let in.</summary>
-public sealed record TokenUserState(string SecurityStamp, UserRole Role, bool Disabled);
+/// <summary>What a token must still agree with for its user to be let in (and whether the user has 2FA on, for <c>Auth:Require2fa</c>).</summary>
+public sealed record TokenUserState(string SecurityStamp, UserRole Role, bool Disabled, bool TwoFactorEnabled = false);
 
 /// <summary>
 /// The current security stamp, role and disabled flag per user, read from the database and kept briefly so that
@@ -27,7 +27,7 @@ public sealed class TokenUserCache(IDbContextFactory<ProbeDbContext> dbFactory, 
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new TokenUserState(u.SecurityStamp ?? "", u.Role, u.Disabled))
+            .Select(u => new TokenUserState(u.SecurityStamp ?? "", u.Role, u.Disabled, u.TwoFactorEnabled))
             .SingleOrDefaultAsync(cancellationToken);
         _entries[userId] = (state, now);
         return state;

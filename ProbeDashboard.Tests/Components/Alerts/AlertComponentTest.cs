@@ -51,9 +51,19 @@ public abstract class AlertComponentTest : ComponentTest
             .. Permissions.For(role).Select(p => new Claim(Permissions.ClaimType, p))]);
     }
 
-    protected IRenderedComponent<MudDialogProvider> RenderDialogs() => Ctx.Render<MudDialogProvider>();
+    /// <summary>Nobody signed in: the circuit's actor holds no permission.</summary>
+    protected void SignOut() => _auth.SetNotAuthorized();
 
-    protected IRenderedComponent<MudSnackbarProvider> RenderSnackbars() => Ctx.Render<MudSnackbarProvider>();
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
+
+    /// <summary>The providers MainLayout has, each rendered once per test however often a test asks for it.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderDialogs() => _dialogs ??= Ctx.Render<MudDialogProvider>();
+
+    protected IRenderedComponent<MudPopoverProvider> Popovers => _popovers ??= RenderPopovers();
+
+    protected IRenderedComponent<MudSnackbarProvider> RenderSnackbars() => _snackbars ??= Ctx.Render<MudSnackbarProvider>();
 
     /// <summary>A monitor whose first failed round fired an alert event through the real engine.</summary>
     protected async Task<AlertEvent> FiringAsync(string name)

@@ -23,6 +23,16 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
             Interlocked.Increment(ref _ids), null, "rule", AlertTargetType.Service, 1, "web-1", level, AlertEventStatus.Firing, title, "",
             DateTime.UtcNow, DateTime.UtcNow, null, null, false)));
 
+    /// <summary>Renders the feed and waits until it listens to the bus: what is published before that is not announced.</summary>
+    private IRenderedComponent<AlertFeed> RenderFeed()
+    {
+        var bus = Factory.Services.GetRequiredService<EventBus>();
+        var before = bus.SubscriberCount;
+        var feed = Ctx.Render<AlertFeed>();
+        feed.WaitForState(() => bus.SubscriberCount > before);
+        return feed;
+    }
+
     private static IReadOnlyList<string> Toasts(IRenderedComponent<MudBlazor.MudSnackbarProvider> snackbars) =>
         snackbars.FindAll(".mud-snackbar-content-message").Select(m => m.TextContent.Trim()).ToList();
 
@@ -31,7 +41,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
     {
         Prefer(AlertLevel.Critical, AlertLevel.Warning, AlertLevel.Info);
         var snackbars = RenderSnackbars();
-        var feed = Ctx.Render<AlertFeed>();
+        var feed = RenderFeed();
         var title = Unique("checkout down");
 
         Publish(AlertEventChange.Fired, title);
@@ -49,7 +59,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
     {
         Prefer(AlertLevel.Critical);
         var snackbars = RenderSnackbars();
-        Ctx.Render<AlertFeed>();
+        RenderFeed();
 
         Publish(AlertEventChange.Fired, "only a warning", AlertLevel.Warning);
         Publish(AlertEventChange.Acknowledged, "acknowledged, not announced");
@@ -64,7 +74,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
     {
         Prefer(AlertLevel.Critical);
         var snackbars = RenderSnackbars();
-        Ctx.Render<AlertFeed>();
+        RenderFeed();
 
         for (var i = 1; i <= 5; i++) Publish(AlertEventChange.Fired, $"burst {i}");
 
@@ -77,7 +87,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
         var more = snackbars.FindAll(".alert-toast-more").Single();
         more.QuerySelector(".mud-snackbar-content-action button")!.Click();
         var navigation = Ctx.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
-        Assert.EndsWith("/alerts", navigation.Uri);
+        snackbars.WaitForAssertion(() => Assert.EndsWith("/alerts", navigation.Uri));
     }
 
     [Fact]
@@ -85,7 +95,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
     {
         Prefer(AlertLevel.Critical);
         var snackbars = RenderSnackbars();
-        Ctx.Render<AlertFeed>();
+        RenderFeed();
         for (var i = 1; i <= 4; i++) Publish(AlertEventChange.Fired, $"wave {i}");
         snackbars.WaitForAssertion(() => Assert.Contains("2 more alerts", Toasts(snackbars)));
 

@@ -18,7 +18,7 @@ public class AlertRuleDialogTests : AlertComponentTest, IClassFixture<AlertTestF
     private async Task<(IRenderedComponent<MudDialogProvider> Dialogs, Task<bool> Saved)> OpenAsync(int? ruleId)
     {
         var dialogs = RenderDialogs();
-        RenderPopovers();
+        _ = Popovers;
         var service = Ctx.Services.GetRequiredService<IDialogService>();
         var text = Ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ProbeDashboard.Resources.UiText>>();
         Task<bool> saved = Task.FromResult(false);

@@ -1,5 +1,5 @@
 using ProbeDashboard.Core.Alerts;
-using Radzen;
+using MudBlazor;
 
 namespace ProbeDashboard.Alerts;
 
@@ -14,10 +14,10 @@ public static class AlertLevels
 
     public static string CssClass(AlertEventStatus status) => "status alert-status-" + status.ToString().ToLowerInvariant();
 
-    public static NotificationSeverity Severity(AlertLevel level) => level switch
+    public static Severity Severity(AlertLevel level) => level switch
     {
-        AlertLevel.Critical => NotificationSeverity.Error,
-        AlertLevel.Warning => NotificationSeverity.Warning,
-        _ => NotificationSeverity.Info,
+        AlertLevel.Critical => MudBlazor.Severity.Error,
+        AlertLevel.Warning => MudBlazor.Severity.Warning,
+        _ => MudBlazor.Severity.Info,
     };
 }

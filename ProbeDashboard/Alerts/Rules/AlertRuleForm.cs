@@ -9,7 +9,7 @@ public sealed class AlertRuleForm
     public string Name { get; set; } = "";
     public bool Enabled { get; set; } = true;
     public AlertRuleType Type { get; set; } = AlertRuleType.ServiceProbe;
-    public IEnumerable<int> TargetIds { get; set; } = [];
+    public IReadOnlyCollection<int> TargetIds { get; set; } = [];
     public string Condition { get; set; } = "";
     public int DurationSeconds { get; set; } = 60;
     public AlertLevel Level { get; set; } = AlertLevel.Warning;

@@ -2,7 +2,8 @@ namespace ProbeDashboard.Security;
 
 /// <summary>
 /// Browser hardening headers on every response. The content security policy allows what Blazor Server needs and no
-/// more: our own scripts, the circuit's WebSocket to this host, and inline styles (Radzen sets style attributes).
+/// more: our own scripts, the circuit's WebSocket to this host, and inline styles (MudBlazor's theme and apexcharts write
+/// style elements and attributes).
 /// </summary>
 public static class SecurityHeaders
 {

@@ -14,10 +14,13 @@ public sealed class MonitorFormModel
     public bool Enabled { get; set; } = true;
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }
-    public IEnumerable<int> ExecuteOnHostIds { get; set; } = [];
+    public IReadOnlyCollection<int> ExecuteOnHostIds { get; set; } = [];
     /// <summary>Hosts that never run this monitor, whatever <see cref="ExecuteOn"/> selects.</summary>
-    public IEnumerable<int> SkipHostIds { get; set; } = [];
-    public bool EnableAlert { get; set; }
+    public IReadOnlyCollection<int> SkipHostIds { get; set; } = [];
+    /// <summary>On for a new monitor: one that fails should tell someone unless the operator says otherwise.</summary>
+    public bool EnableAlert { get; set; } = true;
+    /// <summary>The group its alerts go to; null means the groups marked default for new monitors.</summary>
+    public int? NotificationGroupId { get; set; }
     public int FailThreshold { get; set; } = MonitorInput.DefaultFailThreshold;
     /// <summary>Empty means every host that reported in the round.</summary>
     public int? FailQuorum { get; set; }
@@ -28,7 +31,7 @@ public sealed class MonitorFormModel
     public string? Keyword { get; set; }
     public bool FollowRedirects { get; set; } = true;
 
-    /// <summary>Keeps what the form does not show (headers, pinned IPs, notification group, recover threshold) when editing.</summary>
+    /// <summary>Keeps what the form does not show (headers, pinned IPs, recover threshold) when editing.</summary>
     private MonitorDefinition? _original;
 
     public static MonitorFormModel From(MonitorDefinition monitor) => new()
@@ -46,6 +49,7 @@ public sealed class MonitorFormModel
         ExecuteOnHostIds = monitor.ExecuteOnHostIds,
         SkipHostIds = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
+        NotificationGroupId = monitor.NotificationGroupId,
         FailThreshold = monitor.FailThreshold,
         FailQuorum = monitor.FailQuorum,
         LatencyAlert = monitor.LatencyAlert,
@@ -71,7 +75,7 @@ public sealed class MonitorFormModel
         FailThreshold = FailThreshold,
         FailQuorum = FailQuorum,
         RecoverThreshold = _original?.RecoverThreshold,
-        NotificationId = _original?.NotificationGroupId,
+        NotificationId = NotificationGroupId,
         LatencyAlert = LatencyAlert,
         MaxLatency = MaxLatencySeconds,
         Http = Kind != MonitorKind.Http ? null : new HttpOptionsInput

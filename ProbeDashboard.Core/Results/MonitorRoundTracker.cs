@@ -78,8 +78,7 @@ public sealed class MonitorRoundTracker
         if (rounds.Counted || rounds.Reports.Count == 0) return;
         var reports = rounds.Reports.Values;
         var failedHosts = reports.Count(r => !r.Success);
-        var needed = Math.Min(settings.FailQuorum ?? reports.Count, reports.Count);
-        var failed = failedHosts >= Math.Max(1, needed);
+        var failed = ProbeRound.Fails(reports.Count, failedHosts, settings.FailQuorum);
         rounds.Failures = failed ? rounds.Failures + 1 : 0;
         rounds.Counted = true;
         var newest = reports.MaxBy(r => r.Timestamp)!;

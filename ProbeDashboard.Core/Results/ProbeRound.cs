@@ -16,7 +16,15 @@ public sealed record ProbeRound(
     int ReportingHosts,
     int FailedHosts,
     double? LatencyMs,
-    int StatusCode);
+    int StatusCode)
+{
+    /// <summary>
+    /// The round rule: it fails when at least <paramref name="failQuorum"/> of the hosts that reported failed, capped at
+    /// the number that reported; without a quorum, when all of them failed. The tracker and the heartbeat bars share it.
+    /// </summary>
+    public static bool Fails(int reportingHosts, int failedHosts, int? failQuorum) =>
+        failedHosts >= Math.Max(1, Math.Min(failQuorum ?? reportingHosts, reportingHosts));
+}
 
 /// <summary>How the writer judges a monitor's rounds: its interval (which places results in rounds) and its quorum.</summary>
 /// <param name="FailQuorum">Failed hosts that make a round fail; null means every host that reported.</param>

@@ -43,9 +43,14 @@ public class MonitorJourneyTests : IClassFixture<BrowserFixture>
 
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Shop front" });
             await Expect(row.GetByText("Online")).ToBeVisibleAsync(WithinTwoIntervals);
+            // The heartbeat bar is one image whose label counts the rounds, and it fills live.
+            await Expect(row.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Last 50 rounds: [1-9]\d* up, 0 down") }))
+                .ToBeVisibleAsync(WithinTwoIntervals);
 
             await target.StopAsync(cts.Token);
             await Expect(row.GetByText("Offline")).ToBeVisibleAsync(WithinTwoIntervals);
+            await Expect(row.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Last 50 rounds: \d+ up, [1-9]\d* down") }))
+                .ToBeVisibleAsync(WithinTwoIntervals);
 
             await row.GetByRole(AriaRole.Button, new() { Name = "Edit Shop front" }).ClickAsync();
             await dialog.GetByLabel("Name").FillAsync("Shop front page");
@@ -63,13 +68,15 @@ public class MonitorJourneyTests : IClassFixture<BrowserFixture>
 
             await row.GetByRole(AriaRole.Link, new() { Name = "Shop front page" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shop front page", Level = 1 })).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Figure, new() { Name = "Latency" }).Locator("svg")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Figure, new() { Name = "Latency" }).Locator("svg").First).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Last 100 rounds: \d+ up, [1-9]\d* down") })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Uptime 30 d")).ToBeVisibleAsync();
             var history = page.GetByRole(AriaRole.Region, new() { Name = "Probe history" });
             await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "connection refused" }).First).ToBeVisibleAsync();
             await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "OK · 200" }).First).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-            await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No monitors yet" })).ToBeVisibleAsync();
         });
     }
@@ -93,7 +100,7 @@ public class MonitorJourneyTests : IClassFixture<BrowserFixture>
 
             await page.ReloadAsync();
             await BrowserFixture.WaitUntilInteractiveAsync(page);
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "监控" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "监控", Exact = true })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "切换到浅色主题" })).ToBeVisibleAsync();
             await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
         });

@@ -15,10 +15,13 @@ public sealed class MonitorFormModel
     public bool Enabled { get; set; } = true;
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }
-    public IEnumerable<int> ExecuteOnHostIds { get; set; } = [];
+    public IReadOnlyCollection<int> ExecuteOnHostIds { get; set; } = [];
     /// <summary>Hosts that never run this monitor, whatever <see cref="ExecuteOn"/> selects.</summary>
-    public IEnumerable<int> SkipHostIds { get; set; } = [];
-    public bool EnableAlert { get; set; }
+    public IReadOnlyCollection<int> SkipHostIds { get; set; } = [];
+    /// <summary>On for a new monitor: one that fails should tell someone unless the operator says otherwise.</summary>
+    public bool EnableAlert { get; set; } = true;
+    /// <summary>The group its alerts go to; null means the groups marked default for new monitors.</summary>
+    public int? NotificationGroupId { get; set; }
     public int FailThreshold { get; set; } = MonitorInput.DefaultFailThreshold;
     /// <summary>Empty means every host that reported in the round.</summary>
     public int? FailQuorum { get; set; }
@@ -36,7 +39,7 @@ public sealed class MonitorFormModel
     public string? PushTimeZone { get; set; }
     public int PushGraceSeconds { get; set; } = PushInput.DefaultGraceSeconds;
 
-    /// <summary>Keeps what the form does not show (headers, pinned IPs, notification group, recover threshold) when editing.</summary>
+    /// <summary>Keeps what the form does not show (headers, pinned IPs, recover threshold) when editing.</summary>
     private MonitorDefinition? _original;
 
     public static MonitorFormModel From(MonitorDefinition monitor) => new()
@@ -54,6 +57,7 @@ public sealed class MonitorFormModel
         ExecuteOnHostIds = monitor.ExecuteOnHostIds,
         SkipHostIds = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
+        NotificationGroupId = monitor.NotificationGroupId,
         FailThreshold = monitor.FailThreshold,
         FailQuorum = monitor.FailQuorum,
         LatencyAlert = monitor.LatencyAlert,
@@ -83,7 +87,7 @@ public sealed class MonitorFormModel
         FailThreshold = FailThreshold,
         FailQuorum = FailQuorum,
         RecoverThreshold = _original?.RecoverThreshold,
-        NotificationId = _original?.NotificationGroupId,
+        NotificationId = NotificationGroupId,
         // Not on the form yet: an edit keeps the stored policy.
         EscalationPolicyId = _original?.EscalationPolicyId,
         LatencyAlert = LatencyAlert,

@@ -1,39 +1,30 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
+using MudBlazor;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Realtime;
-using ProbeDashboard.Resources;
 using ProbeDashboard.Ui;
-using Radzen;
-using Radzen.Blazor;
 
 namespace ProbeDashboard.Monitors;
 
 public partial class MonitorList
 {
-    private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(350);
-
     [Inject] private MonitorQueries Queries { get; set; } = default!;
     [Inject] private MonitorService Monitors { get; set; } = default!;
     [Inject] private CircuitActor Actor { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Parameter] public ShownStatus? InitialStatus { get; set; }
     [Parameter] public bool OpenCreate { get; set; }
 
-    private RadzenDataGrid<MonitorRow>? _grid;
-    // Null until the first load: the grid only asks LoadData for a page when it has no data at all.
-    private IReadOnlyList<MonitorRow>? _rows;
-    private HashSet<int> _visibleIds = [];
-    private int _total;
-    private bool _loading;
+    private MudDataGrid<MonitorRow>? _grid;
+    private Dictionary<int, MonitorRow> _onScreen = [];
+    private IReadOnlySet<int> _visibleIds = new HashSet<int>();
+    private bool _loading = true;
     private bool _anyMonitors = true;
     private bool _canWrite;
-    private LoadDataArgs? _lastArgs;
-    private CancellationTokenSource? _searchDebounce;
 
     private string? _search;
     private MonitorKind? _kind;
@@ -44,16 +35,7 @@ public partial class MonitorList
 
     private bool ShowFirstRunHelp => !_anyMonitors && Filter.IsEmpty;
 
-    private sealed record Choice<T>(string Text, T Value);
-
-    private IEnumerable<Choice<MonitorKind?>> KindChoices =>
-        Enum.GetValues<MonitorKind>().Select(k => new Choice<MonitorKind?>(k.Label(), k));
-
-    private IEnumerable<Choice<bool?>> EnabledChoices =>
-        [new(L["Enabled"], true), new(L["Disabled"], false)];
-
-    private IEnumerable<Choice<ShownStatus?>> StatusChoices =>
-        Enum.GetValues<ShownStatus>().Select(s => new Choice<ShownStatus?>(L[s.TextKey()], s));
+    private string EnabledText(bool? enabled) => enabled switch { true => L["Enabled"], false => L["Disabled"], _ => L["All"] };
 
     protected override async Task OnInitializedAsync()
     {
@@ -70,27 +52,36 @@ public partial class MonitorList
 
     protected override bool IsRelevant(object evt) => LiveEvents.ConcernsAny(evt, _visibleIds);
 
-    protected override async Task RefreshAsync()
-    {
-        if (_lastArgs is not null) await LoadDataAsync(_lastArgs);
-    }
+    protected override Task RefreshAsync() => ReloadAsync();
 
-    private async Task LoadDataAsync(LoadDataArgs args)
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>One page through Core's list query (filtered, sorted and paged in SQL) with each row's heartbeats.</summary>
+    private async Task<GridData<MonitorRow>> LoadAsync(GridState<MonitorRow> state, CancellationToken cancellationToken)
     {
-        _lastArgs = args;
-        _loading = true;
+        _loading = _onScreen.Count == 0;
         try
         {
-            var page = await Queries.ListAsync(await Actor.GetAsync(), Filter, SortOf(args.Sorts?.FirstOrDefault()),
-                args.Skip ?? 0, args.Top ?? 20, ComponentToken);
-            var onScreen = _rows?.ToDictionary(r => r.Id);
-            (_rows, _total) = (page.Rows.Select(r => onScreen?.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? MonitorRow.From(r)).ToList(), page.Total);
-            _visibleIds = page.Rows.Select(r => r.Id).ToHashSet();
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ComponentToken);
+            var actor = await Actor.GetAsync();
+            var page = await Queries.ListAsync(actor, Filter, SortOf(state.SortDefinitions.FirstOrDefault()),
+                state.Page * state.PageSize, state.PageSize, both.Token);
+            var rounds = await Queries.GetHeartbeatsAsync(actor, [.. page.Rows.Select(r => r.Id)], MonitorQueries.ListHeartbeatRounds, both.Token);
+            // Rows already on screen are patched in place, so a click landing during a live refresh still hits its button.
+            var rows = page.Rows.Select(r => (_onScreen.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? MonitorRow.From(r))
+                .WithRounds(rounds.GetValueOrDefault(r.Id) ?? [])).ToList();
+            _onScreen = rows.ToDictionary(r => r.Id);
+            _visibleIds = _onScreen.Keys.ToHashSet();
+            var hadAny = _anyMonitors;
             if (Filter.IsEmpty) _anyMonitors = page.Total > 0;
+            // The grid re-renders itself; the first-run help around it belongs to this component.
+            if (hadAny != _anyMonitors) StateHasChanged();
+            return new GridData<MonitorRow> { Items = rows, TotalItems = page.Total };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Notifications.Notify(NotificationSeverity.Error, L["LoadFailed"], ex.Message);
+            Snackbar.Add($"{L["LoadFailed"]}: {ex.Message}", Severity.Error);
+            return new GridData<MonitorRow> { Items = [], TotalItems = 0 };
         }
         finally
         {
@@ -99,46 +90,38 @@ public partial class MonitorList
     }
 
     // The grid names the sorted column by the row's property; only these columns sort (in SQL).
-    private static MonitorSort SortOf(SortDescriptor? sort)
+    private static MonitorSort SortOf(SortDefinition<MonitorRow>? sort)
     {
-        var field = sort?.Property switch
+        var field = sort?.SortBy switch
         {
-            nameof(MonitorRow.Kind) => MonitorSortField.Kind,
-            nameof(MonitorRow.IntervalSeconds) => MonitorSortField.Interval,
             nameof(MonitorRow.Status) => MonitorSortField.Status,
             nameof(MonitorRow.LastProbeAt) => MonitorSortField.LastProbe,
-            nameof(MonitorRow.Target) => MonitorSortField.Target,
             nameof(MonitorRow.Name) => MonitorSortField.Name,
             _ => MonitorSortField.DownFirst,
         };
-        return new MonitorSort(field, sort?.SortOrder == SortOrder.Descending);
+        return new MonitorSort(field, sort?.Descending == true);
     }
 
-    private async Task FilterChangedAsync()
+    private async Task FilterChangedAsync(Action change)
     {
-        if (_grid is not null) await _grid.FirstPage(forceReload: true);
+        change();
+        if (_grid is null) return;
+        // A new filter starts at the first page.
+        if (_grid.CurrentPage != 0) _grid.NavigateTo(Page.First);
+        await _grid.ReloadServerData();
     }
 
-    // Typing is debounced so a fast typist causes one query, not one per key.
-    private void SearchTyped(string? text)
-    {
-        _search = text;
-        _searchDebounce?.Cancel();
-        var debounce = _searchDebounce = new CancellationTokenSource();
-        _ = Task.Delay(SearchDelay, debounce.Token).ContinueWith(
-            t => t.IsCanceled ? Task.CompletedTask : InvokeAsync(FilterChangedAsync), TaskScheduler.Default);
-    }
+    // The text field debounces typing, so a fast typist causes one query, not one per key.
+    private Task SearchTyped(string? text) => FilterChangedAsync(() => _search = text);
 
     private async Task CreateAsync()
     {
-        if (await MonitorEditDialog.OpenAsync(Dialogs, L, monitorId: null) && _grid is not null)
-            await _grid.Reload();
+        if (await MonitorEditDialog.OpenAsync(Dialogs, L, monitorId: null)) await ReloadAsync();
     }
 
     private async Task EditAsync(MonitorRow row)
     {
-        if (await MonitorEditDialog.OpenAsync(Dialogs, L, row.Id) && _grid is not null)
-            await _grid.Reload();
+        if (await MonitorEditDialog.OpenAsync(Dialogs, L, row.Id)) await ReloadAsync();
     }
 
     private async Task ToggleAsync(MonitorRow row, bool enabled)
@@ -148,32 +131,24 @@ public partial class MonitorList
         if (outcome.Succeeded)
         {
             row.Enabled = enabled;
-            Notifications.Notify(NotificationSeverity.Success, enabled ? L["MonitorEnabled", row.Name] : L["MonitorDisabled", row.Name]);
+            Snackbar.Add(enabled ? L["MonitorEnabled", row.Name] : L["MonitorDisabled", row.Name], Severity.Success);
         }
         else
         {
-            Notifications.Notify(NotificationSeverity.Error, L["SaveFailed"], L[outcome.Message ?? "SaveFailed"]);
+            Snackbar.Add($"{L["SaveFailed"]}: {L[outcome.Message ?? "SaveFailed"]}", Severity.Error);
         }
-        if (_grid is not null) await _grid.Reload();
+        await ReloadAsync();
     }
 
     private async Task DeleteAsync(MonitorRow row)
     {
-        var confirmed = await Dialogs.Confirm(L["DeleteConfirmText", row.Name], L["DeleteConfirmTitle"],
-            new ConfirmOptions { OkButtonText = L["Delete"], CancelButtonText = L["Cancel"] });
-        if (confirmed != true) return;
+        if (!await MonitorConfirm.DeleteAsync(Dialogs, L, row.Name)) return;
         var outcome = await CommandOutcome.RunAsync(async () =>
             MonitorOutcomes.Found(await Monitors.DeleteAsync(await Actor.GetAsync(), row.Id, ComponentToken)));
         if (outcome.Succeeded)
-            Notifications.Notify(NotificationSeverity.Success, L["MonitorDeleted", row.Name]);
+            Snackbar.Add(L["MonitorDeleted", row.Name], Severity.Success);
         else
-            Notifications.Notify(NotificationSeverity.Error, L["DeleteFailed"], L[outcome.Message ?? "DeleteFailed"]);
-        if (_grid is not null) await _grid.Reload();
-    }
-
-    public override void Dispose()
-    {
-        _searchDebounce?.Cancel();
-        base.Dispose();
+            Snackbar.Add($"{L["DeleteFailed"]}: {L[outcome.Message ?? "DeleteFailed"]}", Severity.Error);
+        await ReloadAsync();
     }
 }

@@ -21,6 +21,9 @@ public sealed class MonitorRow
     public double? Availability24h { get; private set; }
     public double? AvgLatency24hMs { get; private set; }
 
+    /// <summary>The last rounds for the heartbeat bar, oldest first.</summary>
+    public IReadOnlyList<HeartbeatRound> Rounds { get; private set; } = [];
+
     public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status);
 
     internal static MonitorRow From(MonitorListRow row) => new MonitorRow { Id = row.Id }.CopyFrom(row);
@@ -29,6 +32,12 @@ public sealed class MonitorRow
     /// Refreshes this row in place. Live updates reuse the row objects already on screen, so the grid patches
     /// their cells instead of replacing the rows (a click landing during a refresh still hits its button).
     /// </summary>
+    internal MonitorRow WithRounds(IReadOnlyList<HeartbeatRound> rounds)
+    {
+        Rounds = rounds;
+        return this;
+    }
+
     internal MonitorRow CopyFrom(MonitorListRow r)
     {
         (Name, Target, Kind, Enabled, IntervalSeconds, Origin) = (r.Name, r.Target, r.Kind, r.Enabled, r.IntervalSeconds, r.Origin);

@@ -24,6 +24,22 @@ function format(value, unit, decimals) {
   return unit ? text + " " + unit : text;
 }
 
+// Colours may be sent as "var(--name)" (the theme's palette); SVG attributes need the resolved value.
+function resolveColor(value) {
+  const match = typeof value === "string" && /^var\((--[\w-]+)\)$/.exec(value.trim());
+  return match ? cssVar(match[1], value) : value;
+}
+
+function resolveColors(o) {
+  if (Array.isArray(o.colors)) o.colors = o.colors.map(resolveColor);
+  for (const kind of ["xaxis", "yaxis", "points"]) {
+    for (const a of o.annotations?.[kind] || []) {
+      a.fillColor = resolveColor(a.fillColor);
+      a.borderColor = resolveColor(a.borderColor);
+    }
+  }
+}
+
 // What C# cannot send as JSON: the theme's colours, the browser's time zone and formatters with units.
 // A series may carry `pdUnit` (its tooltip unit), a y axis `pdUnit` and `pdDecimals` (its labels).
 function withDefaults(options, height, dark) {
@@ -34,6 +50,7 @@ function withDefaults(options, height, dark) {
     toolbar: { show: true, tools: { download: false, selection: false, zoom: true, zoomin: true, zoomout: true, pan: true, reset: true } } },
     o.chart || {});
   o.chart.height = height;
+  resolveColors(o);
   o.theme = { mode: dark ? "dark" : "light" };
   o.grid = Object.assign({ borderColor: cssVar("--mud-palette-lines-default", dark ? "#30363d" : "#d0d7de") }, o.grid || {});
   if (o.xaxis?.type === "datetime") {

@@ -1,0 +1,95 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Monitors;
+
+namespace ProbeDashboard.Tests.Components.Monitors;
+
+public class MonitorListTests : CoreComponentTest
+{
+    [Fact]
+    public async Task Without_monitors_an_operator_gets_the_first_run_help_with_a_way_to_add_one()
+    {
+        await MigrateAsync();
+
+        var list = Ctx.Render<MonitorList>();
+
+        list.WaitForAssertion(() => Assert.Contains("No monitors yet", list.Find(".empty-state").TextContent));
+        Assert.Contains(list.FindAll("button"), b => b.TextContent.Contains("Add your first monitor"));
+    }
+
+    [Fact]
+    public async Task A_page_of_rows_from_core_each_with_its_heartbeat_bar_and_the_pager_counts_them_all()
+    {
+        await MigrateAsync();
+        await using (var db = Db())
+        {
+            var hostId = db.Hosts.Single(h => h.IsServer).Id;
+            for (var i = 0; i < 23; i++) await MonitorTestData.AddMonitorAsync(db, $"m{i:00}");
+            var down = await MonitorTestData.AddMonitorAsync(db, "broken", MonitorStatus.Offline, lastError: "timeout");
+            await MonitorTestData.AddResultsAsync(db, down.Id, hostId, true, true, false);
+        }
+
+        var list = Ctx.Render<MonitorList>();
+
+        list.WaitForAssertion(() => Assert.Equal(20, list.FindAll("tbody tr.mud-table-row").Count), TimeSpan.FromSeconds(10));
+        var first = list.FindAll("tbody tr.mud-table-row")[0];
+        // What is down comes first, with its bar counting the rounds.
+        Assert.Contains("broken", first.TextContent);
+        Assert.Equal("Last 50 rounds: 2 up, 1 down, 47 without data", first.QuerySelector("[role=img]")!.GetAttribute("aria-label"));
+        Assert.Equal(20, list.FindAll("tbody [role=img].heartbeat").Count);
+        Assert.Contains("1–20 of 24", list.Find(".mud-table-pagination").TextContent);
+    }
+
+    [Fact]
+    public async Task The_status_filter_from_the_overview_link_narrows_the_rows_in_sql()
+    {
+        await MigrateAsync();
+        await using (var db = Db())
+        {
+            await MonitorTestData.AddMonitorAsync(db, "up-one");
+            await MonitorTestData.AddMonitorAsync(db, "down-one", MonitorStatus.Offline);
+        }
+
+        var list = Ctx.Render<MonitorList>(p => p.Add(l => l.InitialStatus, ShownStatus.Offline));
+
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("tbody tr.mud-table-row")), TimeSpan.FromSeconds(10));
+        Assert.Contains("down-one", list.Find("tbody tr.mud-table-row").TextContent);
+    }
+
+    [Fact]
+    public async Task Typing_a_search_reloads_the_first_page_with_matching_rows_only()
+    {
+        await MigrateAsync();
+        await using (var db = Db())
+        {
+            await MonitorTestData.AddMonitorAsync(db, "checkout");
+            await MonitorTestData.AddMonitorAsync(db, "search-api");
+        }
+        var list = Ctx.Render<MonitorList>();
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("tbody tr.mud-table-row").Count), TimeSpan.FromSeconds(10));
+
+        list.Find(".filter-search input").Input("check");
+
+        list.WaitForAssertion(() => Assert.Equal(["checkout"], list.FindAll("tbody tr.mud-table-row .monitor-name").Select(a => a.TextContent)), TimeSpan.FromSeconds(10));
+    }
+}
+
+public class MonitorListViewerTests : CoreComponentTest
+{
+    public MonitorListViewerTests() : base(UserRole.Viewer) { }
+
+    [Fact]
+    public async Task A_viewer_sees_rows_without_add_edit_or_delete_and_the_switches_are_disabled()
+    {
+        await MigrateAsync();
+        await using (var db = Db()) await MonitorTestData.AddMonitorAsync(db, "watched");
+
+        var list = Ctx.Render<MonitorList>();
+
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("tbody tr.mud-table-row")), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(list.FindAll("button"), b => b.TextContent.Contains("Add monitor") || b.GetAttribute("aria-label")?.StartsWith("Delete") == true);
+        Assert.NotNull(list.Find("tbody input[type=checkbox]").GetAttribute("disabled"));
+    }
+}

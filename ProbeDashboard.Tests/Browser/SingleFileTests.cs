@@ -67,8 +67,8 @@ public class SingleFileTests
     /// <summary>Blazor's script (from the framework's assets package), the component library's files and ours.</summary>
     private static readonly string[] Assets =
     [
-        "/_framework/blazor.web.js", "/_content/Radzen.Blazor/Radzen.Blazor.js", "/_content/Radzen.Blazor/css/material-dark.css",
-        "/assets/css/app.css", "/assets/js/app.js",
+        "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.js", "/_content/MudBlazor/MudBlazor.min.css",
+        "/assets/css/app.css", "/assets/js/app.js", "/assets/js/charts.js", "/assets/vendor/apexcharts.min.js",
     ];
 
     /// <summary>

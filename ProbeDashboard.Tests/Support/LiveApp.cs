@@ -9,8 +9,7 @@ namespace ProbeDashboard.Tests.Support;
 
 /// <summary>
 /// The real app, started through its own entry point in this process and listening with Kestrel on 127.0.0.1
-/// (a browser needs a socket; TestServer has none). Development environment, so Radzen's static web assets are
-/// served from the build output. The host's services stay reachable for assertions (e.g. the event bus).
+/// (a browser needs a socket; TestServer has none). Development environment, as `dotnet run` has it. The host's services stay reachable for assertions (e.g. the event bus).
 /// </summary>
 public sealed class LiveApp : IAsyncDisposable
 {

@@ -10,7 +10,6 @@ using ProbeDashboard.Ui.Time;
 using MudBlazor;
 using MudBlazor.Services;
 using ProbeDashboard.Ui.Theme;
-using Radzen;
 
 namespace ProbeDashboard.Ui;
 
@@ -22,7 +21,6 @@ public static class UiSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitUserRevalidator>();
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices(config =>
         {
             // Toasts stack top-right below the app bar, at most three at a time, and never cover the page's controls.

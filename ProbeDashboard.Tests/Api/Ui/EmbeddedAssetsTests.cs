@@ -10,9 +10,10 @@ public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<Dashb
     [InlineData("/assets/css/app.css", "text/css")]
     [InlineData("/assets/js/app.js", "text/javascript")]
     [InlineData("/assets/icons/favicon.svg", "image/svg+xml")]
-    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js", "text/javascript")]
-    [InlineData("/_content/Radzen.Blazor/css/material-dark.css", "text/css")]
-    [InlineData("/_content/Radzen.Blazor/fonts/MaterialSymbolsOutlined.woff2", "font/woff2")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js", "text/javascript")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css", "text/css")]
+    [InlineData("/assets/js/charts.js", "text/javascript")]
+    [InlineData("/assets/vendor/apexcharts.min.js", "text/javascript")]
     [InlineData("/_framework/blazor.web.js", "text/javascript")]
     public async Task Each_asset_is_served_with_its_type_and_an_etag_without_signing_in(string path, string contentType)
     {
@@ -30,9 +31,9 @@ public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<Dashb
     public async Task A_matching_etag_gets_304_without_a_body()
     {
         using var client = factory.CreateClient();
-        using var first = await client.GetAsync("/_content/Radzen.Blazor/css/material.css");
+        using var first = await client.GetAsync("/_content/MudBlazor/MudBlazor.min.css");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/Radzen.Blazor/css/material.css");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/MudBlazor/MudBlazor.min.css");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         using var again = await client.SendAsync(request);
 
@@ -46,10 +47,10 @@ public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<Dashb
     public async Task Text_is_compressed_when_the_browser_accepts_it_and_decompresses_to_the_original(string encoding)
     {
         using var client = factory.CreateClient();
-        using var plain = await client.GetAsync("/_content/Radzen.Blazor/css/material.css");
+        using var plain = await client.GetAsync("/_content/MudBlazor/MudBlazor.min.css");
         var original = await plain.Content.ReadAsByteArrayAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/Radzen.Blazor/css/material.css");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/MudBlazor/MudBlazor.min.css");
         request.Headers.AcceptEncoding.ParseAdd(encoding);
         using var compressed = await client.SendAsync(request);
         var body = await compressed.Content.ReadAsByteArrayAsync();
@@ -61,16 +62,17 @@ public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<Dashb
     }
 
     [Fact]
-    public async Task Fonts_are_not_compressed_again_and_unknown_paths_are_not_assets()
+    public async Task Sound_is_not_compressed_again_and_unknown_paths_are_not_assets()
     {
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/_content/Radzen.Blazor/fonts/RobotoFlex.woff2");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/sounds/alert.wav");
         request.Headers.AcceptEncoding.ParseAdd("br");
 
-        using var font = await client.SendAsync(request);
+        using var sound = await client.SendAsync(request);
         using var missing = await client.GetAsync("/assets/css/missing.css");
 
-        Assert.Empty(font.Content.Headers.ContentEncoding);
+        Assert.Equal(HttpStatusCode.OK, sound.StatusCode);
+        Assert.Empty(sound.Content.Headers.ContentEncoding);
         Assert.NotEqual("text/css", missing.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -33,7 +33,7 @@ public sealed class EmbeddedAsset
     /// <summary>A strong validator from the content, so it is the same for every process serving the same build.</summary>
     public string ETag => _etag.Value;
 
-    /// <summary>Text formats shrink several times; fonts and images are compressed already.</summary>
+    /// <summary>Text formats shrink several times; sounds and images are compressed already or gain little.</summary>
     public bool IsCompressible => ContentType.StartsWith("text/", StringComparison.Ordinal)
                                   || ContentType is "application/javascript" or "application/json" or "image/svg+xml";
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.StaticFiles;
 namespace ProbeDashboard.Ui.Assets;
 
 /// <summary>
-/// The UI's static files, served from inside the binary: our own assets (<c>/assets/...</c>, with apexcharts under
-/// <c>/assets/vendor/</c>, restored from npm at build time), MudBlazor's css and js (<c>/_content/MudBlazor/...</c>)
-/// and Blazor's <c>/_framework/blazor.web.js</c>, embedded by the project file under <see cref="ResourcePrefix"/>. Nothing is read from disk, so the published executable works alone in any
+/// The UI's static files, served from inside the binary: our own assets (<c>/assets/...</c>), MudBlazor's
+/// (<c>/_content/MudBlazor/...</c>), apexcharts (<c>/assets/vendor/...</c>) and Blazor's <c>/_framework/blazor.web.js</c>, embedded by the project file
+/// under <see cref="ResourcePrefix"/>. Nothing is read from disk, so the published executable works alone in any
 /// directory.
 /// </summary>
 public sealed class EmbeddedAssets

@@ -23,8 +23,9 @@ public static class UiSetup
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitUserRevalidator>();
         builder.Services.AddMudServices(config =>
         {
-            // Toasts stack top-right below the app bar, at most three at a time, and never cover the page's controls.
-            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopRight;
+            // Toasts stack bottom-left, over the empty foot of the nav drawer, at most three at a time: top-right (where
+            // the issue first put them) covered the page header's own buttons (Delete, Add) for seconds after each save.
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
             config.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
             config.SnackbarConfiguration.PreventDuplicates = false;
             config.SnackbarConfiguration.ShowCloseIcon = true;

@@ -124,8 +124,9 @@ public sealed class AgentProcessTests : IAsyncLifetime
             var times = (await HistoryAsync(cluster, monitor, ct)).Select(r => r.At).Order().ToList();
             Assert.Contains(times, t => t > killedAt.AddSeconds(1) && t < restartedAt.AddSeconds(-1));
             var gaps = times.Zip(times.Skip(1), (x, y) => y - x).ToList();
-            // Rounds are 2 s apart; one lost result would leave a 4 s gap.
-            Assert.True(gaps.Max() < TimeSpan.FromSeconds(3.5), $"monitor {monitor}: largest gap {gaps.Max()} around the restart at {killedAt:O}");
+            // Rounds are 2 s apart on the agent's fixed-phase schedule; one lost result leaves a 4 s gap. A result late
+            // by 1.6 s (the agent busy draining its queue on a loaded machine) has been seen, so the bar is just under 4 s.
+            Assert.True(gaps.Max() < TimeSpan.FromSeconds(3.9), $"monitor {monitor}: largest gap {gaps.Max()} around the restart at {killedAt:O}");
             Assert.Equal(times.Count, times.Distinct().Count());
         }
         Assert.Contains(agent.Output, line => line.Contains("Server unreachable"));

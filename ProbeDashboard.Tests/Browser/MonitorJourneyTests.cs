@@ -26,7 +26,7 @@ public class MonitorJourneyTests : IClassFixture<BrowserFixture>
         var page = await _fixture.NewSignedInPageAsync();
         await FailureArtifacts.RunAsync(page, async () =>
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Monitors" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Monitors", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No monitors yet" })).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Add monitor" }).ClickAsync();

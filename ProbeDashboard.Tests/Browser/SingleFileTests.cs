@@ -55,7 +55,7 @@ public class SingleFileTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync(baseUrl + "/");
             await BrowserFixture.WaitUntilInteractiveAsync(page);
-            await page.GetByRole(AriaRole.Link, new() { Name = "Monitors" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Monitors", Exact = true }).ClickAsync();
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "single file target" });
             await Expect(row.GetByText("Online")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using ProbeDashboard.Ui;
 using ProbeDashboard.Ui.Theme;
 using ProbeDashboard.Ui.Time;
 
@@ -27,6 +28,7 @@ public abstract class ComponentTest : IAsyncLifetime
         Ctx.Services.AddSingleton(TimeProvider.System);
         Ctx.Services.AddScoped<BrowserClock>();
         Ctx.Services.AddScoped<ThemeState>();
+        Ctx.Services.AddSingleton(CoreTextTranslator.Shared);
         UseCulture("en");
     }
 

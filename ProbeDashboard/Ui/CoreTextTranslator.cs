@@ -16,6 +16,9 @@ namespace ProbeDashboard.Ui;
 /// </summary>
 public sealed class CoreTextTranslator
 {
+    /// <summary>The one instance: components get it injected; static helpers such as FieldErrorText use it directly.</summary>
+    public static CoreTextTranslator Shared { get; } = new();
+
     private static readonly ResourceManager Texts = new(typeof(CoreText));
     private readonly ConcurrentDictionary<string, IReadOnlyList<Pattern>> _byCulture = new();
 

@@ -33,7 +33,7 @@ public static class UiSetup
             config.SnackbarConfiguration.SnackbarVariant = MudBlazor.Variant.Filled;
         });
         builder.Services.AddScoped<ThemeState>();
-        builder.Services.AddSingleton<CoreTextTranslator>();
+        builder.Services.AddSingleton(CoreTextTranslator.Shared);
         builder.Services.AddLocalization();
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();

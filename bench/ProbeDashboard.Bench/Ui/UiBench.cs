@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace ProbeDashboard.Bench.Ui;
+
+/// <summary>
+/// The dashboard's figures from issue #14, measured against the real server process and Debian's Chromium:
+/// sign-in to a usable monitors page (first page of rows with their heartbeat bars, live circuit connected), the
+/// monitors page's server render, and what N open dashboards cost the server in memory and CPU while every
+/// monitor probes. Run: <c>ProbeDashboard.Bench ui --monitors 5000 --days 30 --dashboards 50</c>.
+/// </summary>
+public static class UiBench
+{
+    private const int FirstPageRows = 20;
+
+    public static async Task<int> RunAsync(IEnumerable<string> args)
+    {
+        var options = UiBenchOptions.Parse(args);
+        using var target = await TargetProcess.StartAsync(4, 0);
+        var data = Directory.CreateTempSubdirectory("probedashboard-uibench-").FullName;
+        try
+        {
+            var seeding = Stopwatch.StartNew();
+            await UiBenchSeed.SeedAsync(data, options, target.Ports);
+            SqliteConnection.ClearAllPools();
+            Console.WriteLine($"Seeded {options.Monitors} monitors with {options.Days} days of rollups in {seeding.Elapsed.TotalSeconds:F0} s");
+
+            await using var server = await DashboardProcess.StartAsync(data, Math.Min(options.IntervalSeconds, 5));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            // Every monitor has fired once (first fires are spread over one interval) before anything is measured.
+            Console.WriteLine($"Server up at {server.BaseUrl}; warming up for {options.IntervalSeconds + 10} s");
+            await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 10));
+
+            var signIns = new List<double>();
+            for (var i = 0; i < options.SignIns; i++) signIns.Add(await SignInToMonitorsAsync(browser, server.BaseUrl));
+            Console.WriteLine($"sign-in to a usable monitors page: {Describe(signIns)}");
+
+            var renders = await ServerRenderAsync(browser, server.BaseUrl, 30);
+            Console.WriteLine($"monitors page server render (GET /monitors, whole response): {Describe(renders)}");
+
+            var (idleCpu, idleRss) = await MeasureAsync(server, options.WindowSeconds);
+            Console.WriteLine($"0 dashboards open: server CPU {idleCpu:P1} of one core, RSS {idleRss / 1048576.0:F0} MB");
+
+            var open = new List<IBrowserContext>();
+            for (var i = 0; i < options.Dashboards; i++)
+            {
+                var (context, page) = await NewSignedInAsync(browser, server.BaseUrl);
+                await page.GotoAsync("/monitors");
+                await UsableAsync(page);
+                open.Add(context);
+            }
+            var (busyCpu, busyRss) = await MeasureAsync(server, options.WindowSeconds);
+            Console.WriteLine($"{options.Dashboards} dashboards open on /monitors: server CPU {busyCpu:P1} of one core, RSS {busyRss / 1048576.0:F0} MB");
+            Console.WriteLine($"per open dashboard: {(busyRss - idleRss) / 1048576.0 / options.Dashboards:F2} MB RSS; UI fan-out CPU {busyCpu - idleCpu:P1} of one core");
+            foreach (var context in open) await context.CloseAsync();
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>From the click on "Sign in" to the monitors page with its first page of rows and heartbeat bars, live.</summary>
+    private static async Task<double> SignInToMonitorsAsync(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(ContextOptions(baseUrl));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login?ReturnUrl=%2Fmonitors");
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(DashboardProcess.AdminPassword);
+        var clock = Stopwatch.StartNew();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/monitors");
+        await UsableAsync(page);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await context.CloseAsync();
+        return elapsed;
+    }
+
+    private static async Task UsableAsync(IPage page)
+    {
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
+        // The page's CSP forbids evaluated scripts, so wait with a locator: the last row of the first page has its bar.
+        await page.Locator("tbody tr [role=img]").Nth(FirstPageRows - 1).WaitForAsync(new() { Timeout = 60_000 });
+    }
+
+    /// <summary>The whole server-rendered response of /monitors for a signed-in browser's cookie, after three warm-ups.</summary>
+    private static async Task<List<double>> ServerRenderAsync(IBrowser browser, string baseUrl, int count)
+    {
+        var (context, _) = await NewSignedInAsync(browser, baseUrl);
+        var cookies = new CookieContainer();
+        foreach (var cookie in await context.CookiesAsync()) cookies.Add(new Uri(baseUrl), new System.Net.Cookie(cookie.Name, cookie.Value));
+        await context.CloseAsync();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        var times = new List<double>();
+        for (var i = 0; i < count + 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync("/monitors");
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET /monitors answered {(int)response.StatusCode}");
+            if (i >= 3) times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return times;
+    }
+
+    private static async Task<(IBrowserContext, IPage)> NewSignedInAsync(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(ContextOptions(baseUrl));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(DashboardProcess.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/");
+        return (context, page);
+    }
+
+    private static BrowserNewContextOptions ContextOptions(string baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        Locale = "en-US",
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    };
+
+    /// <summary>Server CPU (share of one core) over the window, and its resident memory at the end.</summary>
+    private static async Task<(double Cpu, long Rss)> MeasureAsync(DashboardProcess server, int seconds)
+    {
+        var before = server.CpuTime();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var cpu = (server.CpuTime() - before).TotalSeconds / clock.Elapsed.TotalSeconds;
+        return (cpu, server.ResidentBytes());
+    }
+
+    private static string Describe(List<double> ms)
+    {
+        var sorted = ms.Order().ToList();
+        double At(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
+        return $"median {At(0.5):F0} ms, p95 {At(0.95):F0} ms, max {sorted[^1]:F0} ms (n={sorted.Count})";
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProbeDashboard.Core;
+using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Bench.Ui;
+
+/// <summary>
+/// A data directory as a server has it after running D days: M HTTP monitors against the bench targets, hourly and
+/// daily rollups for every day, and the last 50 results of each monitor (what the heartbeat bars read). Rollups and
+/// results go in with one prepared statement each, in one transaction: seeding millions of rows through change
+/// tracking would take longer than the benchmark.
+/// </summary>
+public static class UiBenchSeed
+{
+    public const string ServerHostName = "bench-ui";
+    private const int RecentResults = 50;
+
+    public static async Task SeedAsync(string data, UiBenchOptions options, IReadOnlyList<int> ports)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = data,
+            ["Probing:ServerHostName"] = ServerHostName,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddProbeDashboardCore(builder.Configuration);
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+        var now = DateTime.UtcNow;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = 0; i < options.Monitors; i++)
+                db.Monitors.Add(new MonitorDefinition
+                {
+                    Name = $"bench-{i:D5}",
+                    Kind = MonitorKind.Http,
+                    Target = $"http://127.0.0.1:{ports[i % ports.Count]}/ok",
+                    IntervalSeconds = options.IntervalSeconds,
+                    TimeoutSeconds = Math.Max(1, Math.Min(10, options.IntervalSeconds - 1)),
+                    EnableAlert = true,
+                    FailThreshold = 3,
+                    CreatedAt = now.AddDays(-options.Days),
+                    UpdatedAt = now.AddDays(-options.Days),
+                });
+            await db.SaveChangesAsync();
+        }
+        var serverHost = await FirstAsync<long>(data, "SELECT Id FROM Hosts WHERE IsServer = 1");
+        var monitorIds = await ListAsync(data, "SELECT Id FROM Monitors ORDER BY Id");
+        await InsertHistoryAsync(data, monitorIds, (int)serverHost, options, now);
+    }
+
+    private static async Task InsertHistoryAsync(string data, IReadOnlyList<long> monitors, int hostId, UiBenchOptions options, DateTime now)
+    {
+        await using var connection = Open(data);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var bucket = Prepare(connection, transaction,
+            "INSERT INTO AvailabilityBuckets (MonitorId, HostId, Size, Start, Total, Successes, LatencySumMs, LatencyMinMs, LatencyMaxMs) VALUES ($m, $h, $s, $t, $n, $ok, $sum, $min, $max)",
+            "$m", "$h", "$s", "$t", "$n", "$ok", "$sum", "$min", "$max");
+        var result = Prepare(connection, transaction,
+            "INSERT INTO ProbeResults (MonitorId, HostId, Timestamp, Success, LatencyMs, StatusCode) VALUES ($m, $h, $t, $ok, $lat, $code)",
+            "$m", "$h", "$t", "$ok", "$lat", "$code");
+        var random = new Random(42);
+        var perHour = 3600 / options.IntervalSeconds;
+        var thisHour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        foreach (var monitor in monitors)
+        {
+            for (var day = options.Days; day >= 1; day--)
+            {
+                var dayStart = thisHour.Date.AddDays(-day);
+                var daySuccesses = 0;
+                for (var hour = 0; hour < 24; hour++)
+                {
+                    // About one hour in fifty has a short outage, so availability bars and charts have something to show.
+                    var successes = random.Next(50) == 0 ? perHour - random.Next(1, perHour) : perHour;
+                    daySuccesses += successes;
+                    Run(bucket, monitor, hostId, (int)BucketSize.Hour, dayStart.AddHours(hour), perHour, successes, successes * 12.0, 3.0, 40.0);
+                }
+                Run(bucket, monitor, hostId, (int)BucketSize.Day, dayStart, perHour * 24, daySuccesses, daySuccesses * 12.0, 3.0, 40.0);
+            }
+            for (var i = RecentResults; i >= 1; i--)
+            {
+                var ok = random.Next(100) != 0;
+                Run(result, monitor, hostId, now.AddSeconds(-i * options.IntervalSeconds), ok ? 1 : 0, ok ? 5 + random.NextDouble() * 20 : 0, ok ? 200 : 503);
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteConnection Open(string data)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(data, "probedashboard.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static async Task<T> FirstAsync<T>(string data, string sql)
+    {
+        await using var connection = Open(data);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<long>> ListAsync(string data, string sql)
+    {
+        await using var connection = Open(data);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+}

@@ -45,6 +45,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseCompactor>();
+        services.AddOptions<Backups.BackupOptions>().Bind(configuration.GetSection(Backups.BackupOptions.Section));
+        services.AddSingleton<Backups.BackupService>();
         services.AddSingleton<MonitorService>();
         services.AddSingleton<MonitorQueries>();
         services.AddSingleton<Settings.SettingsService>();

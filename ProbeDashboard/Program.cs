@@ -24,6 +24,7 @@ using ProbeDashboard.Probing;
 using ProbeDashboard.Push;
 using ProbeDashboard.Realtime;
 using ProbeDashboard.Security;
+using ProbeDashboard.Backups;
 using ProbeDashboard.Settings;
 using ProbeDashboard.StatusPages;
 using ProbeDashboard.StatusPages.Public;
@@ -73,6 +74,7 @@ app.MapHealthApi();
 app.MapMetrics();
 app.MapConfigTransferApi();
 app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view (admins)
+app.MapBackupsApi();         // /api/v1/backups: back up now, list, download (admins; /backups/{name} for the dashboard)
 app.MapApiDocs();
 app.MapTokenApi();
 app.MapTwoFactorApi();         // /api/v1/auth/2fa: TOTP setup, enable, disable; admins reset a user's

@@ -63,6 +63,7 @@ public static class AuditActions
     public const string ProfileDelete = "profile.delete";
     public const string RetentionChange = "settings.retention";
     public const string DatabaseCompact = "database.compact";
+    public const string DatabaseBackup = "database.backup";
     /// <summary>One summary entry per applied configuration import; its items have their own entries.</summary>
     public const string ConfigImport = "config.import";
     public const string ProbeFlowCreate = "probe_flow.create";
@@ -79,7 +80,7 @@ public static class AuditActions
         NotificationGroupDelete, NotificationGroupTest, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
         HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
-        ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, ConfigImport,
+        ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, DatabaseBackup, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
         StatusPageCreate, StatusPageUpdate, StatusPageDelete,
         EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,

@@ -45,4 +45,26 @@ public class OperationsPagesTests(BrowserFixture fixture) : IClassFixture<Browse
             await Expect(retention.GetByRole(AriaRole.Status).Filter(new() { HasText = "Database compacted from" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         });
     }
+
+    [Fact]
+    public async Task Admin_backs_up_the_database_from_settings_and_downloads_the_file()
+    {
+        var page = await fixture.NewSignedInPageAsync();
+        await FailureArtifacts.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/settings");
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            var backups = page.GetByRole(AriaRole.Region, new() { Name = "Backups" });
+            await backups.GetByRole(AriaRole.Button, new() { Name = "Back up now" }).ClickAsync();
+            await Expect(backups.GetByRole(AriaRole.Status).Filter(new() { HasText = "made (" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // The link is served under the sign-in cookie: the browser saves a SQLite file.
+            var download = await page.RunAndWaitForDownloadAsync(() => backups.GetByRole(AriaRole.Link).First.ClickAsync());
+            var saved = await download.PathAsync();
+            Assert.Matches(@"^probedashboard-\d{8}-\d{6}\.db$", download.SuggestedFilename);
+            var header = new byte[16];
+            await using (var file = File.OpenRead(saved)) await file.ReadExactlyAsync(header);
+            Assert.Equal("SQLite format 3\0", System.Text.Encoding.ASCII.GetString(header));
+        });
+    }
 }

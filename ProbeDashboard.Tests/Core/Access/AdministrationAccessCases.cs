@@ -101,6 +101,9 @@ public static class AdministrationAccessCases
         Case("settings.egress", Read, Query, (f, a) => Task.FromResult(f.Get<SettingsService>().GetEgress(a))),
         Case("database.size", Admin, Query, (f, a) => f.Get<SettingsService>().GetDatabaseSizeAsync(a, default)),
         Case("database.compact", Admin, [AuditActions.DatabaseCompact], (f, a) => f.Get<SettingsService>().CompactDatabaseAsync(a, default)),
+        // Making a backup is SQLite-only (PostgreSQL refuses it): its 403 and audit entry are tested in BackupsApiTests.
+        Case("backup.list", Admin, Query, (f, a) => Task.FromResult(f.Get<ProbeDashboard.Core.Backups.BackupService>().List(a))),
+        Case("backup.open", Admin, Query, (f, a) => Task.FromResult(f.Get<ProbeDashboard.Core.Backups.BackupService>().Open(a, "probedashboard-20261206-000000.db"))),
         Case("user.list", Admin, Query, (f, a) => Scoped<UserService>(f, users => users.ListAsync(a, default))),
         Case("user.find", Admin, Query, (f, a) => Scoped<UserService>(f, users => users.FindAsync(a, 1, default))),
         Case("user.create", Admin, [AuditActions.UserCreate], (f, a) => Scoped<UserService>(f, users => users.CreateAsync(a, f.Unique("user"), "long-enough-password", UserRole.Viewer))),

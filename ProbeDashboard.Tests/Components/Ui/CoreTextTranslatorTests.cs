@@ -39,4 +39,12 @@ public class CoreTextTranslatorTests
         Assert.Equal("为必填项", _translator.Translate("is required", Chinese));
         Assert.Equal("必须介于 10 到 86400 秒之间", _translator.Translate("must be between 10 and 86400 seconds", Chinese));
     }
+
+    [Fact]
+    public void Alert_messages_keep_the_condition_and_values_as_written()
+    {
+        Assert.Equal("服务 api-prod：latency > 2 成立（latency=3.1），持续 300 秒",
+            _translator.Translate("service api-prod: latency > 2 holds (latency=3.1), for 300 s", Chinese));
+        Assert.Equal("主机 web-1：cpu > 90 成立（cpu=97）", _translator.Translate("host web-1: cpu > 90 holds (cpu=97)", Chinese));
+    }
 }

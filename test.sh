@@ -35,8 +35,8 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-status=0
-dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+status=0 first=0 second=0
+dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || first=$?
 
 # The same API and pipeline tests on a throwaway PostgreSQL (Storage:Provider=PostgreSQL), except the ones that
 # are about SQLite itself (its file, schema, backup and compaction: Category=SqliteOnly). Skipped when the caller
@@ -47,8 +47,10 @@ if [ $# -eq 0 ]; then
   echo "=== second pass: API and Core tests on PostgreSQL ==="
   PROBEDASHBOARD_TEST_POSTGRES=$PROBEDASHBOARD_TEST_POSTGRES dotnet test Dashboard.sln --no-build --logger "console;verbosity=normal" \
     --filter "Category!=Browser&Category!=SqliteOnly&(FullyQualifiedName~ProbeDashboard.Tests.Api|FullyQualifiedName~ProbeDashboard.Tests.Core)" \
-    2>&1 | tee -a "$log" || status=$?
+    2>&1 | tee -a "$log" || second=$?
 fi
+[ "$first" -eq 0 ] || status=$first
+[ "$second" -eq 0 ] || status=$second
 
 # One plain closing line for both passes, whatever the runner prints above it.
 passed=$(awk '/^[ \t]+Passed: [0-9]+/ {n += $2} END {print n + 0}' "$log")
@@ -57,6 +59,11 @@ failed=$(awk '/^[ \t]+Failed: [0-9]+/ {n += $2} END {print n + 0}' "$log")
 if [ "${failed:-0}" != 0 ]; then
   echo "=== failed tests ==="
   awk '/^  Failed [A-Za-z]/ {n=30} /^  Passed |^(info|warn|fail): / {n=0} n>0 {print; n--}' "$log"
+fi
+# A run can fail with no failed test (a test host that crashed or aborted, a fixture whose cleanup threw): say why.
+if [ "$status" -ne 0 ]; then
+  echo "=== the test runner exited with $first (first pass) and $second (PostgreSQL pass); its own errors ==="
+  grep -E "Test Run Aborted|aborted|crashed|Catastrophic|Cleanup Failure|error [A-Z]+[0-9]+:" "$log" | sort | uniq -c | head -20 || true
 fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status

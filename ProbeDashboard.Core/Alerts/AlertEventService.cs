@@ -78,7 +78,11 @@ public sealed class AlertEventService(IDbContextFactory<ProbeDbContext> dbFactor
             .Select(o => new SentNotification(o.Id, o.Channel, o.Address, o.Purpose, o.Status, o.Attempts, o.CreatedAt, o.SentAt, o.LastError))
             .ToListAsync(cancellationToken);
         var escalation = await db.EscalationNotices.AsNoTracking().Where(n => n.AlertEventId == id).OrderBy(n => n.Sequence).ToListAsync(cancellationToken);
-        return new AlertEventView(alertEvent, samples, sent, escalation);
+        // Names for the timeline, read here: a reader of events need not be allowed to read notification groups.
+        var groupIds = escalation.SelectMany(n => n.NotificationGroupIds).Distinct().ToList();
+        var groupNames = groupIds.Count == 0 ? new Dictionary<int, string>()
+            : await db.NotificationGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        return new AlertEventView(alertEvent, samples, sent, escalation, groupNames);
     }
 
     /// <summary>Firing and not yet acknowledged: what still needs a person. Silenced events are being handled.</summary>

@@ -15,8 +15,9 @@ public sealed record HistorySample(DateTime Timestamp, string ValuesJson)
 }
 
 /// <summary>Everything an event's detail shows: the event, its history samples, its notifications and its escalation timeline.</summary>
+/// <param name="GroupNames">The names of the groups the escalation notices name (a deleted group is missing).</param>
 public sealed record AlertEventView(AlertEvent Event, IReadOnlyList<HistorySample> History, IReadOnlyList<SentNotification> Notifications,
-    IReadOnlyList<Escalation.EscalationNotice>? Escalation = null)
+    IReadOnlyList<Escalation.EscalationNotice>? Escalation = null, IReadOnlyDictionary<int, string>? GroupNames = null)
 {
     /// <summary>The numeric metrics of a values object; anything else (a timestamp, a message) is not charted.</summary>
     public static IReadOnlyDictionary<string, double> Numbers(string json)

@@ -22,6 +22,8 @@ public sealed class MonitorFormModel
     public bool EnableAlert { get; set; } = true;
     /// <summary>The group its alerts go to; null means the groups marked default for new monitors.</summary>
     public int? NotificationGroupId { get; set; }
+    /// <summary>The escalation policy its alerts follow (besides the group); null for none.</summary>
+    public int? EscalationPolicyId { get; set; }
     public int FailThreshold { get; set; } = MonitorInput.DefaultFailThreshold;
     /// <summary>Empty means every host that reported in the round.</summary>
     public int? FailQuorum { get; set; }
@@ -58,6 +60,7 @@ public sealed class MonitorFormModel
         SkipHostIds = monitor.SkipHostIds,
         EnableAlert = monitor.EnableAlert,
         NotificationGroupId = monitor.NotificationGroupId,
+        EscalationPolicyId = monitor.EscalationPolicyId,
         FailThreshold = monitor.FailThreshold,
         FailQuorum = monitor.FailQuorum,
         LatencyAlert = monitor.LatencyAlert,
@@ -88,8 +91,7 @@ public sealed class MonitorFormModel
         FailQuorum = FailQuorum,
         RecoverThreshold = _original?.RecoverThreshold,
         NotificationId = NotificationGroupId,
-        // Not on the form yet: an edit keeps the stored policy.
-        EscalationPolicyId = _original?.EscalationPolicyId,
+        EscalationPolicyId = EscalationPolicyId,
         LatencyAlert = LatencyAlert,
         MaxLatency = MaxLatencySeconds,
         Http = Kind != MonitorKind.Http ? null : new HttpOptionsInput

@@ -50,10 +50,10 @@ public sealed class NotificationGroupForm
         public bool RemoveSecret { get; set; }
     }
 
-    /// <summary>Liquid title template (empty: the default); the dialog keeps the stored one until it shows the field.</summary>
+    /// <summary>Liquid title template (empty: the default).</summary>
     public string TitleTemplate { get; set; } = "";
 
-    /// <summary>Liquid body template (empty: the default); the dialog keeps the stored one until it shows the field.</summary>
+    /// <summary>Liquid body template (empty: the default).</summary>
     public string BodyTemplate { get; set; } = "";
 
     public static NotificationGroupForm Of(NotificationGroup group) => new()

@@ -13,7 +13,7 @@ namespace ProbeDashboard.Core.Alerts.Escalation;
 /// alert_rules:write and commit the change with its audit entry, reads demand alert_rules:read. A change applies to
 /// events that fire afterwards; an escalation already running keeps the groups each notice was scheduled with.
 /// </summary>
-public sealed class EscalationPolicyService(IDbContextFactory<ProbeDbContext> dbFactory, IOptions<AlertOptions> options, TimeProvider time, IAuditLog audit)
+public sealed partial class EscalationPolicyService(IDbContextFactory<ProbeDbContext> dbFactory, IOptions<AlertOptions> options, TimeProvider time, IAuditLog audit)
 {
     public Task<EscalationChangeResult> CreateAsync(Actor actor, EscalationPolicyInput input, CancellationToken cancellationToken) =>
         SaveInOwnTransactionAsync(actor, null, input, cancellationToken);

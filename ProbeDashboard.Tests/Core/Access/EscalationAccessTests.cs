@@ -70,6 +70,7 @@ public class EscalationAccessTests(AlertTestFactory app) : IClassFixture<AlertTe
             };
         }),
         new("policy.list", Permissions.AlertRulesRead, null, app => Task.FromResult(Query(a => Policies(app).ListAsync(a, None)))),
+        new("policy.summaries", Permissions.AlertRulesRead, null, app => Task.FromResult(Query(a => Policies(app).SummariesAsync(a, None)))),
         new("policy.get", Permissions.AlertRulesRead, null, async app =>
         {
             var policy = await PolicyAsync(app);

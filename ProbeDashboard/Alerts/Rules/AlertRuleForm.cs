@@ -16,7 +16,7 @@ public sealed class AlertRuleForm
     public int SilencePeriodSeconds { get; set; } = 3600;
     public int RecoverThreshold { get; set; } = 1;
     public int? NotificationGroupId { get; set; }
-    /// <summary>The rule's escalation policy; the dialog keeps the stored one until it offers a picker.</summary>
+    /// <summary>The rule's escalation policy (besides or instead of the group); null for none.</summary>
     public int? EscalationPolicyId { get; set; }
 
     public static AlertRuleForm Of(AlertRule rule) => new()

@@ -11,7 +11,7 @@ namespace ProbeDashboard.Core.Maintenance;
 /// monitor configuration: commands demand service_monitors:write and commit with their audit entry; reads demand
 /// service_monitors:read.
 /// </summary>
-public sealed class MaintenanceWindowService(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, IAuditLog audit)
+public sealed class MaintenanceWindowService(IDbContextFactory<ProbeDbContext> dbFactory, StatusPages.PublicStatusCache publicCache, TimeProvider time, IAuditLog audit)
 {
     public async Task<IReadOnlyList<MaintenanceWindow>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
@@ -86,6 +86,7 @@ public sealed class MaintenanceWindowService(IDbContextFactory<ProbeDbContext> d
         db.MaintenanceWindows.Remove(window);
         audit.Add(db, actor, AuditActions.MaintenanceWindowDelete, Target(window), Summary(window));
         await db.SaveChangesAsync(cancellationToken);
+        publicCache.Invalidate();
         return new MaintenanceResult(MaintenanceOutcome.Done);
     }
 
@@ -95,7 +96,10 @@ public sealed class MaintenanceWindowService(IDbContextFactory<ProbeDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var saved = await SaveAsync(db, actor, id, input, cancellationToken);
-        if (saved.Changed) await transaction.CommitAsync(cancellationToken);
+        if (!saved.Changed) return saved;
+        await transaction.CommitAsync(cancellationToken);
+        // Status pages list upcoming maintenance: they show the change at once rather than after their cache expires.
+        publicCache.Invalidate();
         return saved;
     }
 

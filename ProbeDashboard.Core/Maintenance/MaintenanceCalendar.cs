@@ -52,16 +52,17 @@ public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFact
     /// Active and upcoming occurrences (starting within <paramref name="horizon"/>) of the windows that name any of
     /// <paramref name="monitorIds"/> directly, soonest first; each names only the given monitors it covers.
     /// </summary>
-    public async Task<IReadOnlyList<MaintenanceOccurrence>> OccurrencesAsync(IReadOnlyCollection<int> monitorIds, TimeSpan horizon, CancellationToken cancellationToken)
+    /// <param name="monitorIds">Null for every window, those that name only host groups included.</param>
+    public async Task<IReadOnlyList<MaintenanceOccurrence>> OccurrencesAsync(IReadOnlyCollection<int>? monitorIds, TimeSpan horizon, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var wanted = monitorIds.ToHashSet();
+        var wanted = monitorIds?.ToHashSet();
         var found = new List<MaintenanceOccurrence>();
         foreach (var window in await EnabledWindowsAsync(db, cancellationToken))
         {
-            var covered = window.Monitors.Select(m => m.MonitorId).Where(wanted.Contains).ToList();
-            if (covered.Count == 0 || window.Schedule.CurrentOrNext(now) is not { } span || span.Start > now + horizon) continue;
+            var covered = window.Monitors.Select(m => m.MonitorId).Where(id => wanted?.Contains(id) != false).ToList();
+            if ((wanted is not null && covered.Count == 0) || window.Schedule.CurrentOrNext(now) is not { } span || span.Start > now + horizon) continue;
             found.Add(new MaintenanceOccurrence(window.Id, window.Title, window.Description, span.Start, span.End, span.Contains(now), covered));
         }
         return [.. found.OrderBy(o => o.Start)];

@@ -11,8 +11,16 @@ namespace ProbeDashboard.Core.Maintenance;
 /// monitor configuration: commands demand service_monitors:write and commit with their audit entry; reads demand
 /// service_monitors:read.
 /// </summary>
-public sealed class MaintenanceWindowService(IDbContextFactory<ProbeDbContext> dbFactory, StatusPages.PublicStatusCache publicCache, TimeProvider time, IAuditLog audit)
+public sealed class MaintenanceWindowService(
+    IDbContextFactory<ProbeDbContext> dbFactory, MaintenanceCalendar calendar, StatusPages.PublicStatusCache publicCache, TimeProvider time, IAuditLog audit)
 {
+    /// <summary>Active and upcoming occurrences for the dashboard (all windows when <paramref name="monitorId"/> is null).</summary>
+    public Task<IReadOnlyList<MaintenanceOccurrence>> OccurrencesAsync(Actor actor, int? monitorId, TimeSpan horizon, CancellationToken cancellationToken)
+    {
+        actor.Demand(Permissions.ServiceMonitorsRead);
+        return calendar.OccurrencesAsync(monitorId is { } id ? [id] : null, horizon, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<MaintenanceWindow>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsRead);
@@ -25,6 +33,17 @@ public sealed class MaintenanceWindowService(IDbContextFactory<ProbeDbContext> d
         actor.Demand(Permissions.ServiceMonitorsRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await WithTargets(db).AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+    }
+
+    /// <summary>Every monitor and host group by name, for choosing what a window covers.</summary>
+    public async Task<(IReadOnlyList<(int Id, string Name)> Monitors, IReadOnlyList<(int Id, string Name)> HostGroups)> TargetChoicesAsync(
+        Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Demand(Permissions.ServiceMonitorsRead);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var monitors = await db.Monitors.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
+        var groups = await db.HostGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
+        return ([.. monitors.Select(m => (m.Id, m.Name))], [.. groups.Select(g => (g.Id, g.Name))]);
     }
 
     public Task<MaintenanceResult> CreateAsync(Actor actor, MaintenanceWindowInput input, CancellationToken cancellationToken) =>

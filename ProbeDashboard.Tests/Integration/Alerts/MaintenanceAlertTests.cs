@@ -94,4 +94,38 @@ public sealed class MaintenanceAlertTests : IAsyncLifetime
         await feed.EngineTickedAsync();
         Assert.Equal(2, (await feed.OutboxAsync()).Count);
     }
+
+    [Fact]
+    public async Task A_window_on_a_host_group_mutes_its_hosts_alerts_but_not_other_hosts()
+    {
+        var feed = _app.Feed;
+        int inGroup, outside, groupId;
+        await using (var db = feed.Db())
+        {
+            var group = new ProbeDashboard.Core.Hosts.HostGroup { Name = "rack-7" };
+            db.HostGroups.Add(group);
+            await db.SaveChangesAsync();
+            var patched = new ProbeDashboard.Core.Hosts.ProbeHost { Name = "edge-patched", Hostname = "edge-patched", GroupId = group.Id, CreatedAt = DateTime.UtcNow };
+            var other = new ProbeDashboard.Core.Hosts.ProbeHost { Name = "edge-other", Hostname = "edge-other", CreatedAt = DateTime.UtcNow };
+            db.Hosts.AddRange(patched, other);
+            db.AlertRules.Add(new AlertRule
+            {
+                Name = "cpu", Type = AlertRuleType.HostMonitor, Condition = "cpu_usage > 90", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            (inGroup, outside, groupId) = (patched.Id, other.Id, group.Id);
+        }
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var input = new MaintenanceWindowInput("rack work", null, null, [groupId], "once", now.AddMinutes(-1), now.AddHours(1), null, null, null, null, null, null, null, true);
+        Assert.Equal(MaintenanceOutcome.Done, (await _app.Services.GetRequiredService<MaintenanceWindowService>().CreateAsync(Actor.System, input, CancellationToken.None)).Outcome);
+        var hot = new Dictionary<string, double> { ["cpu_usage"] = 99 };
+
+        feed.PublishHostMetrics(inGroup, "edge-patched", hot);
+        feed.PublishHostMetrics(outside, "edge-other", hot);
+
+        var fired = await feed.EventAsync(e => e.Status == AlertEventStatus.Firing, "the host outside the group to fire");
+        await feed.EngineIdleAsync();
+        Assert.Equal(outside, fired.TargetId);
+        Assert.Single(await feed.EventsAsync());
+    }
 }

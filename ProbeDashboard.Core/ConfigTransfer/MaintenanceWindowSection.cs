@@ -51,7 +51,7 @@ public sealed class MaintenanceWindowSection(MaintenanceWindowService windows) :
             if (monitorIds is null || groupIds is null) continue;
 
             var title = item.Title!.Trim();
-            var stored = await context.Db.MaintenanceWindows.Where(w => w.Title == title).Select(w => w.Id).Take(2).ToListAsync(cancellationToken);
+            var stored = await context.Db.MaintenanceWindows.Where(w => w.Title == title).OrderBy(w => w.Id).Select(w => w.Id).Take(2).ToListAsync(cancellationToken);
             if (stored.Count > 1)
             {
                 context.Error($"{where}.title", $"several maintenance windows are titled '{title}'; rename one to import it");

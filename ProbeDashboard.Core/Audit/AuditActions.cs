@@ -72,6 +72,9 @@ public static class AuditActions
     public const string StatusPageCreate = "status_page.create";
     public const string StatusPageUpdate = "status_page.update";
     public const string StatusPageDelete = "status_page.delete";
+    public const string MaintenanceWindowCreate = "maintenance_window.create";
+    public const string MaintenanceWindowUpdate = "maintenance_window.update";
+    public const string MaintenanceWindowDelete = "maintenance_window.delete";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -83,6 +86,7 @@ public static class AuditActions
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, DatabaseBackup, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
         StatusPageCreate, StatusPageUpdate, StatusPageDelete,
+        MaintenanceWindowCreate, MaintenanceWindowUpdate, MaintenanceWindowDelete,
         EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,
         TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset, UserApiKeyCreate, UserApiKeyRevoke,
     ];

@@ -15,6 +15,7 @@ public static class ConfigTransferServiceCollectionExtensions
         services.AddSingleton<IConfigSection, IpLiveAppSection>();
         services.AddSingleton<IConfigSection, OpenApiClientSection>();
         services.AddSingleton<IConfigSection, StatusPageConfigSection>();
+        services.AddSingleton<IConfigSection, MaintenanceWindowSection>();
         services.AddSingleton<ConfigTransferService>();
         return services;
     }

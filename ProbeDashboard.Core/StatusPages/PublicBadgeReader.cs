@@ -20,7 +20,8 @@ public sealed record PublicBadgeData(
 /// Reads badge data for anyone: a few grouped queries on the rollups and the monitor's current state, cached with
 /// the pages (<see cref="PublicStatusCache"/>). Monitors on no published page have no badges.
 /// </summary>
-public sealed class PublicBadgeReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusReader pages, PublicStatusCache cache, TimeProvider time)
+public sealed class PublicBadgeReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusReader pages, PublicStatusCache cache, TimeProvider time,
+    Maintenance.MaintenanceCalendar maintenance)
 {
     /// <returns>Null when the monitor is on no published page.</returns>
     public async Task<PublicBadgeData?> ReadAsync(int monitorId, CancellationToken cancellationToken)
@@ -59,7 +60,8 @@ public sealed class PublicBadgeReader(IDbContextFactory<ProbeDbContext> dbFactor
             .Where(r => r.MonitorId == monitorId && r.Timestamp >= now.AddDays(-1) && r.CertificateExpiresAt != null)
             .OrderByDescending(r => r.Timestamp).Select(r => r.CertificateExpiresAt).FirstOrDefaultAsync();
 
-        var state = !monitor.Enabled ? PublicMonitorState.Unknown : monitor.Status switch
+        var inMaintenance = (await maintenance.ActiveAsync(db, now, CancellationToken.None)).MonitorIds.Contains(monitorId);
+        var state = !monitor.Enabled ? PublicMonitorState.Unknown : inMaintenance ? PublicMonitorState.Maintenance : monitor.Status switch
         {
             MonitorStatus.Online => PublicMonitorState.Operational,
             MonitorStatus.Offline => PublicMonitorState.Down,

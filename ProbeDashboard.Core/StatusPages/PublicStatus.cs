@@ -1,10 +1,10 @@
 namespace ProbeDashboard.Core.StatusPages;
 
 /// <summary>What a public monitor shows: nothing of why (no errors, targets or status codes).</summary>
-public enum PublicMonitorState { Unknown, Operational, Down }
+public enum PublicMonitorState { Unknown, Operational, Down, Maintenance }
 
 /// <summary>The headline of a page.</summary>
-public enum OverallState { Operational, PartialOutage, MajorOutage }
+public enum OverallState { Operational, PartialOutage, MajorOutage, UnderMaintenance }
 
 /// <summary>
 /// Everything a public status page shows, and nothing more: the HTML page, summary.json and the badges are all
@@ -12,10 +12,16 @@ public enum OverallState { Operational, PartialOutage, MajorOutage }
 /// </summary>
 public sealed record PublicStatusPage(
     string Slug, string Title, string? Description, string? Footer, bool ShowLatency, OverallState State,
-    IReadOnlyList<PublicSection> Sections, DateTime GeneratedAt)
+    IReadOnlyList<PublicSection> Sections, DateTime GeneratedAt, IReadOnlyList<PublicMaintenance> Maintenance)
 {
     public IEnumerable<PublicMonitor> Monitors => Sections.SelectMany(s => s.Monitors);
 }
+
+/// <summary>
+/// A maintenance window running now or starting within <see cref="PublicStatusReader.MaintenanceHorizonDays"/>, as the
+/// public sees it: its title, its times and the page's names of the monitors it covers (never its description).
+/// </summary>
+public sealed record PublicMaintenance(string Title, DateTime Start, DateTime End, bool Active, IReadOnlyList<string> Monitors);
 
 public sealed record PublicSection(string Title, IReadOnlyList<PublicMonitor> Monitors);
 
@@ -37,19 +43,22 @@ public static class OverallStates
 {
     /// <summary>
     /// Operational while nothing is down; a major outage when every monitor with a known state is down; a partial
-    /// outage in between. Monitors without data (new, paused) do not count either way.
+    /// outage in between; under maintenance when nothing is down and some monitor is in a maintenance window (an
+    /// outage outside the window outranks it). Monitors without data (new, paused) do not count either way.
     /// </summary>
     public static OverallState Of(IEnumerable<PublicMonitorState> states)
     {
         var known = states.Where(s => s != PublicMonitorState.Unknown).ToList();
         var down = known.Count(s => s == PublicMonitorState.Down);
-        return down == 0 ? OverallState.Operational : down == known.Count ? OverallState.MajorOutage : OverallState.PartialOutage;
+        if (down == 0) return known.Contains(PublicMonitorState.Maintenance) ? OverallState.UnderMaintenance : OverallState.Operational;
+        return down == known.Count ? OverallState.MajorOutage : OverallState.PartialOutage;
     }
 
     public static string WireName(this OverallState state) => state switch
     {
         OverallState.Operational => "operational",
         OverallState.PartialOutage => "partial_outage",
+        OverallState.UnderMaintenance => "under_maintenance",
         _ => "major_outage",
     };
 
@@ -57,6 +66,7 @@ public static class OverallStates
     {
         PublicMonitorState.Operational => "operational",
         PublicMonitorState.Down => "down",
+        PublicMonitorState.Maintenance => "maintenance",
         _ => "unknown",
     };
 }

@@ -10,9 +10,12 @@ namespace ProbeDashboard.Core.StatusPages;
 /// show it. Four queries per page whatever its history (the page, its monitors' current state, the daily rollups of
 /// 90 days and the hourly ones of 24 hours), cached briefly by <see cref="PublicStatusCache"/>.
 /// </summary>
-public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time)
+public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time,
+    Maintenance.MaintenanceCalendar maintenance)
 {
     public const int BarDays = 90;
+    /// <summary>How far ahead a page lists upcoming maintenance, in days.</summary>
+    public const int MaintenanceHorizonDays = 14;
 
     /// <returns>The page, or null when no published page has this slug.</returns>
     public async Task<PublicStatusPage?> ReadAsync(string slug, CancellationToken cancellationToken)
@@ -77,12 +80,15 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
             .Select(g => new { MonitorId = g.Key, Total = g.Sum(b => b.Total), Successes = g.Sum(b => b.Successes), Latency = g.Sum(b => b.LatencySumMs) })
             .ToDictionaryAsync(d => d.MonitorId, cancellationToken);
 
+        var windows = await maintenance.OccurrencesAsync(ids, TimeSpan.FromDays(MaintenanceHorizonDays), cancellationToken);
+        var inMaintenance = windows.Where(w => w.Active).SelectMany(w => w.MonitorIds).ToHashSet();
+
         PublicMonitor Describe(StatusPageItem item)
         {
             var monitor = monitors[item.MonitorId];
             var cells = Bar(firstDay, days[item.MonitorId]);
             var hours = lastDay.GetValueOrDefault(item.MonitorId);
-            var state = !monitor.Enabled ? PublicMonitorState.Unknown : monitor.Status switch
+            var state = !monitor.Enabled ? PublicMonitorState.Unknown : inMaintenance.Contains(item.MonitorId) ? PublicMonitorState.Maintenance : monitor.Status switch
             {
                 MonitorStatus.Online => PublicMonitorState.Operational,
                 MonitorStatus.Offline => PublicMonitorState.Down,
@@ -99,7 +105,10 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
             .Select(s => new PublicSection(s.Title, [.. s.Items.Where(i => monitors.ContainsKey(i.MonitorId)).Select(Describe)]))
             .ToList();
         var overall = OverallStates.Of(sections.SelectMany(s => s.Monitors).Select(m => m.State));
-        return new PublicStatusPage(page.Slug, page.Title, page.Description, page.Footer, page.ShowLatency, overall, sections, now);
+        var names = sections.SelectMany(s => s.Monitors).GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First().Name);
+        var shownWindows = windows.Select(w => new PublicMaintenance(w.Title, w.Start, w.End, w.Active,
+            [.. w.MonitorIds.Where(names.ContainsKey).Select(id => names[id])])).Where(w => w.Monitors.Count > 0).ToList();
+        return new PublicStatusPage(page.Slug, page.Title, page.Description, page.Footer, page.ShowLatency, overall, sections, now, shownWindows);
     }
 
     private static DateTime BatchDay(DateTime utc) => new(utc.Year, utc.Month, utc.Day, 0, 0, 0, DateTimeKind.Utc);

@@ -51,6 +51,7 @@ public abstract class ProbeDbContext(DbContextOptions options)
     public DbSet<ProbeFlow> ProbeFlows => Set<ProbeFlow>();
     public DbSet<StatusPage> StatusPages => Set<StatusPage>();
     public DbSet<StatusPageSection> StatusPageSections => Set<StatusPageSection>();
+    public DbSet<Maintenance.MaintenanceWindow> MaintenanceWindows => Set<Maintenance.MaintenanceWindow>();
 
     public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
     public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();

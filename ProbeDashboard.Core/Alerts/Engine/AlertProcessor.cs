@@ -22,7 +22,8 @@ public sealed partial class AlertProcessor(
     NotificationSignal notificationSignal,
     ILogger<AlertProcessor> logger,
     Audit.IAuditLog audit,
-    Escalation.Escalator escalator)
+    Escalation.Escalator escalator,
+    Maintenance.MaintenanceCalendar maintenance)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
@@ -43,6 +44,9 @@ public sealed partial class AlertProcessor(
             await EnsureLoadedAsync(db, cancellationToken);
             var samples = await serviceSamples.SamplesAsync(db, rounds, cancellationToken);
             if (samples.Count == 0) return;
+            // A monitor in maintenance is probed and stored but not judged: its samples move no alert.
+            var muted = await maintenance.ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (!muted.IsEmpty) samples = [.. samples.Where(s => !muted.MonitorIds.Contains(s.Monitor.Id))];
             var rules = await EnabledRulesAsync(db, AlertRuleType.ServiceProbe, cancellationToken);
             var plans = new List<PlannedStep>();
             foreach (var (monitor, sample) in samples)
@@ -66,6 +70,8 @@ public sealed partial class AlertProcessor(
         try
         {
             await EnsureLoadedAsync(db, cancellationToken);
+            var muted = await maintenance.ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (muted.HostIds.Contains(metrics.HostId)) return;
             var rules = await EnabledRulesAsync(db, AlertRuleType.HostMonitor, cancellationToken);
             var sample = new AlertTargetSample(AlertTargetType.Host, metrics.HostId, metrics.HostName,
                 metrics.HostUuid.ToString(), metrics.Timestamp, metrics.Metrics);
@@ -89,7 +95,9 @@ public sealed partial class AlertProcessor(
             await EnsureLoadedAsync(db, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var plans = new List<PlannedStep>();
-            foreach (var (key, tracked) in _tracked.Where(t => t.Value.State.IsOpen))
+            var muted = await maintenance.ActiveAsync(db, now, cancellationToken);
+            // In maintenance, time moves nothing either: a pending event does not fire, a firing one sends no reminder.
+            foreach (var (key, tracked) in _tracked.Where(t => t.Value.State.IsOpen && !IsMuted(muted, t.Key)))
             {
                 var step = AlertEvaluator.Tick(tracked.Candidate.Policy, tracked.State, now);
                 if (step.Changed) plans.Add(new PlannedStep(key, tracked, tracked.Candidate, step, null));
@@ -123,6 +131,13 @@ public sealed partial class AlertProcessor(
                 tracked.Remember(sample.Timestamp, TrackedAlert.ValuesJson(candidate, sample, withTimestamp: false));
         }
     }
+
+    private static bool IsMuted(Maintenance.ActiveMaintenance muted, AlertKey key) => key.TargetType switch
+    {
+        AlertTargetType.Service => muted.MonitorIds.Contains(key.TargetId),
+        AlertTargetType.Host => muted.HostIds.Contains(key.TargetId),
+        _ => false,
+    };
 
     private static async Task<List<AlertRule>> EnabledRulesAsync(ProbeDbContext db, AlertRuleType type, CancellationToken cancellationToken) =>
         await db.AlertRules.AsNoTracking().Where(r => r.Enabled && r.Type == type).ToListAsync(cancellationToken);

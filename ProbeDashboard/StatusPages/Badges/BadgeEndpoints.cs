@@ -43,6 +43,7 @@ public static class BadgeEndpoints
     {
         PublicMonitorState.Operational => BadgeSvg.Render("status", "up", BadgeSvg.Green),
         PublicMonitorState.Down => BadgeSvg.Render("status", "down", BadgeSvg.Red),
+        PublicMonitorState.Maintenance => BadgeSvg.Render("status", "maintenance", BadgeSvg.Blue),
         _ => BadgeSvg.Render("status", "unknown", BadgeSvg.Grey),
     };
 

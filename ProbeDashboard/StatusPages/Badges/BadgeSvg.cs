@@ -12,6 +12,7 @@ public static class BadgeSvg
     public const string Orange = "#fe7d37";
     public const string Red = "#e05d44";
     public const string Grey = "#9f9f9f";
+    public const string Blue = "#007ec6";
 
     public static string Render(string label, string value, string colour)
     {

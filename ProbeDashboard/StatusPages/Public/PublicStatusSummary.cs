@@ -5,13 +5,18 @@ namespace ProbeDashboard.StatusPages.Public;
 
 /// <summary>GET /status/{slug}/summary.json: the page's data for machines, exactly what the HTML shows.</summary>
 public sealed record PublicStatusSummary(
-    string Slug, string Title, string? Description, string State, IReadOnlyList<PublicSectionSummary> Sections, DateTime GeneratedAt)
+    string Slug, string Title, string? Description, string State, IReadOnlyList<PublicSectionSummary> Sections, DateTime GeneratedAt,
+    IReadOnlyList<PublicMaintenanceSummary> Maintenance)
 {
     public static PublicStatusSummary Of(PublicStatusPage page) => new(
         page.Slug, page.Title, page.Description, page.State.WireName(),
         [.. page.Sections.Select(s => new PublicSectionSummary(s.Title, [.. s.Monitors.Select(m => PublicMonitorSummary.Of(m, page.ShowLatency))]))],
-        page.GeneratedAt);
+        page.GeneratedAt,
+        [.. page.Maintenance.Select(w => new PublicMaintenanceSummary(w.Title, w.Start, w.End, w.Active, w.Monitors))]);
 }
+
+/// <summary>A maintenance window running now (<c>active</c>) or coming up; <c>monitors</c> are the page's names.</summary>
+public sealed record PublicMaintenanceSummary(string Title, DateTime Start, DateTime End, bool Active, IReadOnlyList<string> Monitors);
 
 public sealed record PublicSectionSummary(string Title, IReadOnlyList<PublicMonitorSummary> Monitors);
 

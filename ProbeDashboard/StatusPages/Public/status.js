@@ -4,12 +4,20 @@
   const main = document.querySelector('main.status-page');
   if (!main) return;
   const seconds = Number(main.dataset.refreshSeconds) || 30;
+  // Times are served in UTC; with scripts on, readers see them in their own zone.
+  function localize(root) {
+    for (const t of root.querySelectorAll('time[datetime]')) {
+      const at = new Date(t.getAttribute('datetime'));
+      if (!isNaN(at)) t.textContent = at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+    }
+  }
+  localize(main);
   async function refresh() {
     try {
       const response = await fetch(location.href, { cache: 'no-store', headers: { 'Accept': 'text/html' } });
       if (!response.ok) return;
       const next = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('main.status-page');
-      if (next) main.replaceChildren(...next.childNodes);
+      if (next) { main.replaceChildren(...next.childNodes); localize(main); }
     } catch (e) {
       // Offline for a moment: the next round tries again.
     }

@@ -1354,6 +1354,99 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.ToTable("Hosts", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ActiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ActiveUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cron")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartMinuteOfDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WeekDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MaintenanceWindows", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowHostGroup", b =>
+                {
+                    b.Property<int>("MaintenanceWindowId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HostGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MaintenanceWindowId", "HostGroupId");
+
+                    b.HasIndex("HostGroupId");
+
+                    b.ToTable("MaintenanceWindowHostGroups", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowMonitor", b =>
+                {
+                    b.Property<int>("MaintenanceWindowId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MaintenanceWindowId", "MonitorId");
+
+                    b.HasIndex("MonitorId");
+
+                    b.ToTable("MaintenanceWindowMonitors", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Monitors.MonitorDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -2013,6 +2106,36 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowHostGroup", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Hosts.HostGroup", null)
+                        .WithMany()
+                        .HasForeignKey("HostGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.Maintenance.MaintenanceWindow", null)
+                        .WithMany("HostGroups")
+                        .HasForeignKey("MaintenanceWindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowMonitor", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Maintenance.MaintenanceWindow", null)
+                        .WithMany("Monitors")
+                        .HasForeignKey("MaintenanceWindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Monitors.MonitorDefinition", b =>
                 {
                     b.OwnsOne("ProbeDashboard.Core.Monitors.MonitorCurrentState", "Current", b1 =>
@@ -2106,6 +2229,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
             modelBuilder.Entity("ProbeDashboard.Core.Compat.IpLive.IpLiveGroup", b =>
                 {
                     b.Navigation("Records");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindow", b =>
+                {
+                    b.Navigation("HostGroups");
+
+                    b.Navigation("Monitors");
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.Notifications.NotificationGroup", b =>

@@ -1298,6 +1298,97 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.ToTable("Hosts", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cron")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMinuteOfDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MaintenanceWindows", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowHostGroup", b =>
+                {
+                    b.Property<int>("MaintenanceWindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MaintenanceWindowId", "HostGroupId");
+
+                    b.HasIndex("HostGroupId");
+
+                    b.ToTable("MaintenanceWindowHostGroups", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowMonitor", b =>
+                {
+                    b.Property<int>("MaintenanceWindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MaintenanceWindowId", "MonitorId");
+
+                    b.HasIndex("MonitorId");
+
+                    b.ToTable("MaintenanceWindowMonitors", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Monitors.MonitorDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1941,6 +2032,36 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowHostGroup", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Hosts.HostGroup", null)
+                        .WithMany()
+                        .HasForeignKey("HostGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.Maintenance.MaintenanceWindow", null)
+                        .WithMany("HostGroups")
+                        .HasForeignKey("MaintenanceWindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindowMonitor", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Maintenance.MaintenanceWindow", null)
+                        .WithMany("Monitors")
+                        .HasForeignKey("MaintenanceWindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Monitors.MonitorDefinition", b =>
                 {
                     b.OwnsOne("ProbeDashboard.Core.Monitors.MonitorCurrentState", "Current", b1 =>
@@ -2034,6 +2155,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
             modelBuilder.Entity("ProbeDashboard.Core.Compat.IpLive.IpLiveGroup", b =>
                 {
                     b.Navigation("Records");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Maintenance.MaintenanceWindow", b =>
+                {
+                    b.Navigation("HostGroups");
+
+                    b.Navigation("Monitors");
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.Notifications.NotificationGroup", b =>

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Core.Maintenance;
+
+/// <summary>What is under maintenance at one instant: alerts of these monitors and hosts are muted.</summary>
+public sealed record ActiveMaintenance(IReadOnlySet<int> MonitorIds, IReadOnlySet<int> HostIds)
+{
+    public static readonly ActiveMaintenance None = new(new HashSet<int>(), new HashSet<int>());
+
+    public bool IsEmpty => MonitorIds.Count == 0 && HostIds.Count == 0;
+}
+
+/// <summary>One occurrence of a window as the dashboard and the status pages show it.</summary>
+public sealed record MaintenanceOccurrence(int WindowId, string Title, string? Description, DateTime Start, DateTime End, bool Active, IReadOnlyList<int> MonitorIds);
+
+/// <summary>
+/// Answers "what is in maintenance now / soon" from the stored windows and the clock alone (no per-window timers): the
+/// alert engine asks at each evaluation, the pages ask when they render. The windows table is small, so each question
+/// reads it whole.
+/// </summary>
+public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>The monitors and hosts that the windows active at <paramref name="now"/> cover, inside the caller's context.</summary>
+    public async Task<ActiveMaintenance> ActiveAsync(ProbeDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var active = (await EnabledWindowsAsync(db, cancellationToken)).Where(w => w.Schedule.ActiveAt(now) is not null).ToList();
+        if (active.Count == 0) return ActiveMaintenance.None;
+        var monitorIds = active.SelectMany(w => w.Monitors.Select(m => m.MonitorId)).ToHashSet();
+        var groupIds = active.SelectMany(w => w.HostGroups.Select(g => g.HostGroupId)).Distinct().ToList();
+        var hostIds = new HashSet<int>();
+        if (groupIds.Count > 0)
+        {
+            hostIds.UnionWith(await db.Hosts.AsNoTracking().Where(h => h.GroupId != null && groupIds.Contains(h.GroupId.Value)).Select(h => h.Id).ToListAsync(cancellationToken));
+            // A monitor that runs only on a group being worked on cannot say anything true about its target meanwhile.
+            monitorIds.UnionWith(await db.Monitors.AsNoTracking()
+                .Where(m => m.ExecuteOn == ExecuteOnKind.Group && m.ExecuteOnGroupId != null && groupIds.Contains(m.ExecuteOnGroupId.Value))
+                .Select(m => m.Id).ToListAsync(cancellationToken));
+        }
+        return new ActiveMaintenance(monitorIds, hostIds);
+    }
+
+    /// <summary>The monitors in maintenance now (for showing their state).</summary>
+    public async Task<IReadOnlySet<int>> MonitorsInMaintenanceAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken)).MonitorIds;
+    }
+
+    /// <summary>
+    /// Active and upcoming occurrences (starting within <paramref name="horizon"/>) of the windows that name any of
+    /// <paramref name="monitorIds"/> directly, soonest first; each names only the given monitors it covers.
+    /// </summary>
+    /// <param name="monitorIds">Null for every window, those that name only host groups included.</param>
+    public async Task<IReadOnlyList<MaintenanceOccurrence>> OccurrencesAsync(IReadOnlyCollection<int>? monitorIds, TimeSpan horizon, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var wanted = monitorIds?.ToHashSet();
+        var found = new List<MaintenanceOccurrence>();
+        foreach (var window in await EnabledWindowsAsync(db, cancellationToken))
+        {
+            var covered = window.Monitors.Select(m => m.MonitorId).Where(id => wanted?.Contains(id) != false).ToList();
+            if ((wanted is not null && covered.Count == 0) || window.Schedule.CurrentOrNext(now) is not { } span || span.Start > now + horizon) continue;
+            found.Add(new MaintenanceOccurrence(window.Id, window.Title, window.Description, span.Start, span.End, span.Contains(now), covered));
+        }
+        return [.. found.OrderBy(o => o.Start)];
+    }
+
+    private static async Task<List<MaintenanceWindow>> EnabledWindowsAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
+        await db.MaintenanceWindows.AsNoTracking().Include(w => w.Monitors).Include(w => w.HostGroups)
+            .Where(w => w.Enabled).AsSplitQuery().ToListAsync(cancellationToken);
+}

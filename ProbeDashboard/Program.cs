@@ -6,6 +6,7 @@ using ProbeDashboard.Api;
 using ProbeDashboard.ApiDocs;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Auth.ApiKeys;
+using ProbeDashboard.Auth.Sessions;
 using ProbeDashboard.Auth.TwoFactor;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
@@ -77,6 +78,7 @@ app.MapApiDocs();
 app.MapTokenApi();
 app.MapTwoFactorApi();         // /api/v1/auth/2fa: TOTP setup, enable, disable; admins reset a user's
 app.MapApiKeysApi();           // /api/v1/api-keys: scoped keys for automation (Bearer pdk_... or X-Api-Key)
+app.MapSessionsApi();          // /api/v1/auth/sessions: signed-in browsers and API tokens, ended by their owner
 app.MapMonitorsApi();
 app.MapPushApi();            // /api/push/{token}: anonymous pings of push monitors
 app.MapUsersApi();

@@ -35,7 +35,7 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
             foreach (var path in new[]
             {
                 "/", "/monitors", $"/monitors/{saved.Monitor!.Id}", "/monitors/999999", "/alerts", "/alert-rules",
-                "/notification-groups", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/account/api-keys",
+                "/notification-groups", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/account/api-keys", "/account/sessions",
             })
             {
                 await page.GotoAsync(path);

@@ -8,6 +8,7 @@ using ProbeDashboard.Auth.ApiKeys;
 using ProbeDashboard.Auth.Sessions;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Accounts.ApiKeys;
+using ProbeDashboard.Core.Accounts.Passwords;
 using ProbeDashboard.Core.Accounts.Sessions;
 using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Users;
@@ -40,6 +41,7 @@ public static class AuthSetup
         services.AddScoped<CredentialCheck>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<SessionService>();
+        services.AddScoped<PasswordChangeService>();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((options, auth, time) =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Accounts.Passwords;
 using ProbeDashboard.Core.Accounts.Sessions;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
@@ -67,6 +68,27 @@ public class SessionAccessTests(AdministrationFixture fixture) : IClassFixture<A
         Assert.False(await Sessions.CheckAsync(key, actor.UserId!.Value, null, default));
     }
 
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Every_person_changes_their_own_password_audited_once_and_other_sessions_end(UserRole role)
+    {
+        var actor = await ActorAsync(role);
+        var keep = await StartAsync(actor);
+        var other = await StartAsync(actor, SessionKind.ApiToken);
+        var before = await fixture.LastAuditIdAsync();
+
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<PasswordChangeService>()
+                .ChangeAsync(actor, DashboardFactory.UserPassword, "another-password-9", keep, default);
+            Assert.True(result.Succeeded);
+            Assert.Equal(1, result.SessionsEnded);
+        }
+        await AssertOneEntryAsync(before, actor, AuditActions.PasswordChange);
+        Assert.True(await Sessions.CheckAsync(keep, actor.UserId!.Value, null, default));
+        Assert.False(await Sessions.CheckAsync(other, actor.UserId!.Value, null, default));
+    }
+
     public static TheoryData<string> NotPeople => ["system", "cli", "agent", "openapi", "anonymous"];
 
     [Theory]
@@ -85,6 +107,9 @@ public class SessionAccessTests(AdministrationFixture fixture) : IClassFixture<A
         await Assert.ThrowsAsync<AccessDeniedException>(() => Sessions.ListAsync(actor, null, default));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Sessions.EndAsync(actor, 1, default));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Sessions.EndOthersAsync(actor, null, "test", default));
+        await using (var scope = fixture.Services.CreateAsyncScope())
+            await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<PasswordChangeService>()
+                .ChangeAsync(actor, "x", "another-password-9", null, default));
         Assert.Equal(before, await fixture.LastAuditIdAsync());
     }
 

@@ -19,7 +19,7 @@ public sealed record PasswordChangeResult(IReadOnlyDictionary<string, string[]>?
 /// stamp, so every cookie and token issued before stops working, and it ends every session but the one it was made
 /// from in the same transaction: whoever had the old password is out at once.
 /// </summary>
-public sealed class PasswordChangeService(UserManager<AppUser> users, ProbeDbContext db, TimeProvider time, IAuditLog audit)
+public sealed class PasswordChangeService(UserManager<AppUser> users, ProbeDbContext db, TimeProvider time, IAuditLog audit, SessionService sessions)
 {
     /// <param name="keepSessionKey">The session the change is made from, which stays on; null ends all.</param>
     public async Task<PasswordChangeResult> ChangeAsync(Actor actor, string? currentPassword, string? newPassword, string? keepSessionKey,
@@ -49,6 +49,7 @@ public sealed class PasswordChangeService(UserManager<AppUser> users, ProbeDbCon
         audit.Add(db, actor, AuditActions.PasswordChange, $"user #{own} {user.UserName}", $"{ended} other sessions ended");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        sessions.ForgetUser(own, keepSessionKey);
         return new PasswordChangeResult(null, user, ended);
     }
 }

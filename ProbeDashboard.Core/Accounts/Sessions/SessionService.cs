@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Audit;
@@ -19,6 +20,15 @@ public sealed class SessionService(IDbContextFactory<ProbeDbContext> dbFactory, 
     /// <summary>"Last seen" is written at most this often per session, so a busy client does not write on every request.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a session found on stays trusted without a query, so an API request does not cost one more. Ending
+    /// a session here drops it at once; on another node of a cluster it takes up to this long (as for a user's
+    /// cached security stamp).
+    /// </summary>
+    private static readonly TimeSpan CheckedLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (int UserId, DateTime? ExpiresAt, DateTime CheckedAt)> _checked = new();
+
     /// <returns>The new session's key, for the cookie or token to carry.</returns>
     public async Task<string> StartAsync(int userId, SessionKind kind, string? userAgent, string? address, DateTime? expiresAt,
         CancellationToken cancellationToken)
@@ -37,15 +47,18 @@ public sealed class SessionService(IDbContextFactory<ProbeDbContext> dbFactory, 
 
     /// <summary>
     /// Whether the session <paramref name="key"/> of <paramref name="userId"/> is still on; notes when and from
-    /// where it was last seen. One indexed read per request, a write at most once a minute.
+    /// where it was last seen. An indexed read at most every 30 s per session, a write at most once a minute.
     /// </summary>
     public async Task<bool> CheckAsync(string key, int userId, string? address, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (_checked.TryGetValue(key, out var seen) && now - seen.CheckedAt < CheckedLifetime)
+            return seen.UserId == userId && !(seen.ExpiresAt <= now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.Set<UserSession>().AsNoTracking().Where(s => s.Key == key)
             .Select(s => new { s.Id, s.UserId, s.EndedAt, s.ExpiresAt, s.LastSeenAt, s.Address }).SingleOrDefaultAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
         if (found is null || found.UserId != userId || found.EndedAt is not null || found.ExpiresAt <= now) return false;
+        _checked[key] = (found.UserId, found.ExpiresAt, now);
         // A check without an address (a live circuit's) keeps the one last seen.
         address = Shorten(address) ?? found.Address;
         if (now - found.LastSeenAt > LastSeenResolution || found.Address != address)
@@ -61,6 +74,7 @@ public sealed class SessionService(IDbContextFactory<ProbeDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Set<UserSession>().Where(s => s.Key == key && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+        _checked.TryRemove(key, out _);
     }
 
     /// <summary>The actor's sessions that are still on, most recently seen first.</summary>
@@ -88,6 +102,7 @@ public sealed class SessionService(IDbContextFactory<ProbeDbContext> dbFactory, 
         session.EndedAt = time.GetUtcNow().UtcDateTime;
         audit.Add(db, actor, AuditActions.SessionEnd, Target(session), session.Device);
         await db.SaveChangesAsync(cancellationToken);
+        _checked.TryRemove(session.Key, out _);
         return true;
     }
 
@@ -104,7 +119,16 @@ public sealed class SessionService(IDbContextFactory<ProbeDbContext> dbFactory, 
         audit.Add(db, actor, AuditActions.SessionEndOthers, $"user #{own} {actor.Name}", $"{ended} ended: {reason}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        ForgetUser(own, keepKey);
         return ended;
+    }
+
+    /// <summary>Drops the user's trusted sessions but <paramref name="keepKey"/>, after they were ended in the database.</summary>
+    public void ForgetUser(int userId, string? keepKey)
+    {
+        foreach (var (key, seen) in _checked)
+            if (seen.UserId == userId && key != keepKey)
+                _checked.TryRemove(key, out _);
     }
 
     private static string? Shorten(string? address) =>

@@ -15,6 +15,11 @@ public static class AuditActions
     /// <summary>A user's own API key (not the seed 004 open-API clients' keys, which are api_key.*).</summary>
     public const string UserApiKeyCreate = "user_api_key.create";
     public const string UserApiKeyRevoke = "user_api_key.revoke";
+    /// <summary>A user ended one of their sessions (a signed-in browser or an API token), or all others.</summary>
+    public const string SessionEnd = "session.end";
+    public const string SessionEndOthers = "session.end_others";
+    /// <summary>A user changed their own password (an administrator's reset is user.change).</summary>
+    public const string PasswordChange = "auth.password_change";
     public const string UserCreate = "user.create";
     public const string UserChange = "user.change";
     public const string MonitorCreate = "monitor.create";
@@ -89,5 +94,6 @@ public static class AuditActions
         MaintenanceWindowCreate, MaintenanceWindowUpdate, MaintenanceWindowDelete,
         EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,
         TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset, UserApiKeyCreate, UserApiKeyRevoke,
+        SessionEnd, SessionEndOthers, PasswordChange,
     ];
 }

@@ -36,6 +36,7 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
             {
                 "/", "/monitors", $"/monitors/{saved.Monitor!.Id}", "/monitors/999999", "/alerts", "/alert-rules",
                 "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance",
+                "/account/api-keys", "/account/sessions",
             })
             {
                 await page.GotoAsync(path);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Auth;
 using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Users;
 using ProbeDashboard.Tests.Support;
@@ -28,6 +29,7 @@ public abstract class AppComponentTest : ComponentTest, IAsyncLifetime
         Ctx.Services.AddScoped<CircuitActor>();
         // Services that pages resolve from a scope of their own (IServiceScopeFactory) come from a fresh app scope.
         Ctx.Services.AddTransient(_ => Track(app.Services.CreateScope()).ServiceProvider.GetRequiredService<UserService>());
+        Ctx.Services.AddTransient(_ => Track(app.Services.CreateScope()).ServiceProvider.GetRequiredService<TwoFactorService>());
         Auth = Ctx.AddAuthorization();
     }
 

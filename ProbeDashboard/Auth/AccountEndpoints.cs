@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Auth.Sessions;
 using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Accounts.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
@@ -58,7 +60,7 @@ public static class AccountEndpoints
             await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
             return Results.LocalRedirect($"/login?step=code&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
-        return await FinishAsync(check, signIn, audit, auth.Value, loggers, form.RememberMe, returnUrl, form.UserName, cancellationToken);
+        return await FinishAsync(check, signIn, audit, auth.Value, loggers, http, form.RememberMe, returnUrl, form.UserName, cancellationToken);
     }
 
     private static async Task<IResult> SecondFactorAsync([FromForm] SecondFactorForm form, CredentialCheck credentials, SignInManager<AppUser> signIn,
@@ -80,12 +82,12 @@ public static class AccountEndpoints
         }
         await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         var rememberMe = pending.Principal!.FindFirst(RememberMeClaim)?.Value == "1";
-        return await FinishAsync(check, signIn, audit, auth.Value, loggers, rememberMe, returnUrl, user.UserName, cancellationToken);
+        return await FinishAsync(check, signIn, audit, auth.Value, loggers, http, rememberMe, returnUrl, user.UserName, cancellationToken);
     }
 
     /// <summary>Signs in after every factor passed, or sends the browser back to the form with the reason.</summary>
     private static async Task<IResult> FinishAsync(CredentialResult check, SignInManager<AppUser> signIn, IAuditLog audit, AuthOptions auth,
-        ILoggerFactory loggers, bool rememberMe, string returnUrl, string? typedName, CancellationToken cancellationToken)
+        ILoggerFactory loggers, HttpContext http, bool rememberMe, string returnUrl, string? typedName, CancellationToken cancellationToken)
     {
         var user = check.User!;
         var logger = loggers.CreateLogger(typeof(AccountEndpoints));
@@ -100,7 +102,10 @@ public static class AccountEndpoints
             return Back(check.Refusal == CredentialRefusal.Disabled ? "disabled" : "invalid", returnUrl, typedName);
         }
 
-        await signIn.SignInAsync(user, rememberMe);
+        // Each signed-in browser is a session its owner can see and end (the cookie carries its key).
+        var session = await http.RequestServices.GetRequiredService<SessionService>().StartAsync(user.Id, SessionKind.Browser,
+            http.Request.Headers.UserAgent.ToString(), http.Connection.RemoteIpAddress?.ToString(), null, cancellationToken);
+        await signIn.SignInWithClaimsAsync(user, rememberMe, [SessionClaims.For(session)]);
         await audit.RecordAsAsync(user.UserName!, AuditActions.SignIn, Target(user), user.TwoFactorEnabled ? "dashboard, with a second factor" : "dashboard", cancellationToken);
         logger.LogInformation("User {UserName} signed in to the dashboard", user.UserName);
         // Auth:Require2fa: someone without a second factor sets one up before anything else.
@@ -111,8 +116,10 @@ public static class AccountEndpoints
 
     private static string Target(AppUser user) => $"user #{user.Id} {user.UserName}";
 
-    private static async Task<IResult> SignOutAsync(SignInManager<AppUser> signIn)
+    private static async Task<IResult> SignOutAsync(SignInManager<AppUser> signIn, SessionService sessions, HttpContext http, CancellationToken cancellationToken)
     {
+        if (http.User.SessionKey() is { } key)
+            await sessions.SignedOutAsync(key, cancellationToken);
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/login");
     }

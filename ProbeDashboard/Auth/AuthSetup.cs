@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using ProbeDashboard.Auth.ApiKeys;
+using ProbeDashboard.Auth.Sessions;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Accounts.ApiKeys;
+using ProbeDashboard.Core.Accounts.Passwords;
+using ProbeDashboard.Core.Accounts.Sessions;
 using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Users;
 using ProbeDashboard.Core.Auth;
@@ -37,11 +40,14 @@ public static class AuthSetup
         services.AddScoped<TwoFactorService>();
         services.AddScoped<CredentialCheck>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<SessionService>();
+        services.AddScoped<PasswordChangeService>();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>, TimeProvider>((options, auth, time) =>
         {
             options.ValidationInterval = TimeSpan.FromSeconds(auth.Value.SessionRevalidateSeconds);
             options.TimeProvider = time;
+            options.OnRefreshingPrincipal = SessionClaims.KeepSessionKey;
         });
 
         services.AddIdentityCore<AppUser>(options =>
@@ -93,8 +99,8 @@ public static class AuthSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
-                // Page loads, not only open tabs, must notice a disabled user or a changed password.
-                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                // Page loads, not only open tabs, must notice an ended session, a disabled user or a changed password.
+                options.Events.OnValidatePrincipal = SessionClaims.ValidateCookieAsync;
             });
 
         services.AddAuthorization(options =>

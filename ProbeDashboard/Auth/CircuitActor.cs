@@ -12,5 +12,8 @@ public sealed class CircuitActor(AuthenticationStateProvider authentication)
 {
     public async Task<Actor> GetAsync() => (await authentication.GetAuthenticationStateAsync()).User.ToActor();
 
+    /// <summary>The circuit's principal itself, for what an actor does not carry (the session key of the sign-in).</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> GetUserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+
     public async Task<bool> CanAsync(string permission) => (await GetAsync()).Can(permission);
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProbeDashboard.Api;
 using ProbeDashboard.Auth.Tokens;
+using ProbeDashboard.Core.Accounts.Sessions;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Security;
@@ -33,8 +34,8 @@ public static partial class TokenApi
     /// wrong passwords and wrong codes count towards lockout.
     /// </summary>
     internal static async Task<Results<Ok<ApiEnvelope<TokenResponse>>, BadRequest<ApiEnvelope>, JsonHttpResult<ApiEnvelope>>>
-        CreateToken(TokenRequest? request, CredentialCheck credentials, TokenIssuer issuer,
-            IAuditLog audit, ILoggerFactory loggers, CancellationToken cancellationToken)
+        CreateToken(TokenRequest? request, CredentialCheck credentials, TokenIssuer issuer, SessionService sessions,
+            IAuditLog audit, ILoggerFactory loggers, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TokenApi));
         var errors = new Dictionary<string, string[]>();
@@ -60,7 +61,11 @@ public static partial class TokenApi
             LogRefused(logger, user.UserName!, check.Reason);
         return check.Refusal switch
         {
-            CredentialRefusal.None => TypedResults.Ok(ApiEnvelope.Ok(TokenResponse.From(issuer.Issue(user)))),
+            // Each token is a session its owner can see and end before it runs out.
+            CredentialRefusal.None => TypedResults.Ok(ApiEnvelope.Ok(TokenResponse.From(issuer.Issue(user,
+                await sessions.StartAsync(user.Id, SessionKind.ApiToken, http.Request.Headers.UserAgent.ToString(),
+                    http.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow().UtcDateTime + issuer.Lifetime + ApiBearerOptions.ClockSkew,
+                    cancellationToken))))),
             CredentialRefusal.LockedOut => Unauthorized("account locked after repeated failures, try again later"),
             CredentialRefusal.Disabled => Unauthorized("account is disabled"),
             CredentialRefusal.SecondFactorRequired => Unauthorized(SecondFactorRequiredMessage, SecondFactorRequiredCode),

@@ -11,9 +11,12 @@ namespace ProbeDashboard.Users;
 /// </summary>
 public sealed class UserAccounts(IServiceScopeFactory scopes, CircuitActor actor)
 {
-    public async Task<T> RunAsync<T>(Func<UserService, Actor, Task<T>> command)
+    public Task<T> RunAsync<T>(Func<UserService, Actor, Task<T>> command) => RunAsync<UserService, T>(command);
+
+    /// <summary>The same for another account service that shares Identity's scoped context (two-factor sign-in).</summary>
+    public async Task<T> RunAsync<TService, T>(Func<TService, Actor, Task<T>> command) where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await command(scope.ServiceProvider.GetRequiredService<UserService>(), await actor.GetAsync());
+        return await command(scope.ServiceProvider.GetRequiredService<TService>(), await actor.GetAsync());
     }
 }

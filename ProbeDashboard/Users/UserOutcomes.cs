@@ -1,3 +1,4 @@
+using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Users;
 using ProbeDashboard.Ui;
 
@@ -16,6 +17,14 @@ public static class UserOutcomes
         UserChangeFailure.NotFound => new CommandOutcome(false, "ProblemNotFound"),
         UserChangeFailure.Conflict => new CommandOutcome(false, ConflictKey(result.Message)),
         _ => new CommandOutcome(false, null, result.Errors),
+    };
+
+    /// <summary>A 2FA reset: only a user gone meanwhile or a concurrent change can stop it.</summary>
+    public static CommandOutcome From(TwoFactorResult result) => result.Failure switch
+    {
+        TwoFactorFailure.None => CommandOutcome.Done,
+        TwoFactorFailure.NotFound => new CommandOutcome(false, "ProblemNotFound"),
+        _ => new CommandOutcome(false, "UsersChangedMeanwhile"),
     };
 
     // The service words its conflicts for the API; the UI has its own sentences for the ones it can meet.

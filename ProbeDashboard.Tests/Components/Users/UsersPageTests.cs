@@ -2,7 +2,13 @@ using Bunit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Accounts.TwoFactor;
+using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Tests.Api.Accounts;
 using ProbeDashboard.Tests.Support;
 using ProbeDashboard.Users;
 
@@ -121,5 +127,36 @@ public class UsersPageTests(DashboardFactory app) : AppComponentTest(app), IClas
         page.Button("Enable to-be-disabled").Click();
         page.WaitForAssertion(() => Assert.Contains("enabled", Row(page, "to-be-disabled").TextContent));
         Assert.False((await FindAsync("to-be-disabled"))!.Disabled);
+    }
+
+    [Fact]
+    public async Task Resetting_two_factor_sign_in_asks_first_and_is_offered_only_for_users_who_have_it_on()
+    {
+        var user = await App.CreateUserAsync(UserRole.Operator, "lost-phone");
+        await App.CreateUserAsync(UserRole.Operator, "no-phone");
+        using (var scope = App.Services.CreateScope())
+        {
+            var twoFactor = scope.ServiceProvider.GetRequiredService<TwoFactorService>();
+            var actor = Actor.ForRole(user.Id, user.UserName!, UserRole.Operator);
+            var secret = (await twoFactor.SetupAsync(actor)).Setup!.Secret;
+            Assert.NotNull((await twoFactor.EnableAsync(actor, TwoFactorUsers.CodeAt(secret, DateTime.UtcNow))).RecoveryCodes);
+        }
+        var (dialogs, page) = await OpenAsync();
+        page.WaitForAssertion(() => Assert.Contains("two-factor on", Row(page, "lost-phone").TextContent));
+        Assert.DoesNotContain("two-factor on", Row(page, "no-phone").TextContent);
+        Assert.Throws<InvalidOperationException>(() => page.Button("Reset two-factor sign-in of no-phone"));
+
+        page.Button("Reset two-factor sign-in of lost-phone").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Reset two-factor sign-in of lost-phone?", dialogs.Markup));
+        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Assert.True((await FindAsync("lost-phone"))!.TwoFactorEnabled);
+
+        page.Button("Reset two-factor sign-in of lost-phone").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Reset two-factor sign-in of lost-phone?", dialogs.Markup));
+        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Reset 2FA").Click();
+        page.WaitForAssertion(() => Assert.DoesNotContain("two-factor on", Row(page, "lost-phone").TextContent));
+        Assert.False((await FindAsync("lost-phone"))!.TwoFactorEnabled);
+        await using var audit = await App.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
+        Assert.Single(await audit.AuditLog.Where(e => e.Action == AuditActions.TwoFactorReset && e.Target.Contains("lost-phone")).ToListAsync());
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth.Sessions;
+using ProbeDashboard.Core.Accounts.Sessions;
 
 namespace ProbeDashboard.Auth.Tokens;
 
@@ -9,7 +11,7 @@ namespace ProbeDashboard.Auth.Tokens;
 /// Our rules around JwtBearer's validation: the query token on realtime paths only, revocation by the user's
 /// security stamp, role and disabled flag, and refusals in the API's envelope instead of an empty 401.
 /// </summary>
-public sealed class ApiBearerEvents(TokenUserCache tokenUsers) : JwtBearerEvents
+public sealed class ApiBearerEvents(TokenUserCache tokenUsers, SessionService sessions) : JwtBearerEvents
 {
     /// <summary>Browsers cannot set headers on a WebSocket upgrade, and SignalR clients send the token in the query.</summary>
     private static readonly PathString[] QueryTokenPaths = ["/api/v1/ws", "/hubs"];
@@ -40,6 +42,9 @@ public sealed class ApiBearerEvents(TokenUserCache tokenUsers) : JwtBearerEvents
         else if (user.SecurityStamp != principal.FindFirst(TokenClaims.SecurityStamp)?.Value
                  || user.Role.ToString() != principal.FindFirst(TokenClaims.Role)?.Value)
             context.Fail(new TokenRefusedException("token revoked: the password or role changed, request a new token"));
+        else if (principal.SessionKey() is { } key && !await sessions.CheckAsync(key, userId,
+                     context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted))
+            context.Fail(new TokenRefusedException("token revoked: its session was ended, request a new token"));
     }
 
     public override async Task Challenge(JwtBearerChallengeContext context)

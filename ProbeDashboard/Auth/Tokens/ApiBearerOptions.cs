@@ -7,7 +7,8 @@ namespace ProbeDashboard.Auth.Tokens;
 /// <summary>What JwtBearer accepts as an API token: ours (issuer, audience, HS256 with our key), unexpired.</summary>
 public sealed class ApiBearerOptions(TokenSigningKey signingKey, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    /// <summary>How long after its expiry a token is still accepted (clocks of clients and servers differ a little).</summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 

@@ -14,10 +14,13 @@ public sealed class TokenIssuer(TokenSigningKey signingKey, IOptions<AuthOptions
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public IssuedToken Issue(AppUser user)
+    public TimeSpan Lifetime => TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes);
+
+    /// <param name="sessionKey">The session the token belongs to (its owner can end it); null for none.</param>
+    public IssuedToken Issue(AppUser user, string? sessionKey = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var lifetime = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes);
+        var lifetime = Lifetime;
         var claims = new List<Claim>
         {
             new(TokenClaims.Subject, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -25,6 +28,7 @@ public sealed class TokenIssuer(TokenSigningKey signingKey, IOptions<AuthOptions
             new(TokenClaims.SecurityStamp, user.SecurityStamp ?? ""),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
+        if (sessionKey is not null) claims.Add(Sessions.SessionClaims.For(sessionKey));
         claims.AddRange(PermissionClaims.For(user));
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor

@@ -14,7 +14,7 @@ public static class TwoFactorRequirement
 
     /// <summary>What a user who still has to set up 2FA may reach: the setup itself, who am I, signing out.</summary>
     private static readonly PathString[] Allowed =
-        ["/api/v1/auth", "/account", "/login", "/access-denied", "/healthz", "/readyz", "/_framework", "/_content", "/assets"];
+        ["/api/v1/auth", SetupPagePath, "/account/login", "/account/logout", "/login", "/access-denied", "/healthz", "/readyz", "/_framework", "/_content", "/assets"];
 
     public static void UseTwoFactorRequirement(this WebApplication app)
     {

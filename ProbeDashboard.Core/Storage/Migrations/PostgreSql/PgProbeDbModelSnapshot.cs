@@ -212,6 +212,55 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.ToTable("UserApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Accounts.Sessions.UserSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Accounts.TwoFactor.RecoveryCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1933,6 +1982,15 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.Accounts.ApiKeys.UserApiKey", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Accounts.Sessions.UserSession", b =>
                 {
                     b.HasOne("ProbeDashboard.Core.Auth.AppUser", null)
                         .WithMany()

@@ -198,6 +198,53 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.ToTable("UserApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Accounts.Sessions.UserSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Accounts.TwoFactor.RecoveryCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1859,6 +1906,15 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.Accounts.ApiKeys.UserApiKey", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.Accounts.Sessions.UserSession", b =>
                 {
                     b.HasOne("ProbeDashboard.Core.Auth.AppUser", null)
                         .WithMany()

@@ -125,8 +125,9 @@ public sealed class MonitorFormModel
             IgnoreTlsErrors = IgnoreTlsErrors,
             KeywordInvert = KeywordInvert,
             JsonQuery = JsonQuery,
-            JsonExpected = string.IsNullOrEmpty(JsonExpected) ? null : JsonExpected,
-            JsonOperator = JsonOperator,
+            // The operator and expected value mean nothing without a query (the select keeps its default "==").
+            JsonExpected = string.IsNullOrWhiteSpace(JsonQuery) || string.IsNullOrEmpty(JsonExpected) ? null : JsonExpected,
+            JsonOperator = string.IsNullOrWhiteSpace(JsonQuery) ? null : JsonOperator,
         },
         TlsExpiryDays = Kinds.ExpiryDaysText.Parse(TlsExpiryDays),
         Dns = Kind == MonitorKind.Dns ? Dns.ToInput() : null,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, then the API and Core tests a second time on PostgreSQL. Installs what the tests need
 # when it is missing, from Debian's packages: Chromium (browser tests), python3-aiosmtpd (a real SMTP server),
-# sqlite3, a CJK font (Chinese screenshots), postgresql (the second pass), and prometheus (its promtool parses /metrics).
+# sqlite3, a CJK font (Chinese screenshots), postgresql (the second pass), dnsmasq-base (a real DNS server for DNS
+# monitors), and prometheus (its promtool parses /metrics).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,7 @@ command -v sqlite3 >/dev/null || need+=(sqlite3)
 # Chinese pages in browser tests and their screenshots need a CJK font (else every character is a box).
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
 # Only promtool is wanted from prometheus: no recommended extras (node exporter and the like).
 lean=()
 command -v promtool >/dev/null || lean+=(prometheus)

@@ -51,7 +51,9 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
     public static AgentTask ToTask(MonitorDefinition m) => new(
         m.Id, m.Name, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         m.Kind != MonitorKind.Http ? null : new AgentHttpOptions(m.Http.Method, m.Http.Headers, m.Http.HostHeader, m.Http.Cookies,
-            m.Http.ExpectedStatusCodes, m.Http.Keyword, m.Http.FollowRedirects, m.Http.PinnedIps));
+            m.Http.ExpectedStatusCodes, m.Http.Keyword, m.Http.FollowRedirects, m.Http.PinnedIps, m.Http.IgnoreTlsErrors,
+            m.Http.KeywordInvert, m.Http.JsonQuery, m.Http.JsonExpected, m.Http.JsonOperator),
+        m.Kind != MonitorKind.Dns ? null : new AgentDnsOptions(m.Dns.RecordType, m.Dns.Resolver, m.Dns.Protocol, m.Dns.Expected));
 
     /// <summary>The monitor an agent probes for a task (only the settings probes read).</summary>
     public static MonitorDefinition ToMonitor(AgentTask t) => new()
@@ -73,6 +75,15 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
             Keyword = http.Keyword,
             FollowRedirects = http.FollowRedirects,
             PinnedIps = [.. http.PinnedIps],
+            IgnoreTlsErrors = http.IgnoreTlsErrors,
+            KeywordInvert = http.KeywordInvert,
+            JsonQuery = http.JsonQuery,
+            JsonExpected = http.JsonExpected,
+            JsonOperator = http.JsonOperator,
+        },
+        Dns = t.Dns is not { } dns ? new Probing.Dns.DnsProbeOptions() : new Probing.Dns.DnsProbeOptions
+        {
+            RecordType = dns.RecordType, Resolver = dns.Resolver, Protocol = dns.Protocol, Expected = dns.Expected,
         },
     };
 }

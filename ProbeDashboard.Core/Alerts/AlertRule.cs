@@ -61,6 +61,12 @@ public static class AlertSource
     /// <summary>A monitor's latency_alert: latency above max_latency.</summary>
     public static string ForMonitorLatency(int monitorId) => $"monitor-latency:{monitorId}";
 
+    /// <summary>A monitor's certificate alert for the band that starts at <paramref name="days"/> before expiry.</summary>
+    public static string ForCertificate(int monitorId, int days) => $"monitor-cert-{days}:{monitorId}";
+
+    /// <summary>Whether the key is an explicit rule's, not one of a monitor's own alerts.</summary>
+    public static bool IsRule(string key) => key.StartsWith("rule:", StringComparison.Ordinal);
+
     /// <summary>Splits a key into its kind ("rule", "monitor-down", "monitor-latency") and id.</summary>
     public static bool TryParse(string key, out string kind, out int id)
     {

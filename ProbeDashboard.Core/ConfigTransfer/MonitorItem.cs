@@ -31,7 +31,9 @@ public sealed record MonitorItem(
     HttpOptionsInput? Http,
     int? FailQuorum = null,
     PushInput? Push = null,
-    string? EscalationPolicy = null)
+    string? EscalationPolicy = null,
+    List<int>? TlsExpiryDays = null,
+    DnsInput? Dns = null)
 {
     /// <summary>The item that reproduces a stored monitor; a push monitor's token only with <paramref name="includeSecrets"/>.</summary>
     public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
@@ -46,5 +48,7 @@ public sealed record MonitorItem(
         m.Kind == MonitorKind.Http ? HttpOptionsInput.From(m.Http) : null,
         m.FailQuorum,
         m.Kind == MonitorKind.Push ? PushInput.From(m.Push) with { Token = includeSecrets ? m.PushToken : null } : null,
-        m.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null);
+        m.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null,
+        m.ChecksCertificate ? [.. m.TlsExpiryDays] : null,
+        m.Kind == MonitorKind.Dns ? DnsInput.From(m.Dns) : null);
 }

@@ -81,6 +81,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
             SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
             RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,
             MaxLatency = item.MaxLatency, Http = item.Http, FailQuorum = item.FailQuorum, Push = item.Push, EscalationPolicyId = policyId,
+            TlsExpiryDays = item.TlsExpiryDays, Dns = item.Dns,
         };
     }
 

@@ -33,6 +33,19 @@ internal static class HttpOptionsRules
         if (http.Keyword?.Length > MaxKeywordLength)
             errors.Add("http.keyword", $"must be at most {MaxKeywordLength} characters");
 
+        if (!string.IsNullOrWhiteSpace(http.JsonQuery) && Probing.Http.JsonAssertion.QueryProblem(http.JsonQuery.Trim()) is { } queryProblem)
+            errors.Add("http.json_query", queryProblem);
+        if (http.JsonOperator is { } op && !Probing.Http.JsonAssertion.Operators.Contains(op.Trim()))
+            errors.Add("http.json_operator", $"must be one of {string.Join(", ", Probing.Http.JsonAssertion.Operators)}");
+        else if (http.JsonOperator?.Trim() is "<" or ">" && !double.TryParse(http.JsonExpected, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            errors.Add("http.json_expected", "must be a number for < and >");
+        if ((http.JsonExpected is not null || http.JsonOperator is not null) && string.IsNullOrWhiteSpace(http.JsonQuery))
+            errors.Add("http.json_query", "is required with json_expected or json_operator");
+        if (http.JsonExpected?.Length > MaxKeywordLength)
+            errors.Add("http.json_expected", $"must be at most {MaxKeywordLength} characters");
+        if (http.KeywordInvert == true && string.IsNullOrEmpty(http.Keyword))
+            errors.Add("http.keyword_invert", "needs a keyword");
+
         var pinned = http.PinnedIps ?? [];
         if (pinned.Count > MaxPinnedIps) errors.Add("http.pinned_ips", $"at most {MaxPinnedIps} addresses");
         foreach (var ip in pinned.Where(ip => !MonitorTargetRules.IsIpAddress(ip?.Trim() ?? "")))

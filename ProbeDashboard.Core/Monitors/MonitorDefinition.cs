@@ -41,6 +41,21 @@ public class MonitorDefinition
 
     public HttpProbeOptions Http { get; set; } = new();
 
+    /// <summary>What a DNS monitor asks; defaults for the other types.</summary>
+    public Probing.Dns.DnsProbeOptions Dns { get; set; } = new();
+
+    /// <summary>
+    /// Days before the certificate's expiry at which a certificate alert is raised (https HTTP and TLS monitors),
+    /// largest first; empty switches the alert off.
+    /// </summary>
+    public List<int> TlsExpiryDays { get; set; } = [.. DefaultTlsExpiryDays];
+
+    public static readonly IReadOnlyList<int> DefaultTlsExpiryDays = [21, 14, 7];
+
+    /// <summary>Whether probes of this monitor see a certificate: a TLS monitor, or an HTTP monitor of an https URL.</summary>
+    public bool ChecksCertificate =>
+        Kind == MonitorKind.Tls || (Kind == MonitorKind.Http && Target.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>When a push monitor expects its pings; empty for the other types.</summary>
     public PushProbeOptions Push { get; set; } = new();
     /// <summary>The secret of a push monitor's ping URL; null for the other types.</summary>
@@ -95,8 +110,12 @@ public enum MonitorKind
     Http = 1,
     Tcp = 2,
     Icmp = 3,
+    /// <summary>A DNS query for the target name, judged by the answer.</summary>
+    Dns = 4,
     /// <summary>Judged by the pings it receives (heartbeat), not by probes it sends.</summary>
     Push = 5,
+    /// <summary>A TLS handshake with host:port: chain validation and certificate expiry.</summary>
+    Tls = 6,
 }
 
 public enum ExecuteOnKind
@@ -116,11 +135,20 @@ public class HttpProbeOptions
     public string? Cookies { get; set; }
     /// <summary>Accepted status codes as "200,204,300-399"; empty means any 2xx or 3xx.</summary>
     public string? ExpectedStatusCodes { get; set; }
-    /// <summary>Plain substring the body must contain.</summary>
+    /// <summary>Plain substring the body must contain (or, with <see cref="KeywordInvert"/>, must not).</summary>
     public string? Keyword { get; set; }
+    public bool KeywordInvert { get; set; }
+    /// <summary>A JSONPath into the body (e.g. <c>$.status</c>); the body must be JSON and the path must find something.</summary>
+    public string? JsonQuery { get; set; }
+    /// <summary>What the value found by <see cref="JsonQuery"/> is compared with, as text; null: finding it is enough.</summary>
+    public string? JsonExpected { get; set; }
+    /// <summary>==, !=, contains, &lt; or &gt; (the last two as numbers); null means ==.</summary>
+    public string? JsonOperator { get; set; }
     public bool FollowRedirects { get; set; } = true;
     /// <summary>Origin IPs to pin the request to: the same URL is probed against each.</summary>
     public List<string> PinnedIps { get; set; } = [];
+    /// <summary>Accept a certificate that does not validate (self-signed, expired, wrong name); its expiry is still recorded.</summary>
+    public bool IgnoreTlsErrors { get; set; }
 }
 
 /// <summary>Denormalised latest state of a monitor across all hosts.</summary>

@@ -16,6 +16,9 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         // Rows from before push monitors existed get an empty object: the options' defaults.
         builder.Property(m => m.Push).HasJsonConversion().HasDefaultValueSql("'{}'");
         builder.Property(m => m.PushToken).HasMaxLength(64);
+        builder.Property(m => m.Dns).HasJsonConversion().HasDefaultValueSql("'{}'");
+        // Rows from before certificate alerts existed get the default thresholds.
+        builder.Property(m => m.TlsExpiryDays).HasJsonConversion().HasDefaultValueSql("'[21,14,7]'");
         builder.OwnsOne(m => m.Current, current =>
         {
             current.Property(c => c.Status).HasColumnName("CurrentStatus");

@@ -39,6 +39,10 @@ public sealed record MonitorInput
     public HttpOptionsInput? Http { get; init; }
     /// <summary>Push monitors only: when pings are expected.</summary>
     public PushInput? Push { get; init; }
+    /// <summary>DNS monitors only: record type, resolver, protocol and expected answer.</summary>
+    public DnsInput? Dns { get; init; }
+    /// <summary>Days before certificate expiry that raise an alert; null means [21, 14, 7], empty means off.</summary>
+    public IReadOnlyList<int>? TlsExpiryDays { get; init; }
 
     private bool IsPush => Type == (int)MonitorKind.Push;
 
@@ -75,6 +79,8 @@ public sealed record MonitorInput
         MaxLatency = monitor.MaxLatencySeconds,
         Http = monitor.Kind == MonitorKind.Http ? HttpOptionsInput.From(monitor.Http) : null,
         Push = monitor.Kind == MonitorKind.Push ? PushInput.From(monitor.Push) : null,
+        TlsExpiryDays = monitor.TlsExpiryDays,
+        Dns = monitor.Kind == MonitorKind.Dns ? DnsInput.From(monitor.Dns) : null,
     };
 
     /// <summary>Copies a validated input onto the stored monitor (a full replacement of its settings).</summary>
@@ -101,6 +107,9 @@ public sealed record MonitorInput
         monitor.MaxLatencySeconds = MaxLatency;
         monitor.Http = Http?.ToOptions() ?? new HttpProbeOptions();
         monitor.Push = IsPush ? Push!.ToOptions() : new PushProbeOptions();
+        monitor.Dns = Type == (int)MonitorKind.Dns ? (Dns ?? new DnsInput()).ToOptions() : new Probing.Dns.DnsProbeOptions();
+        // Largest first: the last threshold is the critical one.
+        monitor.TlsExpiryDays = TlsExpiryDays is null ? [.. MonitorDefinition.DefaultTlsExpiryDays] : [.. TlsExpiryDays.Distinct().OrderDescending()];
         if (IsPush && Push!.Token is { } token) monitor.PushToken = token;
     }
 }

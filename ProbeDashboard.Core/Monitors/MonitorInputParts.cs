@@ -30,6 +30,12 @@ public sealed record HttpOptionsInput
     public string? Keyword { get; init; }
     public bool? FollowRedirects { get; init; }
     public IReadOnlyList<string>? PinnedIps { get; init; }
+    /// <summary>Accept a certificate that does not validate; false when unset.</summary>
+    public bool? IgnoreTlsErrors { get; init; }
+    public bool? KeywordInvert { get; init; }
+    public string? JsonQuery { get; init; }
+    public string? JsonExpected { get; init; }
+    public string? JsonOperator { get; init; }
 
     public static HttpOptionsInput From(HttpProbeOptions http) => new()
     {
@@ -41,6 +47,11 @@ public sealed record HttpOptionsInput
         Keyword = http.Keyword,
         FollowRedirects = http.FollowRedirects,
         PinnedIps = [.. http.PinnedIps],
+        IgnoreTlsErrors = http.IgnoreTlsErrors,
+        KeywordInvert = http.KeywordInvert,
+        JsonQuery = http.JsonQuery,
+        JsonExpected = http.JsonExpected,
+        JsonOperator = http.JsonOperator,
     };
 
     public HttpProbeOptions ToOptions() => new()
@@ -53,6 +64,12 @@ public sealed record HttpOptionsInput
         Keyword = string.IsNullOrEmpty(Keyword) ? null : Keyword,
         FollowRedirects = FollowRedirects ?? true,
         PinnedIps = [.. (PinnedIps ?? []).Select(ip => ip.Trim()).Distinct()],
+        IgnoreTlsErrors = IgnoreTlsErrors ?? false,
+        KeywordInvert = KeywordInvert ?? false,
+        JsonQuery = Blank(JsonQuery),
+        // Compared as written: spaces may matter.
+        JsonExpected = string.IsNullOrWhiteSpace(JsonQuery) ? null : JsonExpected,
+        JsonOperator = string.IsNullOrWhiteSpace(JsonQuery) ? null : Blank(JsonOperator),
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

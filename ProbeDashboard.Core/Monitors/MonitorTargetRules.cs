@@ -23,7 +23,7 @@ public static class MonitorTargetRules
         var problem = kind switch
         {
             MonitorKind.Http => IsHttpUrl(target) ? null : "must be an absolute http:// or https:// URL",
-            MonitorKind.Tcp => TryParseHostPort(target, out _, out _) ? null : "must be host:port with a port from 1 to 65535 ([v6-address]:port for IPv6)",
+            MonitorKind.Tcp or MonitorKind.Tls => TryParseHostPort(target, out _, out _) ? null : "must be host:port with a port from 1 to 65535 ([v6-address]:port for IPv6)",
             _ => IsHost(target) ? null : "must be a host name or an IP address, without scheme or port",
         };
         if (problem is not null) errors.Add("target", problem);

@@ -47,6 +47,8 @@ public static class MonitorValidator
                 else errors.Add("http", "applies to HTTP monitors (type 1) only");
             }
             if (input.Push is not null && kind != MonitorKind.Push) errors.Add("push", "applies to push monitors (type 5) only");
+            if (input.Dns is not null && kind != MonitorKind.Dns) errors.Add("dns", "applies to DNS monitors (type 4) only");
+            else if (kind == MonitorKind.Dns) DnsOptionsRules.Validate(input.Dns, errors);
         }
 
         ValidatePlacement(input, rules, errors);
@@ -60,6 +62,7 @@ public static class MonitorValidator
             errors.Add("max_latency", "must be greater than 0 seconds");
         else if (input.LatencyAlert && input.MaxLatency is null)
             errors.Add("max_latency", "is required when latency_alert is on");
+        CertificateRules.Validate(input.TlsExpiryDays, errors);
         if (input.NotificationId is < 1) errors.Add("notification_id", "must be a positive id");
         if (input.EscalationPolicyId is < 1) errors.Add("escalation_policy_id", "must be a positive id");
         return errors.ToDictionary();

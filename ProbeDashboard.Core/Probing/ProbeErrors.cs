@@ -16,6 +16,8 @@ public static class ProbeErrors
 
     public static string KeywordMissing(string keyword) => $"keyword '{keyword}' not found";
 
+    public static string KeywordFound(string keyword) => $"keyword '{keyword}' found, but must not be";
+
     /// <summary>Walks the inner exceptions for the first one that has a well-known meaning.</summary>
     public static string Describe(Exception exception)
     {

@@ -4,16 +4,19 @@ namespace ProbeDashboard.Core.Probing;
 /// <param name="LatencyMs">Round-trip time in milliseconds; 0 when nothing answered.</param>
 /// <param name="StatusCode">HTTP status code; 0 for TCP/ICMP or when no response arrived.</param>
 /// <param name="Error">Short, human reason when <paramref name="Success"/> is false.</param>
+/// <param name="Certificate">The leaf certificate a TLS handshake presented (https and TLS monitors), even a rejected one.</param>
 public sealed record ProbeOutcome(
     bool Success,
     double LatencyMs,
     int StatusCode = 0,
     string? Error = null,
-    DateTime? CertificateExpiresAt = null)
+    SeenCertificate? Certificate = null)
 {
-    public static ProbeOutcome Up(double latencyMs, int statusCode = 0, DateTime? certificateExpiresAt = null) =>
-        new(true, latencyMs, statusCode, null, certificateExpiresAt);
+    public DateTime? CertificateExpiresAt => Certificate?.NotAfter;
 
-    public static ProbeOutcome Down(string error, double latencyMs = 0, int statusCode = 0, DateTime? certificateExpiresAt = null) =>
-        new(false, latencyMs, statusCode, error, certificateExpiresAt);
+    public static ProbeOutcome Up(double latencyMs, int statusCode = 0, SeenCertificate? certificate = null) =>
+        new(true, latencyMs, statusCode, null, certificate);
+
+    public static ProbeOutcome Down(string error, double latencyMs = 0, int statusCode = 0, SeenCertificate? certificate = null) =>
+        new(false, latencyMs, statusCode, error, certificate);
 }

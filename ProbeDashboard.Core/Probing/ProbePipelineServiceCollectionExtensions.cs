@@ -53,6 +53,8 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();
         services.AddSingleton<IProbe, IcmpProbe>();
+        services.AddSingleton<IProbe, TlsProbe>();
+        services.AddSingleton<IProbe, Dns.DnsProbe>();
         services.AddSingleton<ProbeRunner>();
         return services;
     }

@@ -36,7 +36,9 @@ public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, TimeProvider
             LatencyMs = Math.Round(outcome.LatencyMs, 3),
             StatusCode = outcome.StatusCode,
             ErrorMessage = outcome.Error,
-            CertificateExpiresAt = outcome.CertificateExpiresAt,
+            CertificateExpiresAt = outcome.Certificate?.NotAfter,
+            CertificateSubject = outcome.Certificate?.Subject,
+            CertificateIssuer = outcome.Certificate?.Issuer,
         };
     }
 

@@ -90,7 +90,8 @@ public sealed class MonitorRoundTracker
             reports.Count,
             failedHosts,
             failed ? null : reports.Where(r => r.Success).Average(r => r.LatencyMs),
-            reports.Where(r => r.StatusCode > 0).MaxBy(r => r.Timestamp)?.StatusCode ?? 0));
+            reports.Where(r => r.StatusCode > 0).MaxBy(r => r.Timestamp)?.StatusCode ?? 0,
+            reports.Min(r => r.CertificateExpiresAt)));
     }
 
     private sealed class MonitorRounds(int intervalSeconds, int failures)

@@ -30,6 +30,10 @@ public class ProbeResult
     public int StatusCode { get; set; }
     /// <summary>Short, human reason for a failure ("connection refused", "timeout after 10s"); for push monitors what the job sent.</summary>
     public string? ErrorMessage { get; set; }
-    /// <summary>Expiry of the TLS certificate the target presented (https only).</summary>
+    /// <summary>Expiry of the TLS certificate the target presented (https and TLS monitors).</summary>
     public DateTime? CertificateExpiresAt { get; set; }
+    /// <summary>Distinguished name of the presented leaf certificate's subject.</summary>
+    public string? CertificateSubject { get; set; }
+    /// <summary>Distinguished name of the presented leaf certificate's issuer.</summary>
+    public string? CertificateIssuer { get; set; }
 }

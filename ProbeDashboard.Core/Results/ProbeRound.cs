@@ -8,6 +8,7 @@ namespace ProbeDashboard.Core.Results;
 /// <param name="ConsecutiveFailures">Failed rounds in a row up to and including this one; 0 when it succeeded.</param>
 /// <param name="LatencyMs">Mean latency of the hosts that succeeded, in milliseconds; null when the round failed.</param>
 /// <param name="StatusCode">The HTTP status of the newest result that had one; 0 when none had.</param>
+/// <param name="CertificateExpiresAt">The soonest certificate expiry the round's hosts saw; null when none saw a certificate.</param>
 public sealed record ProbeRound(
     int MonitorId,
     DateTime At,
@@ -16,7 +17,8 @@ public sealed record ProbeRound(
     int ReportingHosts,
     int FailedHosts,
     double? LatencyMs,
-    int StatusCode)
+    int StatusCode,
+    DateTime? CertificateExpiresAt = null)
 {
     /// <summary>
     /// The round rule: it fails when at least <paramref name="failQuorum"/> of the hosts that reported failed, capped at

@@ -55,6 +55,8 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         var status = SqlDialect.Parameter(insert, "@status");
         var error = SqlDialect.Parameter(insert, "@error");
         var cert = SqlDialect.Parameter(insert, "@cert");
+        var certSubject = SqlDialect.Parameter(insert, "@certSubject");
+        var certIssuer = SqlDialect.Parameter(insert, "@certIssuer");
         foreach (var result in results)
         {
             monitor.Value = result.MonitorId;
@@ -65,6 +67,8 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
             status.Value = result.StatusCode;
             error.Value = (object?)Truncate(result.ErrorMessage) ?? DBNull.Value;
             cert.Value = (object?)result.CertificateExpiresAt ?? DBNull.Value;
+            certSubject.Value = (object?)ShortName(result.CertificateSubject) ?? DBNull.Value;
+            certIssuer.Value = (object?)ShortName(result.CertificateIssuer) ?? DBNull.Value;
             result.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
         }
     }
@@ -100,6 +104,9 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
             .Select(m => new MonitorStatusChanged(m.Id, m.Current.Status, m.Current.StatusSince!.Value))
             .ToList();
     }
+
+    private static string? ShortName(string? name) =>
+        name is { Length: > Probing.SeenCertificate.MaxNameLength } ? name[..Probing.SeenCertificate.MaxNameLength] : name;
 
     private static string? Truncate(string? message) =>
         message is { Length: > ProbeResult.MaxMessageLength } ? message[..ProbeResult.MaxMessageLength] : message;

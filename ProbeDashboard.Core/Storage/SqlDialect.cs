@@ -17,8 +17,9 @@ internal abstract class SqlDialect
     public static SqlDialect Of(ProbeDbContext db) => db.Database.IsNpgsql() ? PostgresDialect : SqliteDialect;
 
     public const string InsertResult = """
-        INSERT INTO "ProbeResults" ("MonitorId", "HostId", "Timestamp", "Success", "LatencyMs", "StatusCode", "ErrorMessage", "CertificateExpiresAt")
-        VALUES (@monitor, @host, @at, @success, @latency, @status, @error, @cert) RETURNING "Id"
+        INSERT INTO "ProbeResults" ("MonitorId", "HostId", "Timestamp", "Success", "LatencyMs", "StatusCode", "ErrorMessage", "CertificateExpiresAt",
+            "CertificateSubject", "CertificateIssuer")
+        VALUES (@monitor, @host, @at, @success, @latency, @status, @error, @cert, @certSubject, @certIssuer) RETURNING "Id"
         """;
 
     public const string UpdateMonitorState = """

@@ -54,21 +54,27 @@ public sealed class AlertFeed(DashboardFactory factory)
     /// stores them in one batch and announces them with the rounds it counted. Returns once they are announced, so
     /// <see cref="EngineIdleAsync"/> afterwards covers them.
     /// </summary>
-    public async Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds)
+    public Task CommitRoundsAsync(int monitorId, params (bool Success, double LatencyMs)[] rounds) =>
+        CommitRoundsAsync(monitorId, rounds.Select(r => (Action<ProbeResult>)(result =>
+        {
+            result.Success = r.Success;
+            result.LatencyMs = r.LatencyMs;
+            result.StatusCode = r.Success ? 200 : 0;
+            result.ErrorMessage = r.Success ? null : "connection refused";
+        })).ToArray());
+
+    /// <summary>As above, each round a successful result that <paramref name="rounds"/> may change (say, the certificate it saw).</summary>
+    public async Task CommitRoundsAsync(int monitorId, params Action<ProbeResult>[] rounds)
     {
         using var announced = Bus.Subscribe<ProbeResultsCommitted>();
         await using var db = Db();
         var hostId = await db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync();
         var interval = await db.Monitors.Where(m => m.Id == monitorId).Select(m => m.IntervalSeconds).SingleAsync();
-        var results = rounds.Select(r => new ProbeResult
+        var results = rounds.Select(shape =>
         {
-            MonitorId = monitorId,
-            HostId = hostId,
-            Timestamp = NextRoundAt(monitorId, interval),
-            Success = r.Success,
-            LatencyMs = r.LatencyMs,
-            StatusCode = r.Success ? 200 : 0,
-            ErrorMessage = r.Success ? null : "connection refused",
+            var result = new ProbeResult { MonitorId = monitorId, HostId = hostId, Timestamp = NextRoundAt(monitorId, interval), Success = true, LatencyMs = 10, StatusCode = 200 };
+            shape(result);
+            return result;
         }).ToList();
         await factory.Services.GetRequiredService<ResultWriter>().SubmitAsync(results, CancellationToken.None);
         var last = results[^1].Timestamp;

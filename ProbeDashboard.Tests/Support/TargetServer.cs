@@ -31,6 +31,9 @@ public sealed class TargetServer : IAsyncDisposable
     /// <summary>What /switch answers; tests flip it to take a target down and up again.</summary>
     public int SwitchStatus { get; set; } = 200;
 
+    /// <summary>What <c>/body</c> answers (200); a test changes it between probes.</summary>
+    public string Body { get; set; } = "";
+
     /// <summary>How long /slow waits before answering.</summary>
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(3);
 
@@ -65,6 +68,9 @@ public sealed class TargetServer : IAsyncDisposable
             case "/slow":
                 await Task.Delay(SlowDelay, context.RequestAborted);
                 await context.Response.WriteAsync("late but ok");
+                break;
+            case "/body":
+                await context.Response.WriteAsync(Body);
                 break;
             case "/switch":
                 context.Response.StatusCode = SwitchStatus;

@@ -34,6 +34,8 @@ internal static class AgentResultsApi
             StatusCode = r.StatusCode,
             ErrorMessage = r.ErrorMessage is { Length: > MaxErrorLength } e ? e[..MaxErrorLength] : r.ErrorMessage,
             CertificateExpiresAt = r.CertificateExpiresAt is { } expiry ? Utc(expiry) : null,
+            CertificateSubject = r.CertificateSubject,
+            CertificateIssuer = r.CertificateIssuer,
         }).ToList();
         var id = agentId.ToString(CultureInfo.InvariantCulture);
         return await agents.SubmitResultsAsync(AgentActors.For("#" + id), agentId, results, cancellationToken)

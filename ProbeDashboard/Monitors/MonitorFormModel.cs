@@ -40,6 +40,19 @@ public sealed class MonitorFormModel
     /// <summary>Push monitors: the IANA time zone of <see cref="PushCron"/>; UTC when empty.</summary>
     public string? PushTimeZone { get; set; }
     public int PushGraceSeconds { get; set; } = PushInput.DefaultGraceSeconds;
+    /// <summary>https HTTP and TLS monitors: certificate alert thresholds as typed ("21, 14, 7"); empty switches them off.</summary>
+    public string TlsExpiryDays { get; set; } = Kinds.ExpiryDaysText.Format(MonitorDefinition.DefaultTlsExpiryDays);
+    public bool IgnoreTlsErrors { get; set; }
+    public bool KeywordInvert { get; set; }
+    /// <summary>HTTP monitors: a JSONPath into the body and what its value is compared with.</summary>
+    public string? JsonQuery { get; set; }
+    public string? JsonExpected { get; set; }
+    public string JsonOperator { get; set; } = "==";
+    /// <summary>DNS monitors: the query (record type, resolver, protocol, expected answer).</summary>
+    public Kinds.DnsFieldsModel Dns { get; set; } = new();
+
+    /// <summary>Whether the monitor as typed so far would see a certificate (the certificate fields show then).</summary>
+    public bool ChecksCertificate => new MonitorDefinition { Kind = Kind, Target = Target.Trim() }.ChecksCertificate;
 
     /// <summary>Keeps what the form does not show (headers, pinned IPs, recover threshold) when editing.</summary>
     private MonitorDefinition? _original;
@@ -73,6 +86,13 @@ public sealed class MonitorFormModel
         PushCron = monitor.Push.Cron,
         PushTimeZone = monitor.Push.TimeZone,
         PushGraceSeconds = monitor.Kind == MonitorKind.Push ? monitor.Push.GraceSeconds : PushInput.DefaultGraceSeconds,
+        TlsExpiryDays = Kinds.ExpiryDaysText.Format(monitor.TlsExpiryDays),
+        IgnoreTlsErrors = monitor.Http.IgnoreTlsErrors,
+        KeywordInvert = monitor.Http.KeywordInvert,
+        JsonQuery = monitor.Http.JsonQuery,
+        JsonExpected = monitor.Http.JsonExpected,
+        JsonOperator = monitor.Http.JsonOperator ?? "==",
+        Dns = Kinds.DnsFieldsModel.From(monitor.Dns),
     };
 
     public MonitorInput ToInput() => new()
@@ -104,7 +124,15 @@ public sealed class MonitorFormModel
             Keyword = Keyword,
             FollowRedirects = FollowRedirects,
             PinnedIps = _original?.Http.PinnedIps,
+            IgnoreTlsErrors = IgnoreTlsErrors,
+            KeywordInvert = KeywordInvert,
+            JsonQuery = JsonQuery,
+            // The operator and expected value mean nothing without a query (the select keeps its default "==").
+            JsonExpected = string.IsNullOrWhiteSpace(JsonQuery) || string.IsNullOrEmpty(JsonExpected) ? null : JsonExpected,
+            JsonOperator = string.IsNullOrWhiteSpace(JsonQuery) ? null : JsonOperator,
         },
+        TlsExpiryDays = Kinds.ExpiryDaysText.Parse(TlsExpiryDays),
+        Dns = Kind == MonitorKind.Dns ? Dns.ToInput() : null,
         Push = Kind != MonitorKind.Push ? null : new PushInput
         {
             Period = string.IsNullOrWhiteSpace(PushCron) ? PushPeriodSeconds : null,

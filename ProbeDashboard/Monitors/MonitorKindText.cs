@@ -10,6 +10,8 @@ public static class MonitorKindText
         MonitorKind.Http => "HTTP",
         MonitorKind.Tcp => "TCP",
         MonitorKind.Icmp => "ICMP",
+        MonitorKind.Tls => "TLS",
+        MonitorKind.Dns => "DNS",
         _ => kind.ToString(),
     };
 }

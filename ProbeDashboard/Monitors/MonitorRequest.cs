@@ -3,7 +3,7 @@ using ProbeDashboard.Core.Monitors;
 
 namespace ProbeDashboard.Monitors;
 
-/// <summary>Body of §1.1 create and §1.4 full update, plus optional HTTP settings under <c>http</c> and a push monitor's schedule under <c>push</c>.</summary>
+/// <summary>Body of §1.1 create and §1.4 full update, plus optional HTTP settings under <c>http</c>, certificate alert thresholds under <c>tls_expiry_days</c> and a push monitor's schedule under <c>push</c>.</summary>
 public sealed record MonitorRequest(
     string? Name,
     bool? Enable,
@@ -23,7 +23,9 @@ public sealed record MonitorRequest(
     int? RecoverThreshold = null,
     int? FailQuorum = null,
     PushWire? Push = null,
-    int? EscalationPolicyId = null)
+    int? EscalationPolicyId = null,
+    IReadOnlyList<int>? TlsExpiryDays = null,
+    DnsWire? Dns = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -46,6 +48,8 @@ public sealed record MonitorRequest(
         MaxLatency = MaxLatency,
         Http = Http?.ToInput(),
         Push = Push?.ToInput(),
+        TlsExpiryDays = TlsExpiryDays,
+        Dns = Dns?.ToInput(),
     };
 }
 

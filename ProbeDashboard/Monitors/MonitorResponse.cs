@@ -45,6 +45,18 @@ public sealed record MonitorResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PushWire? Push { get; init; }
 
+    /// <summary>The query of a DNS monitor (type 4).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DnsWire? Dns { get; init; }
+
+    /// <summary>Days before certificate expiry that raise an alert (https HTTP and TLS monitors only); [] is off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? TlsExpiryDays { get; init; }
+
+    /// <summary>Detail view of an https HTTP or TLS monitor: the certificate its latest probe saw; absent before any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CertificateWire? Certificate { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PushUrl { get; init; }
 
@@ -65,7 +77,11 @@ public sealed record MonitorResponse(
         m.LatencyAlert, m.MaxLatencySeconds,
         m.Kind == MonitorKind.Http ? HttpOptionsWire.From(m.Http) : null,
         statistics is null ? null : StatisticsResponse.From(statistics),
-        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures, m.EscalationPolicyId);
+        m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures, m.EscalationPolicyId)
+    {
+        TlsExpiryDays = m.ChecksCertificate ? m.TlsExpiryDays : null,
+        Dns = m.Kind == MonitorKind.Dns ? DnsWire.From(m.Dns) : null,
+    };
 }
 
 /// <summary>§1.3 statistics: percentages 0–100 and latencies in seconds; null where a window has no samples.</summary>

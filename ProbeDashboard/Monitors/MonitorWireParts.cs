@@ -27,7 +27,12 @@ public sealed record HttpOptionsWire(
     string? ExpectedStatusCodes,
     string? Keyword,
     bool? FollowRedirects,
-    IReadOnlyList<string>? PinnedIps)
+    IReadOnlyList<string>? PinnedIps,
+    bool? IgnoreTlsErrors = null,
+    bool? KeywordInvert = null,
+    string? JsonQuery = null,
+    string? JsonExpected = null,
+    string? JsonOperator = null)
 {
     public HttpOptionsInput ToInput() => new()
     {
@@ -39,11 +44,37 @@ public sealed record HttpOptionsWire(
         Keyword = Keyword,
         FollowRedirects = FollowRedirects,
         PinnedIps = PinnedIps,
+        IgnoreTlsErrors = IgnoreTlsErrors,
+        KeywordInvert = KeywordInvert,
+        JsonQuery = JsonQuery,
+        JsonExpected = JsonExpected,
+        JsonOperator = JsonOperator,
     };
 
     public static HttpOptionsWire From(HttpProbeOptions http) => new(
         http.Method, http.Headers, http.HostHeader, http.Cookies, http.ExpectedStatusCodes, http.Keyword,
-        http.FollowRedirects, http.PinnedIps);
+        http.FollowRedirects, http.PinnedIps, http.IgnoreTlsErrors, http.KeywordInvert, http.JsonQuery, http.JsonExpected, http.JsonOperator);
+}
+
+/// <summary>
+/// <c>dns</c> of a DNS monitor (type 4): <c>record_type</c> (A, AAAA, CNAME, MX, TXT, NS, SOA, SRV, PTR; A when unset),
+/// <c>resolver</c> ("ip" or "ip:port"; the system's resolvers when unset), <c>protocol</c> (udp or tcp) and
+/// <c>expected</c> (a value one answer must equal, case-insensitive; any answer when unset).
+/// </summary>
+public sealed record DnsWire(string? RecordType, string? Resolver, string? Protocol, string? Expected)
+{
+    public DnsInput ToInput() => new() { RecordType = RecordType, Resolver = Resolver, Protocol = Protocol, Expected = Expected };
+
+    public static DnsWire From(ProbeDashboard.Core.Probing.Dns.DnsProbeOptions dns) => new(dns.RecordType, dns.Resolver, dns.Protocol, dns.Expected);
+}
+
+/// <summary>
+/// <c>certificate</c> of an https HTTP or a TLS monitor's detail: the leaf certificate its latest probe saw, when it
+/// expires and the whole days left (negative once expired).
+/// </summary>
+public sealed record CertificateWire(string? Subject, string? Issuer, DateTime ExpiresAt, int DaysLeft)
+{
+    public static CertificateWire From(CertificateView c) => new(c.Subject, c.Issuer, c.ExpiresAt, c.DaysLeft);
 }
 
 /// <summary>

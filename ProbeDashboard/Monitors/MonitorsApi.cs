@@ -42,7 +42,11 @@ public static class MonitorsApi
         var detail = await monitors.GetDetailAsync(user.ToActor(), id, cancellationToken);
         if (detail is null) return MonitorResults.NotFound(id);
         var actor = user.ToActor();
-        var response = MonitorResponse.From(detail.Monitor, detail.GroupName, detail.Statistics) with { AlertReaches = detail.AlertReaches };
+        var response = MonitorResponse.From(detail.Monitor, detail.GroupName, detail.Statistics) with
+        {
+            AlertReaches = detail.AlertReaches,
+            Certificate = detail.Certificate is { } certificate ? CertificateWire.From(certificate) : null,
+        };
         // The push URL is the secret a job pings with: readers see the schedule, writers also see the URL.
         return TypedResults.Ok(ApiEnvelope.Ok(response.WithPush(detail.Monitor, actor.Can(Permissions.ServiceMonitorsWrite))));
     }

@@ -60,17 +60,22 @@ public sealed record AgentTaskList(string Version, IReadOnlyList<AgentTask>? Mon
 
 /// <summary>What an agent needs to probe a monitor. Interval, timeout in seconds.</summary>
 public sealed record AgentTask(
-    int Id, string Name, int Type, string Target, int Interval, int Timeout, int Retry, AgentHttpOptions? Http);
+    int Id, string Name, int Type, string Target, int Interval, int Timeout, int Retry, AgentHttpOptions? Http, AgentDnsOptions? Dns = null);
+
+/// <summary>A DNS monitor's query, as the server stores it.</summary>
+public sealed record AgentDnsOptions(string RecordType, string? Resolver, string Protocol, string? Expected);
 
 public sealed record AgentHttpOptions(
     string Method, IReadOnlyDictionary<string, string> Headers, string? HostHeader, string? Cookies,
-    string? ExpectedStatusCodes, string? Keyword, bool FollowRedirects, IReadOnlyList<string> PinnedIps);
+    string? ExpectedStatusCodes, string? Keyword, bool FollowRedirects, IReadOnlyList<string> PinnedIps, bool IgnoreTlsErrors = false,
+    bool KeywordInvert = false, string? JsonQuery = null, string? JsonExpected = null, string? JsonOperator = null);
 
 /// <summary>A batch of results from one agent. Acknowledged only after the server has committed all of them.</summary>
 public sealed record ResultUpload(int? AgentId, IReadOnlyList<UploadedResult>? Results);
 
 /// <summary>One probe round the agent ran. Latency in milliseconds.</summary>
 public sealed record UploadedResult(
-    int MonitorId, DateTime Timestamp, bool Success, double LatencyMs, int StatusCode, string? ErrorMessage, DateTime? CertificateExpiresAt);
+    int MonitorId, DateTime Timestamp, bool Success, double LatencyMs, int StatusCode, string? ErrorMessage, DateTime? CertificateExpiresAt,
+    string? CertificateSubject = null, string? CertificateIssuer = null);
 
 public sealed record ResultUploadResponse(int Accepted);

@@ -85,7 +85,7 @@ public sealed partial class AgentProber(
             {
                 var result = await runner.RunAsync(AgentTaskCatalog.ToMonitor(task), session.AgentId, stoppingToken);
                 spool.Append([new UploadedResult(result.MonitorId, result.Timestamp, result.Success, result.LatencyMs,
-                    result.StatusCode, result.ErrorMessage, result.CertificateExpiresAt)]);
+                    result.StatusCode, result.ErrorMessage, result.CertificateExpiresAt, result.CertificateSubject, result.CertificateIssuer)]);
             }
             finally
             {

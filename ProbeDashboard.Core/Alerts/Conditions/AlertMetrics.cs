@@ -16,12 +16,15 @@ public static class AlertMetrics
 
     /// <summary>
     /// Service metrics of one probe round: latency in seconds (absent when nothing answered), success 1/0,
-    /// HTTP status_code (absent for TCP/ICMP), consecutive_failures, availability_1h in percent.
+    /// HTTP status_code (absent for TCP/ICMP), consecutive_failures, availability_1h in percent, and
+    /// cert_days_left (whole days until the presented TLS certificate expires; absent when none was seen).
     /// </summary>
     public static readonly IReadOnlySet<string> Service = new HashSet<string>(StringComparer.Ordinal)
     {
-        "latency", "success", "status_code", "consecutive_failures", "availability_1h",
+        "latency", "success", "status_code", "consecutive_failures", "availability_1h", CertificateDaysLeft,
     };
+
+    public const string CertificateDaysLeft = "cert_days_left";
 
     public static IReadOnlySet<string> For(AlertRuleType type) => type == AlertRuleType.HostMonitor ? Host : Service;
 }

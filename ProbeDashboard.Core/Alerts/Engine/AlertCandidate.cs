@@ -23,6 +23,9 @@ public sealed record AlertCandidate(
     bool UsesDefaultGroups = false,
     int? EscalationPolicyId = null)
 {
+    /// <summary>For a certificate alert (<see cref="CertificateAlerts"/>): the days before expiry its band starts at.</summary>
+    public int? CertificateThreshold { get; init; }
+
     public static AlertCandidate ForRule(AlertRule rule) => new(
         rule.SourceKey, rule.Id, rule.Name, rule.Condition, rule.ParsedCondition, rule.Policy, rule.Level, rule.NotificationGroupId,
         EscalationPolicyId: rule.EscalationPolicyId);
@@ -44,6 +47,8 @@ public sealed record AlertCandidate(
                 ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Warning, monitor.NotificationGroupId,
                 UsesDefaults(monitor), monitor.EscalationPolicyId);
         }
+        foreach (var certificate in CertificateAlerts.For(monitor, monitor.NotificationGroupId, UsesDefaults(monitor), monitor.EscalationPolicyId))
+            yield return certificate;
     }
 
     /// <summary>A monitor that names neither a group nor an escalation policy is heard by the default groups.</summary>

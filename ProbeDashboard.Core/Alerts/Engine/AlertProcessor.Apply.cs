@@ -194,7 +194,9 @@ public sealed partial class AlertProcessor
             NotificationGroupId = candidate.NotificationGroupId,
             EscalationPolicyId = candidate.EscalationPolicyId,
             PendingSince = state.PendingSince ?? time.GetUtcNow().UtcDateTime,
-            Title = candidate.AlertRuleId is null ? candidate.Name : $"{candidate.Name} on {sample.TargetName}",
+            Title = candidate.AlertRuleId is not null ? $"{candidate.Name} on {sample.TargetName}"
+                : candidate.CertificateThreshold is not null ? CertificateAlerts.Title(candidate.Name, sample)
+                : candidate.Name,
         };
         alertEvent.CurrentValueJson = TrackedAlert.ValuesJson(candidate, sample, withTimestamp: true);
         alertEvent.Message = Describe(alertEvent, candidate, fired: false);

@@ -23,14 +23,13 @@ public sealed partial class AlertProcessor
     /// </summary>
     public Task MonitorChangedAsync(int monitorId, CancellationToken cancellationToken)
     {
-        var own = new[] { AlertSource.ForMonitorDown(monitorId), AlertSource.ForMonitorLatency(monitorId) };
         Func<AlertKey, bool> aboutMonitor = key => key.TargetType == AlertTargetType.Service && key.TargetId == monitorId;
         return SourcesChangedAsync(aboutMonitor, async db =>
         {
             var monitor = await db.Monitors.AsNoTracking().SingleOrDefaultAsync(m => m.Id == monitorId && m.Enabled, cancellationToken);
             if (monitor is null) return [];
             // Explicit rules' events on a live monitor are the rules' business: keep them as they are.
-            var keep = _tracked.Keys.Where(k => aboutMonitor(k) && !own.Contains(k.SourceKey))
+            var keep = _tracked.Keys.Where(k => aboutMonitor(k) && AlertSource.IsRule(k.SourceKey))
                 .Select(k => (_tracked[k].Candidate, (Func<AlertKey, bool>)(key => key == k)));
             return AlertCandidate.ForMonitor(monitor).Select(c => (c, aboutMonitor)).Concat(keep).ToList();
         }, cancellationToken);

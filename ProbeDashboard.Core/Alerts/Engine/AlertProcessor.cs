@@ -125,6 +125,7 @@ public sealed partial class AlertProcessor(
             // Earlier samples of this batch may already have moved this key: continue from the planned state.
             var state = plans.FindLast(p => p.Key == key)?.Step.State ?? tracked.State;
             var step = AlertEvaluator.Next(candidate.Policy, state, candidate.Node.Evaluate(sample.Metrics), now);
+            if (CertificateAlerts.ClosesQuietly(candidate, sample, step)) step = AlertEvaluator.Retire(state);
             if (step.Changed || step.State.IsOpen)
                 plans.Add(new PlannedStep(key, tracked, candidate, step, sample));
             if (!step.State.IsOpen)

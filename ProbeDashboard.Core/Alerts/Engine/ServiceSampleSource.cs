@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Alerts.Conditions;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Core.Storage;
@@ -37,6 +38,8 @@ public sealed class ServiceSampleSource(TimeProvider time)
             // A failed round has no meaningful latency: leaving it out makes latency conditions "unknown".
             if (round.LatencyMs is { } latencyMs) metrics["latency"] = Math.Round(latencyMs, 3) / 1000.0;
             if (round.StatusCode > 0) metrics["status_code"] = round.StatusCode;
+            if (round.CertificateExpiresAt is { } notAfter)
+                metrics[AlertMetrics.CertificateDaysLeft] = Probing.SeenCertificate.DaysLeft(notAfter, round.At);
             if (availability.TryGetValue(monitor.Id, out var percent)) metrics["availability_1h"] = Math.Round(percent, 3);
             samples.Add((monitor, new AlertTargetSample(AlertTargetType.Service, monitor.Id, monitor.Name, null, round.At, metrics)));
         }

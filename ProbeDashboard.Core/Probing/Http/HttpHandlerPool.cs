@@ -11,7 +11,8 @@ namespace ProbeDashboard.Core.Probing.Http;
 /// The few long-lived SocketsHttpHandlers every HTTP probe shares, so ten thousand monitors reuse pooled
 /// connections instead of opening a socket (and a TLS handshake) per probe. Redirect behaviour is a handler
 /// setting, and a pinned origin IP must never share a connection pool with DNS-resolved requests for the same
-/// host, so there is one handler per (pinned IP, follow redirects). Every connection, redirect hops included, is
+/// host, and an operator's "ignore TLS errors" must not loosen checks for other monitors, so there is one handler
+/// per (pinned IP, follow redirects, ignore TLS errors). Every connection, redirect hops included, is
 /// opened through the probes' egress policy on the address actually connected to.
 /// </summary>
 public sealed class HttpHandlerPool : IDisposable
@@ -19,8 +20,8 @@ public sealed class HttpHandlerPool : IDisposable
     /// <summary>How long replaced handlers live on for the requests still running on them (longer than any probe timeout).</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(6);
 
-    private readonly ConcurrentDictionary<(IPAddress? PinnedIp, bool FollowRedirects), HttpMessageInvoker> _invokers = new();
-    private readonly ConcurrentDictionary<(IPAddress? PinnedIp, string Host), DateTime> _certificateExpiry = new();
+    private readonly ConcurrentDictionary<(IPAddress? PinnedIp, bool FollowRedirects, bool IgnoreTlsErrors), HttpMessageInvoker> _invokers = new();
+    private readonly ConcurrentDictionary<(IPAddress? PinnedIp, string Host), SeenCertificate> _certificates = new();
     private readonly EgressConnector _egress;
     private readonly EgressPolicies _policies;
 
@@ -32,17 +33,18 @@ public sealed class HttpHandlerPool : IDisposable
         _policies.Changed += StartFreshHandlers;
     }
 
-    public HttpMessageInvoker For(IPAddress? pinnedIp, bool followRedirects) =>
-        _invokers.GetOrAdd((pinnedIp, followRedirects), key => new HttpMessageInvoker(CreateHandler(key.PinnedIp, key.FollowRedirects)));
+    public HttpMessageInvoker For(IPAddress? pinnedIp, bool followRedirects, bool ignoreTlsErrors = false) =>
+        _invokers.GetOrAdd((pinnedIp, followRedirects, ignoreTlsErrors),
+            key => new HttpMessageInvoker(CreateHandler(key.PinnedIp, key.FollowRedirects, key.IgnoreTlsErrors)));
 
     /// <summary>
-    /// Expiry (UTC) of the certificate <paramref name="host"/> presented on its latest TLS handshake through the
-    /// given origin. Handshakes happen once per pooled connection, not per request, hence the cache.
+    /// The certificate <paramref name="host"/> presented on its latest TLS handshake through the given origin.
+    /// Handshakes happen once per pooled connection, not per request, hence the cache.
     /// </summary>
-    public DateTime? CertificateExpiry(IPAddress? pinnedIp, string host) =>
-        _certificateExpiry.TryGetValue((pinnedIp, host), out var expiry) ? expiry : null;
+    public SeenCertificate? Certificate(IPAddress? pinnedIp, string host) =>
+        _certificates.TryGetValue((pinnedIp, host), out var seen) ? seen : null;
 
-    private SocketsHttpHandler CreateHandler(IPAddress? pinnedIp, bool followRedirects)
+    private SocketsHttpHandler CreateHandler(IPAddress? pinnedIp, bool followRedirects, bool ignoreTlsErrors)
     {
         var handler = new SocketsHttpHandler
         {
@@ -62,8 +64,9 @@ public sealed class HttpHandlerPool : IDisposable
                 RemoteCertificateValidationCallback = (sender, certificate, _, errors) =>
                 {
                     if (sender is SslStream tls && certificate is X509Certificate2 presented)
-                        _certificateExpiry[(pinnedIp, tls.TargetHostName)] = presented.NotAfter.ToUniversalTime();
-                    return errors == SslPolicyErrors.None;
+                        _certificates[(pinnedIp, tls.TargetHostName)] = SeenCertificate.From(presented);
+                    // Ignoring errors still records the certificate: its expiry is what the operator wants to see.
+                    return ignoreTlsErrors || errors == SslPolicyErrors.None;
                 },
             },
         };

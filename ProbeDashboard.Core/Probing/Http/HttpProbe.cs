@@ -9,7 +9,8 @@ using ProbeDashboard.Core.Monitors;
 namespace ProbeDashboard.Core.Probing.Http;
 
 /// <summary>
-/// One HTTP request judged by status code and, optionally, a keyword in the first MiB of the body.
+/// One HTTP request judged by status code and, optionally, the first MiB of the body: a keyword it must (or must
+/// not) contain, and a JSONPath whose value is compared with an expected one.
 /// With pinned IPs the same URL is sent to every origin IP in parallel and the round gives ONE combined
 /// result: it succeeds only if every origin passed; otherwise the error names the first failing IP
 /// ("10.0.0.2: connection refused"). Latency is the slowest origin's. One result per round keeps history,
@@ -52,11 +53,11 @@ public sealed class HttpProbe(HttpHandlerPool handlers) : IProbe
     internal static ProbeOutcome Combine(IReadOnlyList<IPAddress> origins, IReadOnlyList<ProbeOutcome> outcomes)
     {
         var latency = outcomes.Max(o => o.LatencyMs);
-        var expiry = outcomes.Min(o => o.CertificateExpiresAt);
+        var certificate = outcomes.Where(o => o.Certificate is not null).MinBy(o => o.Certificate!.NotAfter)?.Certificate;
         var failed = outcomes.Select((o, i) => (Outcome: o, Ip: origins[i])).FirstOrDefault(x => !x.Outcome.Success);
         return failed.Outcome is null
-            ? ProbeOutcome.Up(latency, outcomes[0].StatusCode, expiry)
-            : ProbeOutcome.Down($"{failed.Ip}: {failed.Outcome.Error}", latency, failed.Outcome.StatusCode, expiry);
+            ? ProbeOutcome.Up(latency, outcomes[0].StatusCode, certificate)
+            : ProbeOutcome.Down($"{failed.Ip}: {failed.Outcome.Error}", latency, failed.Outcome.StatusCode, certificate);
     }
 
     private async Task<ProbeOutcome> ProbeOriginAsync(MonitorDefinition monitor, Uri uri, IPAddress? pinnedIp, CancellationToken cancellationToken)
@@ -68,24 +69,40 @@ public sealed class HttpProbe(HttpHandlerPool handlers) : IProbe
         HttpResponseMessage response;
         try
         {
-            // The handler returns once the headers are in; the body is only read when there is a keyword to find.
-            response = await handlers.For(pinnedIp, options.FollowRedirects).SendAsync(request, cancellationToken);
+            // The handler returns once the headers are in; the body is only read when there is a keyword or JSON query.
+            response = await handlers.For(pinnedIp, options.FollowRedirects, options.IgnoreTlsErrors).SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException e) when (e.InnerException is AuthenticationException)
         {
             // A rejected certificate (expired, self-signed, wrong name) is exactly when its expiry matters.
-            return ProbeOutcome.Down(ProbeErrors.Describe(e), certificateExpiresAt: handlers.CertificateExpiry(pinnedIp, tlsHost));
+            return ProbeOutcome.Down(ProbeErrors.Describe(e), certificate: handlers.Certificate(pinnedIp, tlsHost));
         }
         using var _ = response;
         var status = (int)response.StatusCode;
-        var expiry = uri.Scheme == Uri.UriSchemeHttps ? handlers.CertificateExpiry(pinnedIp, tlsHost) : null;
+        var certificate = uri.Scheme == Uri.UriSchemeHttps ? handlers.Certificate(pinnedIp, tlsHost) : null;
 
         var expected = ExpectedStatusCodes.Parse(options.ExpectedStatusCodes);
         if (!expected.Contains(status))
-            return ProbeOutcome.Down(ProbeErrors.UnexpectedStatus(expected, status), Elapsed(started), status, expiry);
-        if (!string.IsNullOrEmpty(options.Keyword) && !await BodyContainsAsync(response.Content, options.Keyword, cancellationToken))
-            return ProbeOutcome.Down(ProbeErrors.KeywordMissing(options.Keyword), Elapsed(started), status, expiry);
-        return ProbeOutcome.Up(Elapsed(started), status, expiry);
+            return ProbeOutcome.Down(ProbeErrors.UnexpectedStatus(expected, status), Elapsed(started), status, certificate);
+        if (string.IsNullOrEmpty(options.Keyword) && string.IsNullOrEmpty(options.JsonQuery))
+            return ProbeOutcome.Up(Elapsed(started), status, certificate);
+        var problem = JudgeBody(options, await ReadBodyAsync(response.Content, cancellationToken));
+        return problem is null
+            ? ProbeOutcome.Up(Elapsed(started), status, certificate)
+            : ProbeOutcome.Down(problem, Elapsed(started), status, certificate);
+    }
+
+    /// <returns>Null when the body passes the keyword and JSON assertions; otherwise why not.</returns>
+    internal static string? JudgeBody(HttpProbeOptions options, string body)
+    {
+        if (!string.IsNullOrEmpty(options.Keyword))
+        {
+            var found = body.Contains(options.Keyword, StringComparison.Ordinal);
+            if (found && options.KeywordInvert) return ProbeErrors.KeywordFound(options.Keyword);
+            if (!found && !options.KeywordInvert) return ProbeErrors.KeywordMissing(options.Keyword);
+        }
+        return string.IsNullOrEmpty(options.JsonQuery) ? null
+            : JsonAssertion.Judge(body, options.JsonQuery, options.JsonExpected, options.JsonOperator);
     }
 
     private static HttpRequestMessage BuildRequest(HttpProbeOptions options, Uri uri)
@@ -100,7 +117,7 @@ public sealed class HttpProbe(HttpHandlerPool handlers) : IProbe
         return request;
     }
 
-    internal static async Task<bool> BodyContainsAsync(HttpContent content, string keyword, CancellationToken cancellationToken)
+    internal static async Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
         try
@@ -110,7 +127,7 @@ public sealed class HttpProbe(HttpHandlerPool handlers) : IProbe
             int read;
             while (length < MaxBodyBytes && (read = await body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes - length), cancellationToken)) > 0)
                 length += read;
-            return EncodingOf(content).GetString(buffer, 0, length).Contains(keyword, StringComparison.Ordinal);
+            return EncodingOf(content).GetString(buffer, 0, length);
         }
         finally
         {

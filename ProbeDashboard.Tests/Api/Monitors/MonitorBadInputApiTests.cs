@@ -141,7 +141,7 @@ public class MonitorBadInputApiTests(DashboardFactory factory) : IClassFixture<D
     [InlineData("", "page_size=101", "page_size")]
     [InlineData("", "page_size=0", "page_size")]
     [InlineData("", "enable=maybe", "enable")]
-    [InlineData("", "type=4", "type")]
+    [InlineData("", "type=7", "type")]
     [InlineData("/{id}/probe-history", "limit=1001", "limit")]
     [InlineData("/{id}/probe-history", "limit=0", "limit")]
     [InlineData("/{id}/probe-history", "limit=ten", "limit")]

@@ -68,6 +68,6 @@ public class MonitorTypeNamesApiTests(DashboardFactory factory) : IClassFixture<
         using var response = await admin.PostAsync("/api/v1/config/import", new StringContent(document, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("1 (http), 2 (tcp), 3 (icmp) or 5 (push)", await response.Content.ReadAsStringAsync());
+        Assert.Contains("1 (http), 2 (tcp), 3 (icmp), 4 (dns), 5 (push) or 6 (tls)", await response.Content.ReadAsStringAsync());
     }
 }

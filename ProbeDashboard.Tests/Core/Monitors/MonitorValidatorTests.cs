@@ -27,7 +27,7 @@ public class MonitorValidatorTests
         { "no name", Valid with { Name = "  " }, "name" },
         { "name too long", Valid with { Name = new string('n', 201) }, "name" },
         { "no type", Valid with { Type = null }, "type" },
-        { "unknown type code", Valid with { Type = 4 }, "type" },
+        { "unknown type code", Valid with { Type = 7 }, "type" },
         { "no target", Valid with { Target = null }, "target" },
         { "ftp url", Valid with { Target = "ftp://example.test/" }, "target" },
         { "url without scheme", Valid with { Target = "example.test/health" }, "target" },

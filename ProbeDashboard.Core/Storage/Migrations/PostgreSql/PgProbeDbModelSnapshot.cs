@@ -1507,6 +1507,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Dns")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<bool>("EnableAlert")
                         .HasColumnType("boolean");
 
@@ -1597,6 +1603,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.Property<int>("TimeoutSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TlsExpiryDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[21,14,7]'");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1770,6 +1782,14 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.Property<DateTime?>("CertificateExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CertificateIssuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CertificateSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("ErrorMessage")
                         .HasMaxLength(10240)

@@ -1445,6 +1445,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Dns")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<bool>("EnableAlert")
                         .HasColumnType("INTEGER");
 
@@ -1535,6 +1541,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
                     b.Property<int>("TimeoutSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TlsExpiryDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[21,14,7]'");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1699,6 +1711,14 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateIssuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateSubject")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ErrorMessage")

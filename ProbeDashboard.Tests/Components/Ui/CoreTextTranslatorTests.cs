@@ -47,4 +47,15 @@ public class CoreTextTranslatorTests
             _translator.Translate("service api-prod: latency > 2 holds (latency=3.1), for 300 s", Chinese));
         Assert.Equal("主机 web-1：cpu > 90 成立（cpu=97）", _translator.Translate("host web-1: cpu > 90 holds (cpu=97)", Chinese));
     }
+
+    [Fact]
+    public void Dns_tls_and_json_failures_and_certificate_alerts_read_in_chinese()
+    {
+        Assert.Equal("NXDOMAIN：该名称不存在", _translator.Translate("NXDOMAIN: the name does not exist", Chinese));
+        Assert.Equal("期望 127.0.0.2，实际为 127.0.0.9", _translator.Translate("expected 127.0.0.2, got 127.0.0.9", Chinese));
+        Assert.Equal("期望状态码 200，实际为 503", _translator.Translate("expected status 200, got 503", Chinese));
+        Assert.Equal("TLS 握手失败：证书链不受信任或已过期", _translator.Translate("TLS handshake failed: certificate chain not trusted or expired", Chinese));
+        Assert.Equal("JSON $.status 为 \"degraded\"，期望 == ok", _translator.Translate("JSON $.status is \"degraded\", expected == ok", Chinese));
+        Assert.Equal("shop.test 的 TLS 证书将在 5 天后过期", _translator.Translate("TLS certificate of shop.test expires in 5 days", Chinese));
+    }
 }

@@ -56,6 +56,13 @@ public static class ProfilesApi
         if (!forAgent && !actor.Can(Permissions.Admin))
             return TypedResults.Json(ApiEnvelope.Error(403, $"permission denied: requires {Permissions.Admin}"), statusCode: 403);
 
+        // A control character (a NUL above all: PostgreSQL cannot even compare it) is never part of a language name.
+        if (language is not null && language.Any(char.IsControl))
+        {
+            const string problem = "language must not contain control characters";
+            return forAgent ? AgentResults.BadRequest(problem)
+                : TypedResults.BadRequest(ApiEnvelope.Error(400, problem, new Dictionary<string, string[]> { ["language"] = ["must not contain control characters"] }));
+        }
         // The seed's default language is JAVA; an administrator without a filter sees every language.
         var filter = language?.Trim().ToUpperInvariant() ?? (forAgent ? "JAVA" : null);
         var found = (await profiles.ListAsync(actor, filter, cancellationToken)).Select(ProfileWire.From).ToList();

@@ -15,10 +15,18 @@ public sealed class QueryReader(IQueryCollection query)
 
     public IReadOnlyDictionary<string, string[]> Errors => _errors;
 
+    /// <summary>The trimmed value, or null when absent. Control characters are refused: no filter holds them, and a NUL
+    /// cannot even be sent to PostgreSQL (it would be a 500 there).</summary>
     public string? Text(string name)
     {
         var value = query[name].ToString();
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (value.Any(char.IsControl))
+        {
+            Fail(name, "must not contain control characters");
+            return null;
+        }
+        return value.Trim();
     }
 
     public int Int(string name, int fallback, int min, int max) => OptionalInt(name, min, max) ?? fallback;

@@ -44,7 +44,12 @@ public sealed partial class EfWarningRecorder : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) warnings.Enqueue($"{logLevel} {category}[{eventId.Id}]: {formatter(state, exception)}");
+            if (!IsEnabled(logLevel)) return;
+            // A background service's query cancelled because the host is stopping (EF logs "An error occurred using a
+            // transaction" for it on PostgreSQL) says nothing about the query: it is what stopping means.
+            if (exception is OperationCanceledException) return;
+            var cause = exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})";
+            warnings.Enqueue($"{logLevel} {category}[{eventId.Id}]: {formatter(state, exception)}{cause}");
         }
     }
 }

@@ -41,6 +41,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<DashboardAddress>();
 
+        services.AddSingleton<MonitorAlertProfiles>();
         services.AddSingleton<ServiceSampleSource>();
         services.AddSingleton<AlertProcessor>();
         services.AddHostedService<AlertEngine>();

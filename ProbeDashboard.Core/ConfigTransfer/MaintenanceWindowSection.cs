@@ -64,6 +64,7 @@ public sealed class MaintenanceWindowSection(MaintenanceWindowService windows) :
             if (saved.Outcome == MaintenanceOutcome.Invalid) context.ErrorsFrom(where, saved.Errors!);
             else context.Count(Key, storedId is null ? ItemOutcome.Created : saved.Changed ? ItemOutcome.Updated : ItemOutcome.Unchanged);
         }
+        context.AfterCommit(_ => { windows.ForgetCachedWindows(); return Task.CompletedTask; });
     }
 
     /// <returns>The ids of the named items, or null when a name matched none or several (each reported).</returns>

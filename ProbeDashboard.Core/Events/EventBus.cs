@@ -24,6 +24,18 @@ public sealed class EventBus
         return subscription;
     }
 
+    /// <summary>
+    /// Runs <paramref name="onPublished"/> inside <see cref="Publish"/>, on the publisher's thread, before Publish
+    /// returns: for in-memory copies that must not be read stale once a change is announced (a queued subscriber
+    /// may read later than the next batch does). It must be quick and must not throw or block.
+    /// </summary>
+    public IDisposable Observe<T>(Action<T> onPublished) where T : class
+    {
+        var observer = new EventObserver<T>(this, onPublished);
+        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(observer));
+        return observer;
+    }
+
     /// <summary>Never blocks: each subscriber either takes the event or drops it.</summary>
     public void Publish(object evt)
     {
@@ -79,4 +91,14 @@ public sealed class EventSubscription<T> : EventBus.ISubscriber, IDisposable whe
         _bus.Remove(this);
         _channel.Writer.TryComplete();
     }
+}
+
+internal sealed class EventObserver<T>(EventBus bus, Action<T> onPublished) : EventBus.ISubscriber, IDisposable where T : class
+{
+    void EventBus.ISubscriber.Offer(object evt)
+    {
+        if (evt is T typed) onPublished(typed);
+    }
+
+    public void Dispose() => bus.Remove(this);
 }

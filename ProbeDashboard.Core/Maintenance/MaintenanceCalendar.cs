@@ -17,11 +17,33 @@ public sealed record MaintenanceOccurrence(int WindowId, string Title, string? D
 
 /// <summary>
 /// Answers "what is in maintenance now / soon" from the stored windows and the clock alone (no per-window timers): the
-/// alert engine asks at each evaluation, the pages ask when they render. The windows table is small, so each question
-/// reads it whole.
+/// alert engine asks at each evaluation, the pages ask when they render. The enabled windows are kept in memory:
+/// the alert engine asks for every committed batch of results (dozens a second), and reading the table each time
+/// cost more than judging the batch. <see cref="MaintenanceWindowService"/> calls <see cref="Forget"/> after each
+/// committed change; the copy also expires after <see cref="MaxAge"/>, so a change made elsewhere (another node, a
+/// hand edit of the database) is seen within that time.
 /// </summary>
 public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time)
 {
+    internal static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
+
+    private readonly Lock _lock = new();
+    private CachedWindows? _cached;
+
+    private int _generation;
+
+    private sealed record CachedWindows(IReadOnlyList<MaintenanceWindow> Windows, long ReadAt);
+
+    /// <summary>Drops the in-memory copy of the windows: the next question reads the table again.</summary>
+    public void Forget()
+    {
+        lock (_lock)
+        {
+            _generation++;
+            _cached = null;
+        }
+    }
+
     /// <summary>The monitors and hosts that the windows active at <paramref name="now"/> cover, inside the caller's context.</summary>
     public async Task<ActiveMaintenance> ActiveAsync(ProbeDbContext db, DateTime now, CancellationToken cancellationToken)
     {
@@ -68,7 +90,21 @@ public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFact
         return [.. found.OrderBy(o => o.Start)];
     }
 
-    private static async Task<List<MaintenanceWindow>> EnabledWindowsAsync(ProbeDbContext db, CancellationToken cancellationToken) =>
-        await db.MaintenanceWindows.AsNoTracking().Include(w => w.Monitors).Include(w => w.HostGroups)
+    private async Task<IReadOnlyList<MaintenanceWindow>> EnabledWindowsAsync(ProbeDbContext db, CancellationToken cancellationToken)
+    {
+        int generation;
+        lock (_lock)
+        {
+            if (_cached is { } fresh && time.GetElapsedTime(fresh.ReadAt) < MaxAge) return fresh.Windows;
+            generation = _generation;
+        }
+        var windows = await db.MaintenanceWindows.AsNoTracking().Include(w => w.Monitors).Include(w => w.HostGroups)
             .Where(w => w.Enabled).AsSplitQuery().ToListAsync(cancellationToken);
+        lock (_lock)
+        {
+            // A change committed while this read ran may be missing from it: keep it only if nothing was forgotten since.
+            if (generation == _generation) _cached = new CachedWindows(windows, time.GetTimestamp());
+        }
+        return windows;
+    }
 }

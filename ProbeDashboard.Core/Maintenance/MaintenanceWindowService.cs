@@ -105,7 +105,7 @@ public sealed class MaintenanceWindowService(
         db.MaintenanceWindows.Remove(window);
         audit.Add(db, actor, AuditActions.MaintenanceWindowDelete, Target(window), Summary(window));
         await db.SaveChangesAsync(cancellationToken);
-        publicCache.Invalidate();
+        ForgetCachedWindows();
         return new MaintenanceResult(MaintenanceOutcome.Done);
     }
 
@@ -117,9 +117,18 @@ public sealed class MaintenanceWindowService(
         var saved = await SaveAsync(db, actor, id, input, cancellationToken);
         if (!saved.Changed) return saved;
         await transaction.CommitAsync(cancellationToken);
-        // Status pages list upcoming maintenance: they show the change at once rather than after their cache expires.
-        publicCache.Invalidate();
+        ForgetCachedWindows();
         return saved;
+    }
+
+    /// <summary>
+    /// After a committed change: the alert engine mutes by the new windows at once, and status pages (which list
+    /// upcoming maintenance) show it rather than after their caches expire.
+    /// </summary>
+    public void ForgetCachedWindows()
+    {
+        calendar.Forget();
+        publicCache.Invalidate();
     }
 
     internal static IQueryable<MaintenanceWindow> WithTargets(ProbeDbContext db) =>

@@ -11,6 +11,8 @@ namespace ProbeDashboard.Monitors;
 public partial class MonitorList
 {
     [Inject] private MonitorQueries Queries { get; set; } = default!;
+    [Inject] private MonitorListPageCache Pages { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private MonitorService Monitors { get; set; } = default!;
     [Inject] private CircuitActor Actor { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -25,6 +27,8 @@ public partial class MonitorList
     private bool _loading = true;
     private bool _anyMonitors = true;
     private bool _canWrite;
+    /// <summary>Set by a live refresh: its load may share a page read after the event (others read afresh).</summary>
+    private bool _liveRefresh;
 
     private string? _search;
     private MonitorKind? _kind;
@@ -52,7 +56,11 @@ public partial class MonitorList
 
     protected override bool IsRelevant(object evt) => LiveEvents.ConcernsAny(evt, _visibleIds);
 
-    protected override Task RefreshAsync() => ReloadAsync();
+    protected override Task RefreshAsync()
+    {
+        _liveRefresh = true;
+        return ReloadAsync();
+    }
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
@@ -64,9 +72,10 @@ public partial class MonitorList
         {
             using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ComponentToken);
             var actor = await Actor.GetAsync();
-            var page = await Queries.ListAsync(actor, Filter, SortOf(state.SortDefinitions.FirstOrDefault()),
-                state.Page * state.PageSize, state.PageSize, both.Token);
-            var rounds = await Queries.GetHeartbeatsAsync(actor, [.. page.Rows.Select(r => r.Id)], MonitorQueries.ListHeartbeatRounds, both.Token);
+            var notBefore = _liveRefresh ? LastRelevantEventAt : Clock.GetTimestamp();
+            _liveRefresh = false;
+            var (page, rounds) = await Pages.GetAsync(actor, Filter, SortOf(state.SortDefinitions.FirstOrDefault()),
+                state.Page * state.PageSize, state.PageSize, notBefore, both.Token);
             // Rows already on screen are patched in place, so a click landing during a live refresh still hits its button.
             var rows = page.Rows.Select(r => (_onScreen.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? MonitorRow.From(r))
                 .WithRounds(rounds.GetValueOrDefault(r.Id) ?? [])).ToList();

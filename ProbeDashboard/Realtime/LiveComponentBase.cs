@@ -24,6 +24,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <summary>Reloads what the component shows. Called on the renderer's thread; render follows.</summary>
     protected abstract Task RefreshAsync();
 
+    /// <summary>
+    /// When (a <see cref="TimeProvider.GetTimestamp"/> value) the last event that <see cref="IsRelevant"/> let through
+    /// arrived: a refresh may reuse data read after it (see <see cref="Monitors.MonitorListPageCache"/>).
+    /// </summary>
+    protected long LastRelevantEventAt => Interlocked.Read(ref _lastRelevantEventAt);
+    private long _lastRelevantEventAt;
+
     /// <summary>Whether an event can change what this component shows; everything by default.</summary>
     protected virtual bool IsRelevant(object evt) => true;
 
@@ -38,7 +45,9 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         }), Time, Logger);
         _listening = Feed.Listen(evt =>
         {
-            if (IsRelevant(evt)) _throttle.Request();
+            if (!IsRelevant(evt)) return;
+            Interlocked.Exchange(ref _lastRelevantEventAt, Time.GetTimestamp());
+            _throttle.Request();
         });
         // The first data was shaped before the browser's time zone was known (chart axes, day buckets).
         if (!Clock.KnowsTimeZone) Clock.TimeZoneLearned += _throttle.Request;

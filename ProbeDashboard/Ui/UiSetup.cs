@@ -37,6 +37,7 @@ public static class UiSetup
         builder.Services.AddLocalization();
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddScoped<StatusFeed>();
+        builder.Services.AddSingleton<Monitors.MonitorListPageCache>();
         builder.Services.AddScoped<BrowserClock>();
         builder.Services.AddScoped<AlertFeedPreferences>();
         return builder;

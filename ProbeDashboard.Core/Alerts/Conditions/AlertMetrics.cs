@@ -21,10 +21,12 @@ public static class AlertMetrics
     /// </summary>
     public static readonly IReadOnlySet<string> Service = new HashSet<string>(StringComparer.Ordinal)
     {
-        "latency", "success", "status_code", "consecutive_failures", "availability_1h", CertificateDaysLeft,
+        "latency", "success", "status_code", "consecutive_failures", Availability1h, CertificateDaysLeft,
     };
 
     public const string CertificateDaysLeft = "cert_days_left";
+
+    public const string Availability1h = "availability_1h";
 
     public static IReadOnlySet<string> For(AlertRuleType type) => type == AlertRuleType.HostMonitor ? Host : Service;
 }

@@ -37,19 +37,31 @@ public sealed record AlertCandidate(
         {
             var condition = $"consecutive_failures >= {Math.Max(1, monitor.FailThreshold)}";
             yield return new AlertCandidate(AlertSource.ForMonitorDown(monitor.Id), null, $"{monitor.Name} is down", condition,
-                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Critical, monitor.NotificationGroupId,
+                ParsedMonitorCondition(condition), policy, AlertLevel.Critical, monitor.NotificationGroupId,
                 UsesDefaults(monitor), monitor.EscalationPolicyId);
         }
         if (monitor.LatencyAlert && monitor.MaxLatencySeconds is > 0 and var max)
         {
             var condition = string.Create(CultureInfo.InvariantCulture, $"latency > {max}");
             yield return new AlertCandidate(AlertSource.ForMonitorLatency(monitor.Id), null, $"{monitor.Name} is slow", condition,
-                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), policy, AlertLevel.Warning, monitor.NotificationGroupId,
+                ParsedMonitorCondition(condition), policy, AlertLevel.Warning, monitor.NotificationGroupId,
                 UsesDefaults(monitor), monitor.EscalationPolicyId);
         }
         foreach (var certificate in CertificateAlerts.For(monitor, monitor.NotificationGroupId, UsesDefaults(monitor), monitor.EscalationPolicyId))
             yield return certificate;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConditionNode> MonitorConditions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A monitor's own conditions, parsed once per distinct text: they are rebuilt for every round, and the few
+    /// distinct thresholds in use repeat across monitors. The parsed trees are immutable, so sharing them is safe;
+    /// past a bound (thousands of distinct thresholds) they are parsed each time rather than kept forever.
+    /// </summary>
+    internal static ConditionNode ParsedMonitorCondition(string condition) =>
+        MonitorConditions.TryGetValue(condition, out var node) ? node
+        : MonitorConditions.Count < 4096 ? MonitorConditions.GetOrAdd(condition, c => ConditionParser.Parse(c, AlertRuleType.ServiceProbe))
+        : ConditionParser.Parse(condition, AlertRuleType.ServiceProbe);
 
     /// <summary>A monitor that names neither a group nor an escalation policy is heard by the default groups.</summary>
     private static bool UsesDefaults(MonitorDefinition monitor) => monitor.NotificationGroupId is null && monitor.EscalationPolicyId is null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ProbeDashboard.Core.Alerts.Conditions;
 using ProbeDashboard.Core.Alerts.Evaluation;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Notifications;
@@ -42,17 +43,19 @@ public sealed partial class AlertProcessor(
         try
         {
             await EnsureLoadedAsync(db, cancellationToken);
-            var samples = await serviceSamples.SamplesAsync(db, rounds, cancellationToken);
+            var rules = await EnabledRulesAsync(db, AlertRuleType.ServiceProbe, cancellationToken);
+            var availabilityRules = rules.Where(r => r.ParsedCondition.Metrics.Contains(AlertMetrics.Availability1h)).ToList();
+            var samples = await serviceSamples.SamplesAsync(db, rounds,
+                monitorId => availabilityRules.Any(r => r.Watches(monitorId)), cancellationToken);
             if (samples.Count == 0) return;
             // A monitor in maintenance is probed and stored but not judged: its samples move no alert.
             var muted = await maintenance.ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
             if (!muted.IsEmpty) samples = [.. samples.Where(s => !muted.MonitorIds.Contains(s.Monitor.Id))];
-            var rules = await EnabledRulesAsync(db, AlertRuleType.ServiceProbe, cancellationToken);
             var plans = new List<PlannedStep>();
             foreach (var (monitor, sample) in samples)
             {
                 var candidates = rules.Where(r => r.Watches(monitor.Id)).Select(AlertCandidate.ForRule)
-                    .Concat(AlertCandidate.ForMonitor(monitor));
+                    .Concat(monitor.OwnCandidates);
                 Plan(plans, candidates, sample);
             }
             await ApplyAsync(db, plans, cancellationToken);

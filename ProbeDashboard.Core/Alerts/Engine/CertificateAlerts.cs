@@ -27,7 +27,7 @@ public static class CertificateAlerts
                 ? $"{AlertMetrics.CertificateDaysLeft} <= {thresholds[i]}"
                 : $"{AlertMetrics.CertificateDaysLeft} <= {thresholds[i]} && {AlertMetrics.CertificateDaysLeft} > {thresholds[i + 1]}";
             yield return new AlertCandidate(AlertSource.ForCertificate(monitor.Id, thresholds[i]), null, name, condition,
-                ConditionParser.Parse(condition, AlertRuleType.ServiceProbe), new AlertPolicy(0),
+                AlertCandidate.ParsedMonitorCondition(condition), new AlertPolicy(0),
                 last ? AlertLevel.Critical : AlertLevel.Warning, notificationGroupId, usesDefaults, escalationPolicyId)
             {
                 CertificateThreshold = thresholds[i],

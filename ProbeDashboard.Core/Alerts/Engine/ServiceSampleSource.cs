@@ -12,21 +12,26 @@ namespace ProbeDashboard.Core.Alerts.Engine;
 /// status_code, and availability_1h (share of successful results in the last hour). One sample per round, so
 /// recover_threshold counts good rounds too, and every count agrees with the monitor's stored consecutive_failures.
 /// </summary>
-public sealed class ServiceSampleSource(TimeProvider time)
+public sealed class ServiceSampleSource(TimeProvider time, MonitorAlertProfiles profiles)
 {
-    public async Task<IReadOnlyList<(MonitorDefinition Monitor, AlertTargetSample Sample)>> SamplesAsync(
-        ProbeDbContext db, IReadOnlyList<ProbeRound> rounds, CancellationToken cancellationToken)
+    /// <param name="wantsAvailability">
+    /// Whether a rule watching the monitor uses availability_1h. Only those monitors pay for it: it reads an hour of
+    /// results, a hundred rows or more per monitor, for every round.
+    /// </param>
+    public async Task<IReadOnlyList<(MonitorAlertProfile Monitor, AlertTargetSample Sample)>> SamplesAsync(
+        ProbeDbContext db, IReadOnlyList<ProbeRound> rounds, Func<int, bool> wantsAvailability, CancellationToken cancellationToken)
     {
         var monitorIds = rounds.Select(r => r.MonitorId).Distinct().ToList();
-        var monitors = await db.Monitors.AsNoTracking().Where(m => monitorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var monitors = await profiles.GetAsync(db, monitorIds, cancellationToken);
+        var availabilityIds = monitorIds.Where(wantsAvailability).ToList();
         var hourAgo = time.GetUtcNow().UtcDateTime.AddHours(-1);
-        var availability = await db.ProbeResults.AsNoTracking()
-            .Where(r => monitorIds.Contains(r.MonitorId) && r.Timestamp >= hourAgo)
+        var availability = availabilityIds.Count == 0 ? [] : await db.ProbeResults.AsNoTracking()
+            .Where(r => availabilityIds.Contains(r.MonitorId) && r.Timestamp >= hourAgo)
             .GroupBy(r => r.MonitorId)
             .Select(g => new { MonitorId = g.Key, Total = g.Count(), Successes = g.Count(r => r.Success) })
             .ToDictionaryAsync(a => a.MonitorId, a => 100.0 * a.Successes / a.Total, cancellationToken);
 
-        var samples = new List<(MonitorDefinition, AlertTargetSample)>(rounds.Count);
+        var samples = new List<(MonitorAlertProfile, AlertTargetSample)>(rounds.Count);
         foreach (var round in rounds)
         {
             if (!monitors.TryGetValue(round.MonitorId, out var monitor) || !monitor.Enabled) continue;
@@ -40,7 +45,7 @@ public sealed class ServiceSampleSource(TimeProvider time)
             if (round.StatusCode > 0) metrics["status_code"] = round.StatusCode;
             if (round.CertificateExpiresAt is { } notAfter)
                 metrics[AlertMetrics.CertificateDaysLeft] = Probing.SeenCertificate.DaysLeft(notAfter, round.At);
-            if (availability.TryGetValue(monitor.Id, out var percent)) metrics["availability_1h"] = Math.Round(percent, 3);
+            if (availability.TryGetValue(monitor.Id, out var percent)) metrics[AlertMetrics.Availability1h] = Math.Round(percent, 3);
             samples.Add((monitor, new AlertTargetSample(AlertTargetType.Service, monitor.Id, monitor.Name, null, round.At, metrics)));
         }
         return samples;

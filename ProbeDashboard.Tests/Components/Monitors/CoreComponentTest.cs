@@ -32,6 +32,7 @@ public abstract class CoreComponentTest : ComponentTest, IDisposable
         Ctx.Services.AddAlerting(configuration);
         Ctx.Services.AddScoped<CircuitActor>();
         Ctx.Services.AddScoped<StatusFeed>();
+        Ctx.Services.AddSingleton<ProbeDashboard.Monitors.MonitorListPageCache>();
         var auth = Ctx.AddAuthorization();
         auth.SetAuthorized($"{role}-user".ToLowerInvariant());
         auth.SetClaims([

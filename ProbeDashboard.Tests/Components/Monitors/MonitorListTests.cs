@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Auth;
+using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Monitors;
 
@@ -40,6 +42,29 @@ public class MonitorListTests : CoreComponentTest
         Assert.Equal("Last 50 rounds: 2 up, 1 down, 47 without data", first.QuerySelector("[role=img]")!.GetAttribute("aria-label"));
         Assert.Equal(20, list.FindAll("tbody [role=img].heartbeat").Count);
         Assert.Contains("1–20 of 24", list.Find(".mud-table-pagination").TextContent);
+    }
+
+    [Fact]
+    public async Task Two_open_lists_both_show_a_monitor_going_down_once_it_is_announced()
+    {
+        await MigrateAsync();
+        int id;
+        await using (var db = Db()) id = (await MonitorTestData.AddMonitorAsync(db, "shop")).Id;
+        var lists = new[] { Ctx.Render<MonitorList>(), Ctx.Render<MonitorList>() };
+        foreach (var list in lists)
+            list.WaitForAssertion(() => Assert.NotNull(list.Find("tbody tr.mud-table-row .status-online")), TimeSpan.FromSeconds(10));
+
+        await using (var db = Db())
+        {
+            var monitor = await db.Monitors.SingleAsync(m => m.Id == id);
+            monitor.Current.Status = MonitorStatus.Offline;
+            monitor.Current.StatusSince = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        }
+        Get<EventBus>().Publish(new MonitorStatusChanged(id, MonitorStatus.Offline, DateTime.UtcNow));
+
+        foreach (var list in lists)
+            list.WaitForAssertion(() => Assert.NotNull(list.Find("tbody tr.mud-table-row .status-offline")), TimeSpan.FromSeconds(10));
     }
 
     [Fact]

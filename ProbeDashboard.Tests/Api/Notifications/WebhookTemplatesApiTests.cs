@@ -205,4 +205,21 @@ public class WebhookTemplatesApiTests(AlertTestFactory factory) : IClassFixture<
             JsonNode.Parse(await admin.GetStringAsync("/api/v1/config/export?format=json&include_secrets=true"))!["notification_groups"]),
             "a re-import without secrets changed the stored webhooks");
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_webhook_template_content_type_and_headers()
+    {
+        using var anonymous = factory.CreateClient();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/openapi.json"));
+
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var webhook = schemas.GetProperty("WebhookInput").GetProperty("properties");
+        Assert.Contains("Liquid", webhook.GetProperty("body_template").GetProperty("description").GetString());
+        Assert.Contains("application/json", webhook.GetProperty("content_type").GetProperty("description").GetString());
+        Assert.Contains("Host", webhook.GetProperty("headers").GetProperty("description").GetString());
+        Assert.Contains("write-only", schemas.GetProperty("WebhookHeaderInput").GetProperty("properties").GetProperty("secret").GetProperty("description").GetString());
+        Assert.True(schemas.GetProperty("WebhookOutput").GetProperty("properties").TryGetProperty("headers", out _));
+        Assert.True(schemas.GetProperty("TemplatePreviewRequest").GetProperty("properties").TryGetProperty("webhook_body_template", out _));
+        Assert.True(schemas.GetProperty("TemplatePreview").GetProperty("properties").TryGetProperty("payload_problem", out _));
+    }
 }

@@ -69,7 +69,8 @@ public sealed class NotificationGroupForm
         public bool Secret { get; set; }
         public bool HasStoredValue { get; init; }
 
-        public WebhookHeaderInput ToInput() => new(Name.Trim(), Secret && HasStoredValue && Value.Length == 0 ? null : Value, Secret);
+        /// <summary>A secret left empty asks to keep the stored value; without one the Core names the missing value.</summary>
+        public WebhookHeaderInput ToInput() => new(Name.Trim(), Secret && Value.Length == 0 ? null : Value, Secret);
     }
 
     /// <summary>Liquid title template (empty: the default).</summary>

@@ -26,7 +26,10 @@ public sealed class WebhookChannel(IHttpClientFactory clients, SecretProtector s
             : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(message.ContentType);
         // Validated on save: never Host, Content-Length, hop-by-hop or our signature, so none of them can be overridden here.
         foreach (var (name, value) in WebhookHeaders.InClear(message.HeadersJson, secrets))
-            request.Headers.TryAddWithoutValidation(name, value);
+        {
+            // Content-Language, Content-Encoding and the like belong to the content's headers; the request's refuses them.
+            if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
         if (!string.IsNullOrEmpty(message.ProtectedSecret))
             request.Headers.Add(SignatureHeader, Sign(secrets.Unprotect(message.ProtectedSecret), body));
 

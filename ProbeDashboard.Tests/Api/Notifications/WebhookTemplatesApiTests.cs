@@ -64,7 +64,8 @@ public class WebhookTemplatesApiTests(AlertTestFactory factory) : IClassFixture<
         await using var receiver = await WebhookReceiver.StartAsync();
         using var client = await factory.CreateClientAsync(UserRole.Operator);
         var group = await CreateAsync(client, "plain hook",
-            Webhook(receiver.Url + "/text", "{{ event.title }}|{{ event.level }}", "text/plain; charset=utf-8", secret: null),
+            Webhook(receiver.Url + "/text", "{{ event.title }}|{{ event.level }}", "text/plain; charset=utf-8", secret: null,
+                headers: [new { name = "X-Team", value = "ops" }, new { name = "Content-Language", value = "zh-Hans" }]),
             Webhook(receiver.Url + "/standard", headers: []));
 
         var (_, fired) = await ChannelSamples.FireAsync(factory, group, "plain <web>");
@@ -74,6 +75,7 @@ public class WebhookTemplatesApiTests(AlertTestFactory factory) : IClassFixture<
         Assert.Equal($"{fired.Title}|critical", text.Body);
         Assert.Equal("text/plain; charset=utf-8", text.Headers["Content-Type"]);
         Assert.False(text.Headers.ContainsKey(WebhookChannel.SignatureHeader));
+        Assert.Equal("zh-Hans", text.Headers["Content-Language"]);
         var standard = receiver.Requests.Single(r => r.Path == "/standard");
         Assert.Equal("application/json; charset=utf-8", standard.Headers["Content-Type"]);
         Assert.Equal("alert_fired", JsonDocument.Parse(standard.Body).RootElement.GetProperty("type").GetString());

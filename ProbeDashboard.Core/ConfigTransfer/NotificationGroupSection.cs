@@ -3,11 +3,15 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Channels;
+using ProbeDashboard.Core.Notifications.Webhook;
 
 namespace ProbeDashboard.Core.ConfigTransfer;
 
-/// <summary>A webhook in the document; <see cref="Secret"/> only when the export was asked to include secrets.</summary>
-public sealed record WebhookItem(string? Url, string? Secret = null);
+/// <summary>
+/// A webhook in the document; <see cref="Secret"/> and secret header values only when the export was asked to include
+/// secrets (left out, an import keeps those stored for the same URL and header name).
+/// </summary>
+public sealed record WebhookItem(string? Url, string? Secret = null, string? BodyTemplate = null, string? ContentType = null, List<WebhookHeaderInput?>? Headers = null);
 
 /// <param name="Recipients">Service channel recipients as the API takes them; secret settings only when the export includes secrets.</param>
 public sealed record NotificationGroupItem(string? Name, List<string>? Emails, List<WebhookItem>? Webhooks, List<string>? Phones, bool? IsDefault = null,
@@ -36,7 +40,7 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
         foreach (var (where, item) in context.ReadItems<NotificationGroupItem>(Key, items, i => i.Name))
         {
             var input = new NotificationGroupInput(item.Name, item.Emails,
-                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret)).ToList(), item.Phones, item.IsDefault, item.Recipients,
+                item.Webhooks?.Select(w => new WebhookInput(w?.Url, w?.Secret, w?.BodyTemplate, w?.ContentType, w?.Headers)).ToList(), item.Phones, item.IsDefault, item.Recipients,
                 item.TitleTemplate, item.BodyTemplate);
             var errors = input.Validate();
             if (errors.Count > 0) { context.ErrorsFrom(where, errors); continue; }
@@ -53,12 +57,19 @@ public sealed class NotificationGroupSection(NotificationGroupService groups, Se
         group.Name,
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Email).Select(r => r.Address)],
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook)
-            .Select(r => new WebhookItem(r.Address, includeSecrets && r.ProtectedSecret is not null ? secrets.Unprotect(r.ProtectedSecret) : null))],
+            .Select(r => new WebhookItem(r.Address, includeSecrets && r.ProtectedSecret is not null ? secrets.Unprotect(r.ProtectedSecret) : null,
+                r.BodyTemplate, r.ContentType, Headers(r, includeSecrets)))],
         [.. group.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address)],
         group.IsDefault,
         // Left out when empty, so the files of groups without service channels read as before.
         group.Recipients.Where(r => ChannelCatalog.For(r.Channel) is not null).Select(r => Describe(r, includeSecrets)).ToList() is { Count: > 0 } services ? services : null,
         group.TitleTemplate, group.BodyTemplate);
+
+    /// <returns>Null without headers, so the files of plain webhooks read as before.</returns>
+    private List<WebhookHeaderInput?>? Headers(NotificationRecipient webhook, bool includeSecrets) =>
+        WebhookHeaders.Parse(webhook.HeadersJson) is { Count: > 0 } headers
+            ? [.. headers.Select(h => new WebhookHeaderInput(h.Name, h.ProtectedValue is { } p ? (includeSecrets ? secrets.Unprotect(p) : null) : h.Value, h.Secret))]
+            : null;
 
     private ChannelRecipientInput? Describe(NotificationRecipient recipient, bool includeSecrets)
     {

@@ -23,10 +23,34 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         {
             var standard = r.Channel == NotificationChannelKind.Sms ? sms : body;
             var (title, text, failure) = Templates.GroupTemplates.Render(group, alertEvent, purpose, r.Channel, link);
-            if (title is null && text is null)
-                return Entry(r, alertEvent.Id, purpose, subject, failure is null ? standard : $"{failure}\n\n{standard}", payload, now);
-            return Entry(r, alertEvent.Id, purpose, title ?? subject, text ?? standard, WithText(payload, title, text), now);
+            var entry = title is null && text is null
+                ? Entry(r, alertEvent.Id, purpose, subject, failure is null ? standard : $"{failure}\n\n{standard}", payload, now)
+                : Entry(r, alertEvent.Id, purpose, title ?? subject, text ?? standard, WithText(payload, title, text), now);
+            return WithWebhookBody(entry, r, alertEvent, purpose, group.Name, link);
         });
+    }
+
+    /// <summary>
+    /// A webhook with a body template gets what it renders, in place of the JSON payload. Rendered now, not when sent, so
+    /// a later edit of the template cannot change a queued message. A rendering that fails (it ran out of steps) never
+    /// costs the alert: the standard JSON goes out as application/json with the failure in <c>template_error</c>.
+    /// </summary>
+    private static NotificationOutboxEntry WithWebhookBody(NotificationOutboxEntry entry, NotificationRecipient recipient, AlertEvent alertEvent,
+        NotificationPurpose purpose, string groupName, string link)
+    {
+        if (recipient.Channel != NotificationChannelKind.Webhook || string.IsNullOrEmpty(recipient.BodyTemplate)) return entry;
+        try
+        {
+            entry.PayloadJson = Webhook.WebhookBody.Render(recipient.BodyTemplate, recipient.ContentType, alertEvent, purpose, groupName, link, entry.Subject, entry.Body);
+        }
+        catch (Templates.TemplateRenderException e)
+        {
+            var root = JsonNode.Parse(entry.PayloadJson)!.AsObject();
+            root["template_error"] = $"the webhook's body template failed ({e.Message}); this is the standard payload";
+            entry.PayloadJson = root.ToJsonString(Relaxed);
+            entry.ContentType = null;
+        }
+        return entry;
     }
 
     /// <summary>The payload with the group's rendered title and text on top, for webhooks and the service channels that show them.</summary>
@@ -47,7 +71,10 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         var body = $"This is a test message sent at {Time(now)} to check that this address receives ProbeDashboard alerts.\n" +
                    $"Dashboard: {dashboard.Url}\n";
         var payload = new JsonObject { ["type"] = "test", ["group"] = group.Name, ["sent_at"] = now, ["url"] = dashboard.Url }.ToJsonString();
-        return group.Recipients.Select(r => Entry(r, null, NotificationPurpose.Test, subject, r.Channel == NotificationChannelKind.Sms ? subject : body, payload, now));
+        var testEvent = Templates.SampleEvents.Test(subject, body.TrimEnd(), now);
+        return group.Recipients.Select(r => WithWebhookBody(
+            Entry(r, null, NotificationPurpose.Test, subject, r.Channel == NotificationChannelKind.Sms ? subject : body, payload, now),
+            r, testEvent, NotificationPurpose.Test, group.Name, dashboard.Url));
     }
 
     private static NotificationOutboxEntry Entry(NotificationRecipient recipient, long? eventId, NotificationPurpose purpose,
@@ -62,6 +89,8 @@ public sealed class NotificationComposer(DashboardAddress dashboard)
         Subject = subject,
         Body = body,
         PayloadJson = payload,
+        ContentType = recipient.ContentType,
+        HeadersJson = recipient.HeadersJson,
         CreatedAt = now,
         NextAttemptAt = now,
     };

@@ -26,6 +26,8 @@ internal sealed class NotificationRecipientConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Address).HasMaxLength(2048).IsRequired();
         builder.Property(r => r.ProtectedSecret).HasMaxLength(4000);
         builder.Property(r => r.SettingsJson).HasMaxLength(4000);
+        builder.Property(r => r.BodyTemplate).HasMaxLength(Templates.MessageTemplate.MaxLength);
+        builder.Property(r => r.ContentType).HasMaxLength(Webhook.WebhookBody.MaxContentTypeLength);
     }
 }
 
@@ -37,6 +39,7 @@ internal sealed class NotificationOutboxConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.Address).HasMaxLength(2048).IsRequired();
         builder.Property(o => o.ProtectedSecret).HasMaxLength(4000);
         builder.Property(o => o.SettingsJson).HasMaxLength(4000);
+        builder.Property(o => o.ContentType).HasMaxLength(Webhook.WebhookBody.MaxContentTypeLength);
         builder.Property(o => o.Subject).HasMaxLength(500);
         builder.Property(o => o.LastError).HasMaxLength(1000);
         // No foreign key to AlertEvents: the outbox is a delivery log and must outlive what it reports on.

@@ -53,6 +53,12 @@ public class NotificationRecipient
     public string? ProtectedSecret { get; set; }
     /// <summary>A service channel's settings that are not secret (api_url, chat_id, ...) as a JSON object of strings.</summary>
     public string? SettingsJson { get; set; }
+    /// <summary>A webhook's Liquid body template; null: the standard JSON payload.</summary>
+    public string? BodyTemplate { get; set; }
+    /// <summary>A webhook's Content-Type; null: application/json.</summary>
+    public string? ContentType { get; set; }
+    /// <summary>A webhook's extra headers (<see cref="Webhook.WebhookHeaders"/>), secret values encrypted one by one; null: none.</summary>
+    public string? HeadersJson { get; set; }
 }
 
 public static class NotificationChannelNames

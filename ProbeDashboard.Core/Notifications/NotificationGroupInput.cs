@@ -4,8 +4,14 @@ using ProbeDashboard.Core.Notifications.Email;
 
 namespace ProbeDashboard.Core.Notifications;
 
-/// <summary>A webhook recipient as callers give it; <see cref="Secret"/> null keeps the stored one for the URL, "" removes it.</summary>
-public sealed record WebhookInput(string? Url, string? Secret);
+/// <summary>
+/// A webhook recipient as callers give it; <see cref="Secret"/> null keeps the stored one for the URL, "" removes it.
+/// <see cref="BodyTemplate"/>: Liquid template of the body (null or empty: the standard JSON payload);
+/// <see cref="ContentType"/>: null or empty: application/json; <see cref="Headers"/>: extra headers, a secret one's
+/// value write-only like the secret.
+/// </summary>
+public sealed record WebhookInput(string? Url, string? Secret, string? BodyTemplate = null, string? ContentType = null,
+    IReadOnlyList<Webhook.WebhookHeaderInput?>? Headers = null);
 
 /// <summary>
 /// What a caller asks a notification group to be. A webhook's secret is write-only: on update, leaving it out keeps
@@ -29,6 +35,12 @@ public sealed partial record NotificationGroupInput(
             .Select(w => w?.Url ?? "(missing)").ToList();
         if (badUrls.Count > 0) errors["webhooks"] = [$"webhook urls must be absolute http(s) URLs: {string.Join(", ", badUrls)}"];
         else if ((Webhooks ?? []).Any(w => w.Secret?.Length > 500)) errors["webhooks"] = ["a webhook secret is longer than 500 characters"];
+        for (var i = 0; i < (Webhooks?.Count ?? 0); i++)
+        {
+            if (Webhooks![i] is not { } hook) continue;
+            Webhook.WebhookBody.Validate(hook.BodyTemplate, hook.ContentType, $"webhooks[{i}]", errors);
+            Webhook.WebhookHeaders.Validate(hook.Headers ?? [], $"webhooks[{i}]", errors);
+        }
         var badPhones = (Phones ?? []).Where(p => p is null || !PhonePattern().IsMatch(p)).ToList();
         if (badPhones.Count > 0) errors["phones"] = [$"not phone numbers: {string.Join(", ", badPhones)}"];
         ChannelRecipients.Validate(Services ?? [], errors);
@@ -42,6 +54,8 @@ public sealed partial record NotificationGroupInput(
     {
         var errors = new Dictionary<string, string[]>();
         ChannelRecipients.ValidateSecrets([.. (Services ?? []).OfType<ChannelRecipientInput>()], existing, secrets, errors);
+        for (var i = 0; i < (Webhooks?.Count ?? 0); i++)
+            Webhook.WebhookHeaders.ValidateSecrets(Webhooks![i].Headers ?? [], StoredWebhook(existing, Webhooks[i].Url)?.HeadersJson, $"webhooks[{i}]", errors);
         return errors;
     }
 
@@ -55,14 +69,20 @@ public sealed partial record NotificationGroupInput(
             Address = w.Url!,
             ProtectedSecret = w.Secret switch
             {
-                null => existing.FirstOrDefault(r => r.Channel == NotificationChannelKind.Webhook && r.Address == w.Url)?.ProtectedSecret,
+                null => StoredWebhook(existing, w.Url)?.ProtectedSecret,
                 "" => null,
                 var secret => secrets.Protect(secret),
             },
+            BodyTemplate = string.IsNullOrWhiteSpace(w.BodyTemplate) ? null : w.BodyTemplate,
+            ContentType = string.IsNullOrWhiteSpace(w.ContentType) ? null : w.ContentType.Trim(),
+            HeadersJson = Webhook.WebhookHeaders.Build(w.Headers, StoredWebhook(existing, w.Url)?.HeadersJson, secrets),
         }),
         .. (Phones ?? []).Select(p => p.Trim()).Distinct().Select(p => new NotificationRecipient { Channel = NotificationChannelKind.Sms, Address = p }),
         .. ChannelRecipients.Build([.. (Services ?? []).OfType<ChannelRecipientInput>()], existing, secrets),
     ];
+
+    private static NotificationRecipient? StoredWebhook(IReadOnlyList<NotificationRecipient> existing, string? url) =>
+        existing.FirstOrDefault(r => r.Channel == NotificationChannelKind.Webhook && r.Address == url);
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{2,22}$")]
     private static partial Regex PhonePattern();

@@ -9,10 +9,17 @@ namespace ProbeDashboard.Core.Notifications;
 /// <summary>What to preview: a group's templates (empty: the defaults), for which kind of recipient and which kind of message.</summary>
 /// <param name="Channel">"email" (default), "sms", "webhook" or a service kind ("slack", "teams", ...): values are escaped for it.</param>
 /// <param name="Purpose">"fired" (default), "reminder", "resolved" or "acknowledged".</param>
-public sealed record TemplatePreviewInput(string? TitleTemplate, string? BodyTemplate, string? Channel = null, string? Purpose = null);
+/// <param name="WebhookBodyTemplate">A webhook's own body template (channel webhook only); empty: the standard JSON payload.</param>
+/// <param name="ContentType">The webhook's content type, which decides how values are escaped; empty: application/json.</param>
+public sealed record TemplatePreviewInput(string? TitleTemplate, string? BodyTemplate, string? Channel = null, string? Purpose = null,
+    string? WebhookBodyTemplate = null, string? ContentType = null);
 
-/// <summary>A message as a recipient of that kind would get it: its title and its text.</summary>
-public sealed record TemplatePreview(string Title, string Body);
+/// <summary>
+/// A message as a recipient of that kind would get it: its title and its text; for a webhook also the body it receives
+/// (<paramref name="Payload"/>) with its content type, and <paramref name="PayloadProblem"/> when that body should be
+/// JSON and is not (it would still be sent).
+/// </summary>
+public sealed record TemplatePreview(string Title, string Body, string? Payload = null, string? ContentType = null, string? PayloadProblem = null);
 
 public sealed partial class NotificationGroupService
 {
@@ -40,27 +47,26 @@ public sealed partial class NotificationGroupService
         };
         if (kind is null) errors["channel"] = [$"channel must be email, sms, webhook or one of {string.Join(", ", ChannelCatalog.All.Select(d => d.Name))}"];
         if (!PreviewPurposes.TryGetValue(input.Purpose ?? "fired", out var purpose)) errors["purpose"] = ["purpose must be fired, reminder, resolved or acknowledged"];
+        var webhook = new Dictionary<string, string[]>();
+        Webhook.WebhookBody.Validate(input.WebhookBodyTemplate, input.ContentType, "webhook", webhook);
+        foreach (var (field, messages) in webhook) errors[field == "webhook.body_template" ? "webhook_body_template" : "content_type"] = messages;
+        if (kind != NotificationChannelKind.Webhook && !string.IsNullOrEmpty(input.WebhookBodyTemplate))
+            errors["webhook_body_template"] = ["webhook_body_template needs channel webhook"];
         if (errors.Count > 0) return (null, errors);
 
         var group = new NotificationGroup
         {
             Name = "preview", TitleTemplate = input.TitleTemplate, BodyTemplate = input.BodyTemplate,
-            Recipients = [new NotificationRecipient { Channel = kind!.Value, Address = "preview" }],
+            Recipients = [new NotificationRecipient
+            {
+                Channel = kind!.Value, Address = "preview",
+                BodyTemplate = string.IsNullOrEmpty(input.WebhookBodyTemplate) ? null : input.WebhookBodyTemplate,
+                ContentType = string.IsNullOrWhiteSpace(input.ContentType) ? null : input.ContentType.Trim(),
+            }],
         };
-        var message = composer.Compose(SampleEvent(purpose, time.GetUtcNow().UtcDateTime), purpose, group, time.GetUtcNow().UtcDateTime).Single();
-        return (new TemplatePreview(message.Subject, message.Body), errors);
+        var message = composer.Compose(SampleEvents.Alert(purpose, time.GetUtcNow().UtcDateTime), purpose, group, time.GetUtcNow().UtcDateTime).Single();
+        if (kind != NotificationChannelKind.Webhook) return (new TemplatePreview(message.Subject, message.Body), errors);
+        var contentType = message.ContentType ?? Webhook.WebhookBody.DefaultContentType;
+        return (new TemplatePreview(message.Subject, message.Body, message.PayloadJson, contentType, Webhook.WebhookBody.JsonProblem(message.PayloadJson, contentType)), errors);
     }
-
-    /// <summary>A monitor down for ten minutes, with a name that needs escaping in every markup.</summary>
-    private static AlertEvent SampleEvent(NotificationPurpose purpose, DateTime now) => new()
-    {
-        Id = 12345, SourceKey = "monitor-down:7", AlertRuleName = "api <prod> is down", Condition = "consecutive_failures >= 3",
-        TargetType = AlertTargetType.Service, TargetId = 7, TargetName = "api <prod>", Level = AlertLevel.Critical,
-        Status = purpose == NotificationPurpose.Resolved ? AlertEventStatus.Resolved : AlertEventStatus.Firing,
-        Title = "api <prod> is down", Message = "service api <prod>: consecutive_failures >= 3 holds (consecutive_failures=3)",
-        CurrentValueJson = """{"consecutive_failures":3}""", PendingSince = now.AddMinutes(-10), TriggerTime = now.AddMinutes(-10),
-        RecoverTime = purpose == NotificationPurpose.Resolved ? now : null,
-        Acknowledged = purpose == NotificationPurpose.Acknowledged, AckUserName = purpose == NotificationPurpose.Acknowledged ? "alice" : null,
-        AckNote = purpose == NotificationPurpose.Acknowledged ? "looking into it" : null,
-    };
 }

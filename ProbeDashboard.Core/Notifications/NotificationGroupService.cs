@@ -143,10 +143,11 @@ public sealed partial class NotificationGroupService(
         return string.Join("; ", changes);
     }
 
-    /// <summary>Compares by channel, address, settings and secret in clear (each protection of a secret gives a new ciphertext).</summary>
+    /// <summary>Compares by channel, address, settings, webhook body and headers, and secrets in clear (each protection of a secret gives a new ciphertext).</summary>
     private bool SameRecipients(IReadOnlyList<NotificationRecipient> stored, IReadOnlyList<NotificationRecipient> wanted)
     {
-        string Key(NotificationRecipient r) => $"{r.Channel}|{r.Address}|{r.SettingsJson}|{(r.ProtectedSecret is null ? "" : secrets.Unprotect(r.ProtectedSecret))}";
+        string Key(NotificationRecipient r) => $"{r.Channel}|{r.Address}|{r.SettingsJson}|{(r.ProtectedSecret is null ? "" : secrets.Unprotect(r.ProtectedSecret))}" +
+            $"|{r.BodyTemplate}|{r.ContentType}|{System.Text.Json.JsonSerializer.Serialize(Webhook.WebhookHeaders.InClear(r.HeadersJson, secrets))}";
         return stored.Select(Key).Order(StringComparer.Ordinal).SequenceEqual(wanted.Select(Key).Order(StringComparer.Ordinal));
     }
 }

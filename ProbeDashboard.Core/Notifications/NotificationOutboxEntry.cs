@@ -37,8 +37,12 @@ public class NotificationOutboxEntry
     public string? SettingsJson { get; set; }
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
-    /// <summary>The JSON a webhook receives.</summary>
+    /// <summary>The body a webhook receives: the standard JSON, or what the webhook's body template rendered.</summary>
     public string PayloadJson { get; set; } = "{}";
+    /// <summary>A webhook's Content-Type, copied from the recipient; null: application/json.</summary>
+    public string? ContentType { get; set; }
+    /// <summary>A webhook's extra headers, copied from the recipient (secret values still encrypted).</summary>
+    public string? HeadersJson { get; set; }
 
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }

@@ -26,13 +26,13 @@ public class AuditLogBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
             await BrowserFixture.WaitUntilInteractiveAsync(page);
             var log = page.GetByRole(AriaRole.Main);
             var row = log.GetByRole(AriaRole.Row).Filter(new() { HasText = "audited in ui" });
-            await Expect(row).ToContainTextAsync("agent_token.create");
+            await Expect(row).ToContainTextAsync("Agent token created");
             await Expect(row).ToContainTextAsync("admin");
-            await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "auth.sign_in" }).First).ToBeVisibleAsync();
+            await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "Signed in" }).First).ToBeVisibleAsync();
 
             await page.GetByLabel("Target").FillAsync("audited in ui");
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-            await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "auth.sign_in" })).ToHaveCountAsync(0);
+            await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "Signed in" })).ToHaveCountAsync(0);
             await Expect(row).ToBeVisibleAsync();
         });
     }

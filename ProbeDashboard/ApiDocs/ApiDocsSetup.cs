@@ -23,6 +23,7 @@ public static class ApiDocsSetup
                 && (path.StartsWith("api/v1/", StringComparison.Ordinal) || path.StartsWith("api/push/", StringComparison.Ordinal));
             options.AddOperationTransformer<SecurityRequirementTransformer>();
             options.AddSchemaTransformer<ChannelKindSchemaTransformer>();
+            options.AddSchemaTransformer<Notifications.WebhookSchemaTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -62,6 +62,7 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<ProbeDbContext>()
             .AddUserManager<AppUserManager>()
+            .AddErrorDescriber<IdentityTextDescriber>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PermissionClaimsPrincipalFactory>();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Channels;
+using ProbeDashboard.Core.Notifications.Webhook;
 
 namespace ProbeDashboard.Notifications;
 
@@ -48,6 +49,28 @@ public sealed class NotificationGroupForm
         public string NewSecret { get; set; } = "";
         public bool HasStoredSecret { get; init; }
         public bool RemoveSecret { get; set; }
+        /// <summary>Liquid body template; empty: the standard JSON payload.</summary>
+        public string BodyTemplate { get; set; } = "";
+        /// <summary>Empty: application/json.</summary>
+        public string ContentType { get; set; } = "";
+        public List<HeaderRow> Headers { get; set; } = [];
+        /// <summary>Whether the template and headers are shown; open from the start when the webhook has some.</summary>
+        public bool Expanded { get; set; }
+
+        public WebhookInput ToInput() => new(Url.Trim(), RemoveSecret ? "" : string.IsNullOrEmpty(NewSecret) ? null : NewSecret,
+            BodyTemplate, ContentType, [.. Headers.Select(h => h.ToInput())]);
+    }
+
+    /// <summary>An extra header. A secret one's stored value is never in the form: left empty, it is kept.</summary>
+    public sealed class HeaderRow
+    {
+        public string Name { get; set; } = "";
+        public string Value { get; set; } = "";
+        public bool Secret { get; set; }
+        public bool HasStoredValue { get; init; }
+
+        /// <summary>A secret left empty asks to keep the stored value; without one the Core names the missing value.</summary>
+        public WebhookHeaderInput ToInput() => new(Name.Trim(), Secret && Value.Length == 0 ? null : Value, Secret);
     }
 
     /// <summary>Liquid title template (empty: the default).</summary>
@@ -65,7 +88,12 @@ public sealed class NotificationGroupForm
         Emails = Lines(group, NotificationChannelKind.Email),
         Phones = Lines(group, NotificationChannelKind.Sms),
         Webhooks = group.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook)
-            .Select(r => new WebhookRow { Url = r.Address, HasStoredSecret = r.ProtectedSecret is not null }).ToList(),
+            .Select(r => new WebhookRow
+            {
+                Url = r.Address, HasStoredSecret = r.ProtectedSecret is not null, BodyTemplate = r.BodyTemplate ?? "", ContentType = r.ContentType ?? "",
+                Headers = [.. WebhookHeaders.Parse(r.HeadersJson).Select(h => new HeaderRow { Name = h.Name, Value = h.Value ?? "", Secret = h.Secret, HasStoredValue = h.Secret })],
+                Expanded = r.BodyTemplate is not null || r.ContentType is not null || r.HeadersJson is not null,
+            }).ToList(),
         Services = [.. group.Recipients.Where(r => ChannelCatalog.For(r.Channel) is not null).Select(r => new ServiceRow
         {
             Kind = ChannelCatalog.For(r.Channel)!.Name,
@@ -78,8 +106,7 @@ public sealed class NotificationGroupForm
     public NotificationGroupInput ToInput() => new(
         Name,
         Split(Emails),
-        Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url))
-            .Select(w => new WebhookInput(w.Url.Trim(), w.RemoveSecret ? "" : string.IsNullOrEmpty(w.NewSecret) ? null : w.NewSecret)).ToList(),
+        Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url)).Select(w => w.ToInput()).ToList(),
         Split(Phones),
         IsDefault,
         [.. Services.Select(r => r.ToInput())],

@@ -1,12 +1,16 @@
 using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Notifications.Channels;
+using ProbeDashboard.Core.Notifications.Webhook;
 
 namespace ProbeDashboard.Notifications;
 
 /// <summary>
 /// Body of POST and PUT /api/v1/notification-groups. A webhook's secret is write-only: on update, leaving it
-/// out keeps the stored one for the same URL, an empty string removes it.
+/// out keeps the stored one for the same URL, an empty string removes it. Each webhook may have a
+/// <c>body_template</c> (Liquid, fields under <c>event</c>; values escaped for the content type), a <c>content_type</c>
+/// (default application/json) and <c>headers</c> (<c>[{"name", "value", "secret"}]</c>; a secret header's value is
+/// write-only: left out, the one stored for the same URL and name is kept).
 /// <c>is_default</c>: the group hears the alerts of every monitor without a notification_id of its own.
 /// <c>recipients</c>: Slack, Discord, Teams, Telegram, Matrix, ntfy, Gotify, Pushover, PagerDuty and Opsgenie
 /// recipients, each <c>{"kind": "telegram", "name": "...", ...its settings}</c>; their secret settings are
@@ -24,11 +28,14 @@ public sealed record NotificationGroupRequest(string? Name, List<string>? Emails
 /// <summary>
 /// Body of POST /api/v1/notification-groups/preview-template: templates rendered on a sample event. <c>channel</c>:
 /// email (default), sms, webhook or a service kind, whose markup values are escaped for; <c>purpose</c>: fired
-/// (default), reminder, resolved or acknowledged.
+/// (default), reminder, resolved or acknowledged. With channel webhook the answer also has <c>payload</c>, the body the
+/// webhook receives (rendered from <c>webhook_body_template</c> when given, escaped for <c>content_type</c>), and
+/// <c>payload_problem</c> when a JSON content type gets a body that is not JSON.
 /// </summary>
-public sealed record TemplatePreviewRequest(string? TitleTemplate, string? BodyTemplate, string? Channel = null, string? Purpose = null)
+public sealed record TemplatePreviewRequest(string? TitleTemplate, string? BodyTemplate, string? Channel = null, string? Purpose = null,
+    string? WebhookBodyTemplate = null, string? ContentType = null)
 {
-    public TemplatePreviewInput ToInput() => new(TitleTemplate, BodyTemplate, Channel, Purpose);
+    public TemplatePreviewInput ToInput() => new(TitleTemplate, BodyTemplate, Channel, Purpose, WebhookBodyTemplate, ContentType);
 }
 
 /// <summary>
@@ -54,8 +61,18 @@ public sealed record ChannelRecipientOutput(
     }
 }
 
-/// <summary>A webhook as the API shows it: whether it has a secret, never the secret.</summary>
-public sealed record WebhookOutput(string Url, bool HasSecret);
+/// <summary>
+/// A webhook as the API shows it: whether it has a secret, never the secret; its body template and content type (null:
+/// the standard JSON payload as application/json); its extra headers, a secret one's value never shown.
+/// </summary>
+public sealed record WebhookOutput(string Url, bool HasSecret, string? BodyTemplate = null, string? ContentType = null, IReadOnlyList<WebhookHeaderOutput>? Headers = null)
+{
+    public static WebhookOutput Of(NotificationRecipient r) => new(r.Address, r.ProtectedSecret is not null, r.BodyTemplate, r.ContentType,
+        [.. WebhookHeaders.Parse(r.HeadersJson).Select(h => new WebhookHeaderOutput(h.Name, h.Secret ? null : h.Value, h.Secret))]);
+}
+
+/// <summary>An extra header of a webhook; <c>value</c> is left out when the header is secret.</summary>
+public sealed record WebhookHeaderOutput(string Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Value, bool Secret);
 
 public sealed record NotificationGroupResponse(
     int Id, string Name, IReadOnlyList<string> Emails, IReadOnlyList<WebhookOutput> Webhooks, IReadOnlyList<string> Phones,
@@ -64,7 +81,7 @@ public sealed record NotificationGroupResponse(
     public static NotificationGroupResponse Of(NotificationGroup g) => new(
         g.Id, g.Name,
         g.Recipients.Where(r => r.Channel == NotificationChannelKind.Email).Select(r => r.Address).ToList(),
-        g.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook).Select(r => new WebhookOutput(r.Address, r.ProtectedSecret is not null)).ToList(),
+        g.Recipients.Where(r => r.Channel == NotificationChannelKind.Webhook).Select(WebhookOutput.Of).ToList(),
         g.Recipients.Where(r => r.Channel == NotificationChannelKind.Sms).Select(r => r.Address).ToList(),
         g.CreatedAt, g.UpdatedAt, g.IsDefault,
         [.. g.Recipients.Select(ChannelRecipientOutput.Of).OfType<ChannelRecipientOutput>()], g.TitleTemplate, g.BodyTemplate);

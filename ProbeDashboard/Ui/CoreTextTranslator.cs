@@ -19,6 +19,20 @@ public sealed class CoreTextTranslator
     /// <summary>The one instance: components get it injected; static helpers such as FieldErrorText use it directly.</summary>
     public static CoreTextTranslator Shared { get; } = new();
 
+    /// <summary>
+    /// For the audit log's details and targets: also the patterns keyed Audit*, which are short ("enabled", "user {0}") and
+    /// kept out of <see cref="Shared"/> so that they never rewrite a probe error or an alert title that happens to match.
+    /// </summary>
+    public static CoreTextTranslator Audit { get; } = new(_ => true);
+
+    private const string AuditPrefix = "Audit";
+    private readonly Func<string, bool> _uses;
+
+    /// <summary>Every pattern except the audit log's.</summary>
+    public CoreTextTranslator() : this(key => !key.StartsWith(AuditPrefix, StringComparison.Ordinal)) { }
+
+    private CoreTextTranslator(Func<string, bool> uses) => _uses = uses;
+
     private static readonly ResourceManager Texts = new(typeof(CoreText));
     private readonly ConcurrentDictionary<string, IReadOnlyList<Pattern>> _byCulture = new();
 
@@ -42,6 +56,7 @@ public sealed class CoreTextTranslator
     {
         var english = Texts.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
         return english.Cast<DictionaryEntry>()
+            .Where(e => _uses((string)e.Key))
             .Select(e => (English: (string)e.Value!, Translated: Texts.GetString((string)e.Key, culture)!))
             .Where(p => p.Translated != p.English)
             // The longest fixed text first: "{0} is down" must win over "{0} on {1}" for "backup on nas is down".

@@ -6,7 +6,8 @@ using ProbeDashboard.Core.Egress;
 namespace ProbeDashboard.Core.Notifications.Webhook;
 
 /// <summary>
-/// POSTs the event as JSON. With a secret, the body is signed: <c>X-ProbeDashboard-Signature: sha256=&lt;hex HMAC&gt;</c>,
+/// POSTs the event as JSON, or the body its template rendered with its content type, plus its extra headers. With a
+/// secret, the body actually sent is signed: <c>X-ProbeDashboard-Signature: sha256=&lt;hex HMAC&gt;</c>,
 /// so the receiver can tell the message came from us and was not altered.
 /// </summary>
 public sealed class WebhookChannel(IHttpClientFactory clients, SecretProtector secrets) : INotificationChannel
@@ -20,7 +21,15 @@ public sealed class WebhookChannel(IHttpClientFactory clients, SecretProtector s
     {
         var body = Encoding.UTF8.GetBytes(message.PayloadJson);
         using var request = new HttpRequestMessage(HttpMethod.Post, message.Address) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = string.IsNullOrEmpty(message.ContentType)
+            ? new("application/json") { CharSet = "utf-8" }
+            : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(message.ContentType);
+        // Validated on save: never Host, Content-Length, hop-by-hop or our signature, so none of them can be overridden here.
+        foreach (var (name, value) in WebhookHeaders.InClear(message.HeadersJson, secrets))
+        {
+            // Content-Language, Content-Encoding and the like belong to the content's headers; the request's refuses them.
+            if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
         if (!string.IsNullOrEmpty(message.ProtectedSecret))
             request.Headers.Add(SignatureHeader, Sign(secrets.Unprotect(message.ProtectedSecret), body));
 

@@ -1693,8 +1693,15 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeadersJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
@@ -1751,8 +1758,19 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("BodyTemplate")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HeadersJson")
+                        .HasColumnType("text");
 
                     b.Property<int>("NotificationGroupId")
                         .HasColumnType("integer");

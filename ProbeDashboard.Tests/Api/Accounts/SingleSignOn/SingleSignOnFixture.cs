@@ -2,7 +2,10 @@ using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Accounts.SingleSignOn;
 
-/// <summary>The test provider on 127.0.0.1 and the app configured to sign in with it (automatic accounts on).</summary>
+/// <summary>
+/// The test provider on 127.0.0.1 and the app configured to sign in with it (automatic accounts on). Auth:Require2fa
+/// is on as well: a single sign-on must land on the page asked for, not on our TOTP setup (the provider does MFA).
+/// </summary>
 public class SingleSignOnFixture : IAsyncLifetime
 {
     public OidcTestProvider Provider { get; private set; } = null!;
@@ -11,7 +14,7 @@ public class SingleSignOnFixture : IAsyncLifetime
     /// <summary>Extra settings of a derived fixture (e.g. break-glass only).</summary>
     protected virtual bool AutoCreateUsers => true;
 
-    protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings => [];
+    protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings => [new("Auth:Require2fa", "true")];
 
     public async Task InitializeAsync()
     {

@@ -162,6 +162,25 @@ public class SingleSignOnTests(SingleSignOnFixture fixture) : IClassFixture<Sing
     }
 
     [Fact]
+    public async Task Require2fa_does_not_send_a_single_sign_on_user_to_our_totp_setup()
+    {
+        Provider.Fault = IdTokenFault.None;
+        Provider.User = NewUser($"judy{Guid.NewGuid():N}"[..12], "ops");
+        using var browser = new SingleSignOnBrowser(Factory, Provider);
+        (await browser.SignInAsync(Timeout())).Dispose();
+
+        using var page = await browser.App.GetAsync("/monitors", Timeout());
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(browser.Visited, u => u.AbsolutePath == "/account/two-factor");
+        // The same server does send a password user without 2FA there (so the setting is really on).
+        var local = await Factory.CreateUserAsync(UserRole.Viewer);
+        using var session = new ProbeDashboard.Tests.Ui.DashboardSession(Factory);
+        using var signedIn = await session.SignInAsync(local.UserName!, DashboardFactory.UserPassword, Timeout());
+        Assert.Equal("/account/two-factor", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_sign_in_page_offers_the_provider_and_the_password_form()
     {
         using var client = Factory.CreateClient();

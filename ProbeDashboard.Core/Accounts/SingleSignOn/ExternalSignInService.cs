@@ -17,13 +17,10 @@ namespace ProbeDashboard.Core.Accounts.SingleSignOn;
 /// </summary>
 public sealed class ExternalSignInService(UserManager<AppUser> users, ProbeDbContext db, TimeProvider time, IAuditLog audit)
 {
-    /// <summary>The external-login provider name a link is stored under: the issuer, so two providers never share subjects.</summary>
-    public static string LoginProvider(string issuer) => "oidc:" + issuer;
+    public const string LoginProviderPrefix = "oidc:";
 
-    /// <summary>Whether each of the users signs in through an identity provider (has at least one link).</summary>
-    public async Task<IReadOnlySet<int>> LinkedUserIdsAsync(CancellationToken cancellationToken) =>
-        (await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider.StartsWith("oidc:")).Select(l => l.UserId).Distinct()
-            .ToListAsync(cancellationToken)).ToHashSet();
+    /// <summary>The external-login provider name a link is stored under: the issuer, so two providers never share subjects.</summary>
+    public static string LoginProvider(string issuer) => LoginProviderPrefix + issuer;
 
     public async Task<ExternalSignInResult> SignInAsync(ExternalIdentity identity, ExternalSignInPolicy policy, CancellationToken cancellationToken)
     {

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ProbeDashboard.Core.Accounts.SingleSignOn;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Tests.Support;
@@ -70,6 +73,53 @@ public class BreakGlassSignInTests(BreakGlassFixture fixture) : IClassFixture<Br
 
         Assert.Contains("Sign in with Test IdP", html);
         Assert.Contains("kept for the break-glass administrator only", html);
+    }
+
+    [Fact]
+    public async Task The_users_list_says_who_signs_in_with_the_provider_and_who_has_two_factor_on()
+    {
+        var linked = await Factory.CreateUserAsync(UserRole.Operator);
+        var local = await Factory.CreateUserAsync(UserRole.Viewer);
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await accounts.AddLoginAsync((await accounts.FindByIdAsync(linked.Id.ToString()))!,
+                new UserLoginInfo(ExternalSignInService.LoginProvider(fixture.Provider.Issuer), $"sub-{linked.Id}", "Test IdP"));
+            await accounts.SetTwoFactorEnabledAsync((await accounts.FindByIdAsync(local.Id.ToString()))!, true);
+        }
+        using var admin = await Factory.CreateAdminClientAsync();
+
+        var users = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/users", Timeout())).RootElement.GetProperty("data")
+            .EnumerateArray().ToDictionary(u => u.GetProperty("username").GetString()!);
+
+        Assert.True(users[linked.UserName!].GetProperty("single_sign_on").GetBoolean());
+        Assert.False(users[linked.UserName!].GetProperty("two_factor_enabled").GetBoolean());
+        Assert.False(users[local.UserName!].GetProperty("single_sign_on").GetBoolean());
+        Assert.True(users[local.UserName!].GetProperty("two_factor_enabled").GetBoolean());
+        var one = JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/users/{linked.Id}", Timeout())).RootElement.GetProperty("data");
+        Assert.True(one.GetProperty("single_sign_on").GetBoolean());
+        using var toggled = await admin.PatchAsJsonAsync($"/api/v1/users/{linked.Id}/toggle", new { enable = true }, Timeout());
+        Assert.True(JsonDocument.Parse(await toggled.Content.ReadAsStringAsync(Timeout())).RootElement.GetProperty("data").GetProperty("single_sign_on").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_linked_account_signs_in_through_the_provider_without_automatic_accounts()
+    {
+        var linked = await Factory.CreateUserAsync(UserRole.Viewer);
+        var subject = $"sub-pre-{linked.Id}";
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await accounts.AddLoginAsync((await accounts.FindByIdAsync(linked.Id.ToString()))!,
+                new UserLoginInfo(ExternalSignInService.LoginProvider(fixture.Provider.Issuer), subject, "Test IdP"));
+        }
+        fixture.Provider.User = new OidcTestUser(subject, "whatever-name", ["ops"]);
+        using var browser = new SingleSignOnBrowser(Factory, fixture.Provider);
+
+        using var page = await browser.SignInAsync(Timeout());
+
+        Assert.Equal("/", browser.LastPath);
+        Assert.Equal(UserRole.Operator, (await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == linked.Id))).Role);
     }
 
     [Fact]

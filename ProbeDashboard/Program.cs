@@ -8,6 +8,7 @@ using ProbeDashboard.Auth;
 using ProbeDashboard.Auth.ApiKeys;
 using ProbeDashboard.Auth.Passwords;
 using ProbeDashboard.Auth.Sessions;
+using ProbeDashboard.Auth.SingleSignOn;
 using ProbeDashboard.Auth.TwoFactor;
 using ProbeDashboard.ConfigTransfer;
 using ProbeDashboard.Compat.OpenApi;
@@ -83,6 +84,7 @@ app.MapTwoFactorApi();         // /api/v1/auth/2fa: TOTP setup, enable, disable;
 app.MapApiKeysApi();           // /api/v1/api-keys: scoped keys for automation (Bearer pdk_... or X-Api-Key)
 app.MapSessionsApi();          // /api/v1/auth/sessions: signed-in browsers and API tokens, ended by their owner
 app.MapPasswordApi();          // /api/v1/auth/password and the /account/password form: own password change ends the other sessions
+app.MapOidcEndpoints();        // /account/login/oidc: single sign-on with Auth:Oidc (when configured)
 app.MapMonitorsApi();
 app.MapPushApi();            // /api/push/{token}: anonymous pings of push monitors
 app.MapUsersApi();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Accounts.SingleSignOn;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Storage;
@@ -39,6 +40,14 @@ public sealed partial class UserService(UserManager<AppUser> users, ProbeDbConte
     {
         actor.Demand(Permissions.Admin);
         return await users.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The users who sign in through an identity provider (linked by single sign-on), for the list's "how they sign in".</summary>
+    public async Task<IReadOnlySet<int>> SingleSignOnUserIdsAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Demand(Permissions.Admin);
+        return (await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider.StartsWith(ExternalSignInService.LoginProviderPrefix))
+            .Select(l => l.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
 
     public async Task<AppUser?> FindAsync(Actor actor, int id, CancellationToken cancellationToken)

@@ -44,6 +44,8 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 failures.AddRange(Describe(path, await page.RunAxe()));
             }
+            await page.GotoAsync("/account/two-factor");   // static (no circuit), like the sign-in page
+            failures.AddRange(Describe("/account/two-factor", await page.RunAxe()));
             await page.Context.ClearCookiesAsync();
             await page.Context.AddCookiesAsync([new Cookie { Name = "pd-theme", Value = theme, Url = fixture.App.BaseUrl }]);
             await page.GotoAsync("/login");

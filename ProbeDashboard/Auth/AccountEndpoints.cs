@@ -47,6 +47,11 @@ public static class AccountEndpoints
             return Back("missing", returnUrl, form.UserName);
 
         var check = await credentials.CheckAsync(form.UserName, form.Password, null, null);
+        if (check.Refusal == CredentialRefusal.LocalSignInOff)
+        {
+            await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.SignInFailed, $"user {form.UserName.Trim()}", check.Reason, cancellationToken);
+            return Back("local-off", returnUrl, form.UserName);
+        }
         if (check.User is not { } user)
         {
             await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.SignInFailed, $"user {form.UserName.Trim()}", check.Reason, cancellationToken);

@@ -34,4 +34,27 @@ public class AuthOptions
     /// and their API requests are refused (403) until they have, except those that set it up.
     /// </summary>
     public bool Require2fa { get; set; }
+
+    /// <summary>
+    /// Who may sign in with a password (the form and <c>POST /api/v1/auth/token</c>): everyone, or only
+    /// <see cref="BreakGlassUser"/> (for when the identity provider is down), everyone else signing in with single sign-on.
+    /// </summary>
+    public LocalSignInMode LocalSignIn { get; set; } = LocalSignInMode.Enabled;
+
+    /// <summary>The one local account that may still sign in with a password when <see cref="LocalSignIn"/> is BreakGlassOnly.</summary>
+    public string? BreakGlassUser { get; set; }
+
+    /// <summary>Single sign-on with an OpenID Connect provider; off while its Authority is empty.</summary>
+    public SingleSignOn.OidcSettings Oidc { get; set; } = new();
+
+    /// <summary>Whether <paramref name="userName"/> may sign in with a password under <see cref="LocalSignIn"/>.</summary>
+    public bool AllowsLocalSignIn(string userName) =>
+        LocalSignIn == LocalSignInMode.Enabled
+        || (!string.IsNullOrWhiteSpace(BreakGlassUser) && string.Equals(userName.Trim(), BreakGlassUser.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+public enum LocalSignInMode
+{
+    Enabled,
+    BreakGlassOnly,
 }

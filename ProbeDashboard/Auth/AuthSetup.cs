@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using ProbeDashboard.Auth.ApiKeys;
 using ProbeDashboard.Auth.Sessions;
+using ProbeDashboard.Auth.SingleSignOn;
+using ProbeDashboard.Core.Accounts.SingleSignOn;
 using ProbeDashboard.Auth.Tokens;
 using ProbeDashboard.Core.Accounts.ApiKeys;
 using ProbeDashboard.Core.Accounts.Passwords;
@@ -27,6 +29,8 @@ public static class AuthSetup
     {
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.LocalSignIn != LocalSignInMode.BreakGlassOnly || !string.IsNullOrWhiteSpace(o.BreakGlassUser),
+                "Auth:LocalSignIn BreakGlassOnly needs Auth:BreakGlassUser (the local account that may still sign in with a password)")
             .Validate(o => string.IsNullOrEmpty(o.JwtSigningKey) || Encoding.UTF8.GetByteCount(o.JwtSigningKey) >= TokenSigningKey.MinimumKeyBytes,
                 $"Auth:JwtSigningKey must be at least {TokenSigningKey.MinimumKeyBytes} bytes long")
             .ValidateOnStart();
@@ -38,6 +42,7 @@ public static class AuthSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         services.AddScoped<UserService>();
         services.AddScoped<TwoFactorService>();
+        services.AddScoped<ExternalSignInService>();
         services.AddScoped<CredentialCheck>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<SessionService>();
@@ -66,6 +71,9 @@ public static class AuthSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PermissionClaimsPrincipalFactory>();
 
+        // Read now: the OpenID Connect scheme exists only when configured. A wrong setting stops start-up, naming it.
+        var oidc = builder.Configuration.GetSection(AuthOptions.Section).GetSection("Oidc").Get<OidcSettings>() ?? new OidcSettings();
+        if (oidc.Problem() is { } problem) throw new OptionsValidationException("Auth:Oidc", typeof(OidcSettings), [problem]);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = SmartScheme;
@@ -89,6 +97,7 @@ public static class AuthSetup
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
                 options.SlidingExpiration = false;
             })
+            .AddDashboardOidc(oidc)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.LoginPath = "/login";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Accounts.TwoFactor;
 using ProbeDashboard.Core.Auth;
 
@@ -14,6 +15,8 @@ public enum CredentialRefusal
     /// <summary>The password was right; the user has 2FA on and sent no code.</summary>
     SecondFactorRequired,
     WrongSecondFactor,
+    /// <summary>Auth:LocalSignIn is BreakGlassOnly and this is not the break-glass user: nothing was checked.</summary>
+    LocalSignInOff,
 }
 
 public sealed record CredentialResult(AppUser? User, CredentialRefusal Refusal)
@@ -29,6 +32,7 @@ public sealed record CredentialResult(AppUser? User, CredentialRefusal Refusal)
         CredentialRefusal.Disabled => "disabled",
         CredentialRefusal.SecondFactorRequired => "second factor required",
         CredentialRefusal.WrongSecondFactor => "wrong second factor",
+        CredentialRefusal.LocalSignInOff => "local sign-in is off (break-glass user only)",
         _ => "",
     };
 }
@@ -39,10 +43,12 @@ public sealed record CredentialResult(AppUser? User, CredentialRefusal Refusal)
 /// factors passed (Identity's own password check resets it on the password alone, which would let an attacker
 /// who knows the password guess codes for ever).
 /// </summary>
-public sealed class CredentialCheck(UserManager<AppUser> users, TwoFactorService twoFactor)
+public sealed class CredentialCheck(UserManager<AppUser> users, TwoFactorService twoFactor, IOptions<AuthOptions> auth)
 {
     public async Task<CredentialResult> CheckAsync(string userName, string password, string? totp, string? recoveryCode)
     {
+        // Before the password: with single sign-on in charge, a password is no use to anyone else (and counts for nothing).
+        if (!auth.Value.AllowsLocalSignIn(userName)) return new(null, CredentialRefusal.LocalSignInOff);
         var user = await users.FindByNameAsync(userName.Trim());
         if (user is null)
         {

@@ -31,7 +31,8 @@ public static partial class TokenApi
 
     /// <summary>
     /// Exchanges a user name and password (and, with 2FA on, a TOTP or recovery code) for a bearer token;
-    /// wrong passwords and wrong codes count towards lockout.
+    /// wrong passwords and wrong codes count towards lockout. With Auth:LocalSignIn BreakGlassOnly, everyone but the
+    /// break-glass user is refused (403): automation uses API keys.
     /// </summary>
     internal static async Task<Results<Ok<ApiEnvelope<TokenResponse>>, BadRequest<ApiEnvelope>, JsonHttpResult<ApiEnvelope>>>
         CreateToken(TokenRequest? request, CredentialCheck credentials, TokenIssuer issuer, SessionService sessions,
@@ -45,6 +46,12 @@ public static partial class TokenApi
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "username and password are required", errors));
 
         var check = await credentials.CheckAsync(request!.Username!, request.Password!, request.Totp, request.RecoveryCode);
+        if (check.Refusal == CredentialRefusal.LocalSignInOff)
+        {
+            LogRefused(logger, request.Username!, check.Reason);
+            await audit.RecordAsAsync(Actor.Anonymous.Name, AuditActions.TokenRefused, $"user {request.Username}", check.Reason, cancellationToken);
+            return TypedResults.Json(ApiEnvelope.Error(StatusCodes.Status403Forbidden, LocalSignInOffMessage), statusCode: StatusCodes.Status403Forbidden);
+        }
         if (check.User is not { } user)
         {
             LogRefused(logger, request.Username!, check.Reason);
@@ -88,6 +95,9 @@ public static partial class TokenApi
     /// </summary>
     public const int SecondFactorRequiredCode = 4011;
     public const string SecondFactorRequiredMessage = "two-factor sign-in is on for this account: send the authenticator code as \"totp\" (or a \"recovery_code\")";
+
+    public const string LocalSignInOffMessage =
+        "password sign-in is switched off on this server (single sign-on only): automation uses an API key (Authorization: Bearer pdk_...)";
 
     private static JsonHttpResult<ApiEnvelope> Unauthorized(string message, int code = 401) =>
         TypedResults.Json(ApiEnvelope.Error(code, message), statusCode: StatusCodes.Status401Unauthorized);

@@ -31,14 +31,17 @@ public static class UsersApi
     internal static async Task<Ok<ApiEnvelope<List<UserResponse>>>> ListUsers(ClaimsPrincipal user, UserService accounts, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var users = await accounts.ListAsync(user.ToActor(), cancellationToken);
-        return TypedResults.Ok(ApiEnvelope.Ok(users.Select(u => UserResponse.From(u, now)).ToList()));
+        var actor = user.ToActor();
+        var users = await accounts.ListAsync(actor, cancellationToken);
+        var singleSignOn = await accounts.SingleSignOnUserIdsAsync(actor, cancellationToken);
+        return TypedResults.Ok(ApiEnvelope.Ok(users.Select(u => UserResponse.From(u, now, singleSignOn)).ToList()));
     }
 
     internal static async Task<Results<Ok<ApiEnvelope<UserResponse>>, NotFound<ApiEnvelope>>> GetUser(
         int id, ClaimsPrincipal user, UserService accounts, TimeProvider time, CancellationToken cancellationToken) =>
         await accounts.FindAsync(user.ToActor(), id, cancellationToken) is { } found
-            ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(found, time.GetUtcNow().UtcDateTime)))
+            ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(found, time.GetUtcNow().UtcDateTime,
+                await accounts.SingleSignOnUserIdsAsync(user.ToActor(), cancellationToken))))
             : TypedResults.NotFound(ApiEnvelope.Error(404, "user not found"));
 
     internal static async Task<Results<Created<ApiEnvelope<UserResponse>>, BadRequest<ApiEnvelope>, Conflict<ApiEnvelope>>> CreateUser(
@@ -55,32 +58,38 @@ public static class UsersApi
             return result.Failure == UserChangeFailure.Conflict
                 ? TypedResults.Conflict(ApiEnvelope.Error(409, result.Message))
                 : Invalid(result.Message, result.Errors ?? new Dictionary<string, string[]>());
-        return TypedResults.Created($"/api/v1/users/{created.Id}", ApiEnvelope.Ok(UserResponse.From(created, time.GetUtcNow().UtcDateTime)));
+        return TypedResults.Created($"/api/v1/users/{created.Id}", ApiEnvelope.Ok(UserResponse.From(created, time.GetUtcNow().UtcDateTime, NoSingleSignOn)));
     }
 
     internal static async Task<Change> SetRole(int id, SetRoleRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         if (!UserRoles.TryParse(request?.Role, out var role))
             return Invalid("invalid role", new Dictionary<string, string[]> { ["role"] = [RoleProblem] });
-        return Answer(await accounts.SetRoleAsync(user.ToActor(), id, role), time);
+        return await AnswerAsync(await accounts.SetRoleAsync(user.ToActor(), id, role), accounts, user, time);
     }
 
     internal static async Task<Change> ResetPassword(int id, ResetPasswordRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         if (string.IsNullOrEmpty(request?.Password))
             return Invalid("invalid password", new Dictionary<string, string[]> { ["password"] = ["is required"] });
-        return Answer(await accounts.ResetPasswordAsync(user.ToActor(), id, request.Password), time);
+        return await AnswerAsync(await accounts.ResetPasswordAsync(user.ToActor(), id, request.Password), accounts, user, time);
     }
 
     internal static async Task<Change> ToggleUser(int id, SetUserEnabledRequest? request, ClaimsPrincipal user, UserService accounts, TimeProvider time)
     {
         if (request?.Enable is not { } enable)
             return Invalid("invalid toggle", new Dictionary<string, string[]> { ["enable"] = ["is required (true or false)"] });
-        return Answer(await accounts.SetEnabledAsync(user.ToActor(), id, enable), time);
+        return await AnswerAsync(await accounts.SetEnabledAsync(user.ToActor(), id, enable), accounts, user, time);
     }
 
-    private static Change Answer(UserChangeResult result, TimeProvider time) =>
-        result.User is { } changed ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(changed, time.GetUtcNow().UtcDateTime))) : Failure(result);
+    /// <summary>A user made through the API has a password and no link to an identity provider yet.</summary>
+    private static readonly IReadOnlySet<int> NoSingleSignOn = new HashSet<int>();
+
+    private static async Task<Change> AnswerAsync(UserChangeResult result, UserService accounts, ClaimsPrincipal user, TimeProvider time) =>
+        result.User is { } changed
+            ? TypedResults.Ok(ApiEnvelope.Ok(UserResponse.From(changed, time.GetUtcNow().UtcDateTime,
+                await accounts.SingleSignOnUserIdsAsync(user.ToActor(), CancellationToken.None))))
+            : Failure(result);
 
     private static Change Failure(UserChangeResult result) => result.Failure switch
     {

@@ -37,11 +37,16 @@ public static class SessionClaims
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
-    /// <summary>Identity rebuilds the cookie's principal when it re-checks the stamp; the session key must survive that.</summary>
+    /// <summary>
+    /// Identity rebuilds the cookie's principal when it re-checks the stamp; the session key (and the mark of a
+    /// single sign-on) must survive that.
+    /// </summary>
     public static Task KeepSessionKey(SecurityStampRefreshingPrincipalContext context)
     {
         if (context.CurrentPrincipal?.SessionKey() is { } key && context.NewPrincipal?.Identity is ClaimsIdentity identity)
             identity.AddClaim(For(key));
+        if (context.CurrentPrincipal?.FindFirst(SingleSignOn.SingleSignOnClaims.Type) is { } provider && context.NewPrincipal?.Identity is ClaimsIdentity renewed)
+            renewed.AddClaim(SingleSignOn.SingleSignOnClaims.For(provider.Value));
         return Task.CompletedTask;
     }
 }

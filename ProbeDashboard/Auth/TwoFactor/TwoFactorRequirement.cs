@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Api;
+using ProbeDashboard.Auth.SingleSignOn;
 using ProbeDashboard.Auth.Tokens;
 
 namespace ProbeDashboard.Auth.TwoFactor;
@@ -21,7 +22,8 @@ public static class TwoFactorRequirement
         if (!app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Require2fa) return;
         app.Use(async (context, next) =>
         {
-            if (context.User.GetUserId() is not { } userId || Allowed.Any(p => context.Request.Path.StartsWithSegments(p))
+            // A single sign-on's second factor is the provider's business (see the README).
+            if (context.User.GetUserId() is not { } userId || context.User.ViaSingleSignOn() || Allowed.Any(p => context.Request.Path.StartsWithSegments(p))
                 || (await context.RequestServices.GetRequiredService<TokenUserCache>().GetAsync(userId, context.RequestAborted)) is not { TwoFactorEnabled: false })
             {
                 await next(context);

@@ -33,7 +33,9 @@ public sealed record MonitorItem(
     PushInput? Push = null,
     string? EscalationPolicy = null,
     List<int>? TlsExpiryDays = null,
-    DnsInput? Dns = null)
+    DnsInput? Dns = null,
+    int? RetryInterval = null,
+    bool? UpsideDown = null)
 {
     /// <summary>The item that reproduces a stored monitor; a push monitor's token only with <paramref name="includeSecrets"/>.</summary>
     public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
@@ -50,5 +52,7 @@ public sealed record MonitorItem(
         m.Kind == MonitorKind.Push ? PushInput.From(m.Push) with { Token = includeSecrets ? m.PushToken : null } : null,
         m.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null,
         m.ChecksCertificate ? [.. m.TlsExpiryDays] : null,
-        m.Kind == MonitorKind.Dns ? DnsInput.From(m.Dns) : null);
+        m.Kind == MonitorKind.Dns ? DnsInput.From(m.Dns) : null,
+        m.RetryIntervalSeconds,
+        m.UpsideDown ? true : null);
 }

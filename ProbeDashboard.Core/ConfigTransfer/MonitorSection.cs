@@ -76,7 +76,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         return new MonitorInput
         {
             Name = item.Name, Enable = item.Enable ?? true, Type = (int)kind!.Value, Target = item.Target, Duration = item.Duration,
-            Timeout = item.Timeout, Retry = item.Retry,
+            Timeout = item.Timeout, Retry = item.Retry, RetryInterval = item.RetryInterval, UpsideDown = item.UpsideDown ?? false,
             ExecuteOn = item.ExecuteOn is null ? null : new ExecuteOnInput(item.ExecuteOn.Type, groupId, hostIds),
             SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
             RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,

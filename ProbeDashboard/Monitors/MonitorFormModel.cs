@@ -12,6 +12,10 @@ public sealed class MonitorFormModel
     public int IntervalSeconds { get; set; } = 60;
     public int TimeoutSeconds { get; set; } = 10;
     public int Retry { get; set; }
+    /// <summary>Seconds between rounds after a failed one; empty means the same as the interval.</summary>
+    public int? RetryIntervalSeconds { get; set; }
+    /// <summary>Success and failure swap (a port that must stay closed).</summary>
+    public bool UpsideDown { get; set; }
     public bool Enabled { get; set; } = true;
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }
@@ -66,6 +70,8 @@ public sealed class MonitorFormModel
         IntervalSeconds = monitor.IntervalSeconds,
         TimeoutSeconds = monitor.TimeoutSeconds,
         Retry = monitor.Retry,
+        RetryIntervalSeconds = monitor.RetryIntervalSeconds,
+        UpsideDown = monitor.UpsideDown,
         Enabled = monitor.Enabled,
         ExecuteOn = monitor.ExecuteOn,
         ExecuteOnGroupId = monitor.ExecuteOnGroupId,
@@ -104,6 +110,8 @@ public sealed class MonitorFormModel
         Duration = IntervalSeconds,
         Timeout = TimeoutSeconds,
         Retry = Retry,
+        RetryInterval = Kind == MonitorKind.Push ? null : RetryIntervalSeconds,
+        UpsideDown = Kind != MonitorKind.Push && UpsideDown,
         ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(ExecuteOn), ExecuteOnGroupId, [.. ExecuteOnHostIds]),
         SkipHosts = [.. SkipHostIds],
         EnableAlert = EnableAlert,

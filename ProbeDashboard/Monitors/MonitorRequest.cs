@@ -25,7 +25,9 @@ public sealed record MonitorRequest(
     PushWire? Push = null,
     int? EscalationPolicyId = null,
     IReadOnlyList<int>? TlsExpiryDays = null,
-    DnsWire? Dns = null)
+    DnsWire? Dns = null,
+    int? RetryInterval = null,
+    bool? UpsideDown = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -36,6 +38,8 @@ public sealed record MonitorRequest(
         Duration = Duration,
         Timeout = Timeout,
         Retry = Retry,
+        RetryInterval = RetryInterval,
+        UpsideDown = UpsideDown ?? false,
         ExecuteOn = ExecuteOn is null ? null : new ExecuteOnInput(ExecuteOn.Type, ExecuteOn.GroupId, ExecuteOn.HostIds),
         SkipHosts = SkipHosts,
         EnableAlert = EnableAlert ?? false,

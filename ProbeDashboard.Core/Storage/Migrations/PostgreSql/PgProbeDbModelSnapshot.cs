@@ -1592,6 +1592,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("Retry")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RetryIntervalSeconds")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<int>>("SkipHostIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -1612,6 +1615,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("UpsideDown")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

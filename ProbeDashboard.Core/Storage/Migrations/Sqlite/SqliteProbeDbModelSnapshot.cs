@@ -1530,6 +1530,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<int>("Retry")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RetryIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("SkipHostIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1550,6 +1553,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpsideDown")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -35,11 +35,12 @@ public sealed record MonitorItem(
     List<int>? TlsExpiryDays = null,
     DnsInput? Dns = null,
     int? RetryInterval = null,
-    bool? UpsideDown = null)
+    bool? UpsideDown = null,
+    List<string>? DependsOn = null)
 {
     /// <summary>The item that reproduces a stored monitor; a push monitor's token only with <paramref name="includeSecrets"/>.</summary>
     public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
-        IReadOnlyDictionary<int, string> policies, bool includeSecrets = false) => new(
+        IReadOnlyDictionary<int, string> policies, bool includeSecrets = false, IReadOnlyDictionary<int, string>? monitorNames = null) => new(
         m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         new PlacementItem(ExecuteOnInput.Name(m.ExecuteOn),
             m.ExecuteOnGroupId is { } g ? groups.GetValueOrDefault(g, $"#{g}") : null,
@@ -54,5 +55,6 @@ public sealed record MonitorItem(
         m.ChecksCertificate ? [.. m.TlsExpiryDays] : null,
         m.Kind == MonitorKind.Dns ? DnsInput.From(m.Dns) : null,
         m.RetryIntervalSeconds,
-        m.UpsideDown ? true : null);
+        m.UpsideDown ? true : null,
+        m.DependsOn.Count == 0 || monitorNames is null ? null : [.. m.DependsOn.Select(id => monitorNames.GetValueOrDefault(id, $"#{id}"))]);
 }

@@ -23,6 +23,11 @@ public class MonitorDefinition
     public int? RetryIntervalSeconds { get; set; }
     /// <summary>Success and failure swap: a port that must stay closed, a page that must not answer.</summary>
     public bool UpsideDown { get; set; }
+    /// <summary>
+    /// Monitors this one depends on (the seed's <c>depends_on</c>): while one of them is offline, this monitor's alert
+    /// events are created suppressed and notify nobody. Never a cycle.
+    /// </summary>
+    public List<int> DependsOn { get; set; } = [];
 
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }

@@ -19,6 +19,7 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Dns).HasJsonConversion().HasDefaultValueSql("'{}'");
         // Rows from before certificate alerts existed get the default thresholds.
         builder.Property(m => m.TlsExpiryDays).HasJsonConversion().HasDefaultValueSql("'[21,14,7]'");
+        builder.Property(m => m.DependsOn).HasJsonConversion().HasDefaultValueSql("'[]'");
         builder.OwnsOne(m => m.Current, current =>
         {
             current.Property(c => c.Status).HasColumnName("CurrentStatus");

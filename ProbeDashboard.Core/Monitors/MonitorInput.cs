@@ -25,6 +25,8 @@ public sealed record MonitorInput
     public int? RetryInterval { get; init; }
     /// <summary>Success and failure swap.</summary>
     public bool UpsideDown { get; init; }
+    /// <summary>Ids of the monitors this one depends on; unset or empty: none.</summary>
+    public IReadOnlyList<int>? DependsOn { get; init; }
     public ExecuteOnInput? ExecuteOn { get; init; }
     public IReadOnlyList<int>? SkipHosts { get; init; }
     public bool EnableAlert { get; init; }
@@ -72,6 +74,7 @@ public sealed record MonitorInput
         Retry = monitor.Retry,
         RetryInterval = monitor.RetryIntervalSeconds,
         UpsideDown = monitor.UpsideDown,
+        DependsOn = monitor.DependsOn,
         ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(monitor.ExecuteOn), monitor.ExecuteOnGroupId,
             monitor.ExecuteOn == ExecuteOnKind.Hosts ? monitor.ExecuteOnHostIds : null),
         SkipHosts = monitor.SkipHostIds,
@@ -102,6 +105,7 @@ public sealed record MonitorInput
         // Stored only when it differs from the interval, so a later change of duration alone keeps "same as duration".
         monitor.RetryIntervalSeconds = IsPush || RetryInterval is null || RetryInterval == monitor.IntervalSeconds ? null : RetryInterval;
         monitor.UpsideDown = UpsideDown && !IsPush;
+        monitor.DependsOn = [.. (DependsOn ?? []).Distinct().Order()];
         monitor.ExecuteOn = ExecuteOnInput.ParseKind(ExecuteOn?.Type) ?? ExecuteOnKind.All;
         monitor.ExecuteOnGroupId = monitor.ExecuteOn == ExecuteOnKind.Group ? ExecuteOn!.GroupId : null;
         monitor.ExecuteOnHostIds = monitor.ExecuteOn == ExecuteOnKind.Hosts ? [.. ExecuteOn!.HostIds!.Distinct()] : [];

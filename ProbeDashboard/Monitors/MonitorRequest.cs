@@ -27,7 +27,8 @@ public sealed record MonitorRequest(
     IReadOnlyList<int>? TlsExpiryDays = null,
     DnsWire? Dns = null,
     int? RetryInterval = null,
-    bool? UpsideDown = null)
+    bool? UpsideDown = null,
+    IReadOnlyList<int>? DependsOn = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -40,6 +41,7 @@ public sealed record MonitorRequest(
         Retry = Retry,
         RetryInterval = RetryInterval,
         UpsideDown = UpsideDown ?? false,
+        DependsOn = DependsOn,
         ExecuteOn = ExecuteOn is null ? null : new ExecuteOnInput(ExecuteOn.Type, ExecuteOn.GroupId, ExecuteOn.HostIds),
         SkipHosts = SkipHosts,
         EnableAlert = EnableAlert ?? false,

@@ -48,6 +48,9 @@ public sealed record MonitorResponse(
     /// <summary>Success and failure swap: the monitor is up while its probe fails (a port that must stay closed).</summary>
     public bool UpsideDown { get; init; }
 
+    /// <summary>Ids of the monitors this one depends on: while one is offline its alert events are suppressed and notify nobody.</summary>
+    public IReadOnlyList<int> DependsOn { get; init; } = [];
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PushWire? Push { get; init; }
 
@@ -88,6 +91,7 @@ public sealed record MonitorResponse(
         TlsExpiryDays = m.ChecksCertificate ? m.TlsExpiryDays : null,
         RetryInterval = m.RetryIntervalSeconds ?? m.IntervalSeconds,
         UpsideDown = m.UpsideDown,
+        DependsOn = m.DependsOn,
         Dns = m.Kind == MonitorKind.Dns ? DnsWire.From(m.Dns) : null,
     };
 }

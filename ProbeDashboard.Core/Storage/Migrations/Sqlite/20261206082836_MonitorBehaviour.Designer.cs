@@ -11,8 +11,8 @@ using ProbeDashboard.Core.Storage;
 namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProbeDb))]
-    [Migration("20261206080540_MonitorFlapControl")]
-    partial class MonitorFlapControl
+    [Migration("20261206082836_MonitorBehaviour")]
+    partial class MonitorBehaviour
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -526,6 +526,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuppressedByMonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppressedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TargetId")
                         .HasColumnType("INTEGER");
@@ -1447,6 +1454,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DependsOn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Dns")
                         .IsRequired()

@@ -13,8 +13,8 @@ using ProbeDashboard.Core.Storage;
 namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PgProbeDb))]
-    [Migration("20261206080548_MonitorFlapControl")]
-    partial class MonitorFlapControl
+    [Migration("20261206082844_MonitorBehaviour")]
+    partial class MonitorBehaviour
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -554,6 +554,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("SuppressedByMonitorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuppressedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("TargetId")
                         .HasColumnType("integer");
@@ -1509,6 +1516,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DependsOn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Dns")
                         .IsRequired()

@@ -16,6 +16,10 @@ public sealed class MonitorFormModel
     public int? RetryIntervalSeconds { get; set; }
     /// <summary>Success and failure swap (a port that must stay closed).</summary>
     public bool UpsideDown { get; set; }
+    /// <summary>Monitors this one depends on: while one is offline, its alerts are suppressed.</summary>
+    public IReadOnlyCollection<int> DependsOn { get; set; } = [];
+    /// <summary>The monitor being edited; null for a new one.</summary>
+    public int? MonitorId => _original?.Id;
     public bool Enabled { get; set; } = true;
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }
@@ -72,6 +76,7 @@ public sealed class MonitorFormModel
         Retry = monitor.Retry,
         RetryIntervalSeconds = monitor.RetryIntervalSeconds,
         UpsideDown = monitor.UpsideDown,
+        DependsOn = monitor.DependsOn,
         Enabled = monitor.Enabled,
         ExecuteOn = monitor.ExecuteOn,
         ExecuteOnGroupId = monitor.ExecuteOnGroupId,
@@ -112,6 +117,7 @@ public sealed class MonitorFormModel
         Retry = Retry,
         RetryInterval = Kind == MonitorKind.Push ? null : RetryIntervalSeconds,
         UpsideDown = Kind != MonitorKind.Push && UpsideDown,
+        DependsOn = [.. DependsOn],
         ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(ExecuteOn), ExecuteOnGroupId, [.. ExecuteOnHostIds]),
         SkipHosts = [.. SkipHostIds],
         EnableAlert = EnableAlert,

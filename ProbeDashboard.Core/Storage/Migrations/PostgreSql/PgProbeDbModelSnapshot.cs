@@ -1630,7 +1630,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("UpsideDown")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Id");
 

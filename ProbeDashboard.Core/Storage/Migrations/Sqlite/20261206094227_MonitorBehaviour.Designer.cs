@@ -11,7 +11,7 @@ using ProbeDashboard.Core.Storage;
 namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProbeDb))]
-    [Migration("20261206082836_MonitorBehaviour")]
+    [Migration("20261206094227_MonitorBehaviour")]
     partial class MonitorBehaviour
     {
         /// <inheritdoc />
@@ -1571,7 +1571,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("UpsideDown")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Id");
 

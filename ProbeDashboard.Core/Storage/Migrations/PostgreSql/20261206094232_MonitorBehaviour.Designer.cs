@@ -13,7 +13,7 @@ using ProbeDashboard.Core.Storage;
 namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PgProbeDb))]
-    [Migration("20261206082844_MonitorBehaviour")]
+    [Migration("20261206094232_MonitorBehaviour")]
     partial class MonitorBehaviour
     {
         /// <inheritdoc />
@@ -1633,7 +1633,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("UpsideDown")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Id");
 

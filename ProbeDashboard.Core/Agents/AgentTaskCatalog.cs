@@ -53,7 +53,8 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
         m.Kind != MonitorKind.Http ? null : new AgentHttpOptions(m.Http.Method, m.Http.Headers, m.Http.HostHeader, m.Http.Cookies,
             m.Http.ExpectedStatusCodes, m.Http.Keyword, m.Http.FollowRedirects, m.Http.PinnedIps, m.Http.IgnoreTlsErrors,
             m.Http.KeywordInvert, m.Http.JsonQuery, m.Http.JsonExpected, m.Http.JsonOperator),
-        m.Kind != MonitorKind.Dns ? null : new AgentDnsOptions(m.Dns.RecordType, m.Dns.Resolver, m.Dns.Protocol, m.Dns.Expected));
+        m.Kind != MonitorKind.Dns ? null : new AgentDnsOptions(m.Dns.RecordType, m.Dns.Resolver, m.Dns.Protocol, m.Dns.Expected),
+        m.UpsideDown);
 
     /// <summary>The monitor an agent probes for a task (only the settings probes read).</summary>
     public static MonitorDefinition ToMonitor(AgentTask t) => new()
@@ -65,6 +66,7 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
         IntervalSeconds = t.Interval,
         TimeoutSeconds = t.Timeout,
         Retry = t.Retry,
+        UpsideDown = t.UpsideDown,
         Http = t.Http is not { } http ? new HttpProbeOptions() : new HttpProbeOptions
         {
             Method = http.Method,

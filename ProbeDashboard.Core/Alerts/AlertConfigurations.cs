@@ -32,6 +32,8 @@ internal sealed class AlertEventConfiguration : IEntityTypeConfiguration<AlertEv
         builder.Property(e => e.AckUserName).HasMaxLength(256);
         builder.Property(e => e.AckNote).HasMaxLength(2000);
         builder.Ignore(e => e.IsOpen);
+        builder.Ignore(e => e.IsSuppressed);
+        builder.Property(e => e.SuppressedByName).HasMaxLength(200);
         builder.HasMany(e => e.Samples).WithOne().HasForeignKey(s => s.AlertEventId).OnDelete(DeleteBehavior.Cascade);
         // The database itself refuses a second open event for one (rule, target).
         builder.HasIndex(e => new { e.SourceKey, e.TargetType, e.TargetId }).IsUnique()

@@ -64,6 +64,16 @@ public class AlertEvent
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The offline monitor this event's monitor depends on, while the event is suppressed: it notifies nobody and
+    /// starts no escalation. Cleared when that monitor recovers and the event, still open, fires normally.
+    /// </summary>
+    public int? SuppressedByMonitorId { get; set; }
+    /// <summary>The name of <see cref="SuppressedByMonitorId"/> when the event was suppressed ("suppressed by uplink").</summary>
+    public string? SuppressedByName { get; set; }
+    /// <summary>True while the event is suppressed by a monitor its monitor depends on.</summary>
+    public bool IsSuppressed => SuppressedByMonitorId is not null;
+
     public List<AlertEventSample> Samples { get; set; } = [];
 
     public bool IsOpen => Status != AlertEventStatus.Resolved;

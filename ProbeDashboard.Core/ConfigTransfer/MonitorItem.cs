@@ -33,11 +33,14 @@ public sealed record MonitorItem(
     PushInput? Push = null,
     string? EscalationPolicy = null,
     List<int>? TlsExpiryDays = null,
-    DnsInput? Dns = null)
+    DnsInput? Dns = null,
+    int? RetryInterval = null,
+    bool? UpsideDown = null,
+    List<string>? DependsOn = null)
 {
     /// <summary>The item that reproduces a stored monitor; a push monitor's token only with <paramref name="includeSecrets"/>.</summary>
     public static MonitorItem Of(MonitorDefinition m, HostNames hosts, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> notificationGroups,
-        IReadOnlyDictionary<int, string> policies, bool includeSecrets = false) => new(
+        IReadOnlyDictionary<int, string> policies, bool includeSecrets = false, IReadOnlyDictionary<int, string>? monitorNames = null) => new(
         m.Name, m.Enabled, (int)m.Kind, m.Target, m.IntervalSeconds, m.TimeoutSeconds, m.Retry,
         new PlacementItem(ExecuteOnInput.Name(m.ExecuteOn),
             m.ExecuteOnGroupId is { } g ? groups.GetValueOrDefault(g, $"#{g}") : null,
@@ -50,5 +53,8 @@ public sealed record MonitorItem(
         m.Kind == MonitorKind.Push ? PushInput.From(m.Push) with { Token = includeSecrets ? m.PushToken : null } : null,
         m.EscalationPolicyId is { } p ? policies.GetValueOrDefault(p, $"#{p}") : null,
         m.ChecksCertificate ? [.. m.TlsExpiryDays] : null,
-        m.Kind == MonitorKind.Dns ? DnsInput.From(m.Dns) : null);
+        m.Kind == MonitorKind.Dns ? DnsInput.From(m.Dns) : null,
+        m.RetryIntervalSeconds,
+        m.UpsideDown ? true : null,
+        m.DependsOn.Count == 0 || monitorNames is null ? null : [.. m.DependsOn.Select(id => monitorNames.GetValueOrDefault(id, $"#{id}"))]);
 }

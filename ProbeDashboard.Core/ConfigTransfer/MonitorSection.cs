@@ -23,8 +23,10 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         var (groups, notificationGroups) = await NamesAsync(context.Db, cancellationToken);
         var policies = await EscalationPolicySection.NamesAsync(context.Db, cancellationToken);
         var monitors = await context.Db.Monitors.AsNoTracking().ToListAsync(cancellationToken);
+        // depends_on is written as names, like every other reference, so the file moves between servers.
+        var names = monitors.ToDictionary(m => m.Id, m => m.Name);
         return [.. monitors.OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups, policies, context.IncludeSecrets), ConfigJson.Options))];
+            .Select(m => JsonSerializer.SerializeToNode(MonitorItem.Of(m, context.Hosts, groups, notificationGroups, policies, context.IncludeSecrets, names), ConfigJson.Options))];
     }
 
     public async Task ImportAsync(JsonArray items, ImportContext context, CancellationToken cancellationToken)
@@ -33,10 +35,12 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         var groupIds = groups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
         var notificationIds = notificationGroups.ToDictionary(g => g.Value, g => g.Key, StringComparer.Ordinal);
         var policies = await EscalationPolicySection.NamesAsync(context.Db, cancellationToken);
+        var parents = new MonitorParents(context);
         foreach (var (where, item) in context.ReadItems<MonitorItem>(Key, items, i => i.Name))
         {
             var input = ToInput(item, where, context, groupIds, notificationIds, policies);
             if (input is null) continue;
+            input = await parents.ResolveAsync(input, item.DependsOn, where, cancellationToken);
             var name = input.Name!.Trim();
             var (monitor, ambiguous) = await context.SingleByNameAsync(context.Db.Monitors.Where(m => m.Name == name).OrderBy(m => m.Id), where, cancellationToken);
             if (ambiguous) continue;
@@ -51,7 +55,9 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
                 monitors.Publish(change);
                 return Task.CompletedTask;
             });
+            parents.Saved(change.Result.Monitor, input, item.DependsOn, where);
         }
+        await parents.SaveDeferredAsync(monitors, cancellationToken);
     }
 
     private static MonitorInput? ToInput(MonitorItem item, string where, ImportContext context,
@@ -76,7 +82,7 @@ public sealed class MonitorSection(MonitorService monitors) : IConfigSection
         return new MonitorInput
         {
             Name = item.Name, Enable = item.Enable ?? true, Type = (int)kind!.Value, Target = item.Target, Duration = item.Duration,
-            Timeout = item.Timeout, Retry = item.Retry,
+            Timeout = item.Timeout, Retry = item.Retry, RetryInterval = item.RetryInterval, UpsideDown = item.UpsideDown ?? false,
             ExecuteOn = item.ExecuteOn is null ? null : new ExecuteOnInput(item.ExecuteOn.Type, groupId, hostIds),
             SkipHosts = skipIds, EnableAlert = item.EnableAlert ?? false, FailThreshold = item.FailThreshold,
             RecoverThreshold = item.RecoverThreshold, NotificationId = notificationId, LatencyAlert = item.LatencyAlert ?? false,

@@ -16,6 +16,18 @@ public class MonitorDefinition
     public int TimeoutSeconds { get; set; } = 10;
     /// <summary>Extra attempts inside one round before the round counts as failed.</summary>
     public int Retry { get; set; }
+    /// <summary>
+    /// Seconds between rounds while the monitor is failing but has not reached <see cref="FailThreshold"/> yet (the seed's
+    /// <c>retry_interval</c>); null means the same as <see cref="IntervalSeconds"/>.
+    /// </summary>
+    public int? RetryIntervalSeconds { get; set; }
+    /// <summary>Success and failure swap: a port that must stay closed, a page that must not answer.</summary>
+    public bool UpsideDown { get; set; }
+    /// <summary>
+    /// Monitors this one depends on (the seed's <c>depends_on</c>): while one of them is offline, this monitor's alert
+    /// events are created suppressed and notify nobody. Never a cycle.
+    /// </summary>
+    public List<int> DependsOn { get; set; } = [];
 
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }

@@ -19,6 +19,8 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Dns).HasJsonConversion().HasDefaultValueSql("'{}'");
         // Rows from before certificate alerts existed get the default thresholds.
         builder.Property(m => m.TlsExpiryDays).HasJsonConversion().HasDefaultValueSql("'[21,14,7]'");
+        builder.Property(m => m.DependsOn).HasJsonConversion().HasDefaultValueSql("'[]'");
+        builder.Property(m => m.UpsideDown).HasDefaultValue(false);
         builder.OwnsOne(m => m.Current, current =>
         {
             current.Property(c => c.Status).HasColumnName("CurrentStatus");

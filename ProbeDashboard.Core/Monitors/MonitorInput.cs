@@ -21,6 +21,12 @@ public sealed record MonitorInput
     /// <summary>Seconds; when unset, 10 or just under the interval if that is shorter.</summary>
     public int? Timeout { get; init; }
     public int? Retry { get; init; }
+    /// <summary>Seconds between rounds after a failed one, until a round passes or fail_threshold is reached; unset = duration.</summary>
+    public int? RetryInterval { get; init; }
+    /// <summary>Success and failure swap.</summary>
+    public bool UpsideDown { get; init; }
+    /// <summary>Ids of the monitors this one depends on; unset or empty: none.</summary>
+    public IReadOnlyList<int>? DependsOn { get; init; }
     public ExecuteOnInput? ExecuteOn { get; init; }
     public IReadOnlyList<int>? SkipHosts { get; init; }
     public bool EnableAlert { get; init; }
@@ -66,6 +72,9 @@ public sealed record MonitorInput
         Duration = monitor.IntervalSeconds,
         Timeout = monitor.TimeoutSeconds,
         Retry = monitor.Retry,
+        RetryInterval = monitor.RetryIntervalSeconds,
+        UpsideDown = monitor.UpsideDown,
+        DependsOn = monitor.DependsOn,
         ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(monitor.ExecuteOn), monitor.ExecuteOnGroupId,
             monitor.ExecuteOn == ExecuteOnKind.Hosts ? monitor.ExecuteOnHostIds : null),
         SkipHosts = monitor.SkipHostIds,
@@ -93,6 +102,10 @@ public sealed record MonitorInput
         monitor.IntervalSeconds = EffectiveDuration!.Value;
         monitor.TimeoutSeconds = IsPush ? MonitorRules.PushTimeoutSeconds : EffectiveTimeout;
         monitor.Retry = Retry ?? 0;
+        // Stored only when it differs from the interval, so a later change of duration alone keeps "same as duration".
+        monitor.RetryIntervalSeconds = IsPush || RetryInterval is null || RetryInterval == monitor.IntervalSeconds ? null : RetryInterval;
+        monitor.UpsideDown = UpsideDown && !IsPush;
+        monitor.DependsOn = [.. (DependsOn ?? []).Distinct().Order()];
         monitor.ExecuteOn = ExecuteOnInput.ParseKind(ExecuteOn?.Type) ?? ExecuteOnKind.All;
         monitor.ExecuteOnGroupId = monitor.ExecuteOn == ExecuteOnKind.Group ? ExecuteOn!.GroupId : null;
         monitor.ExecuteOnHostIds = monitor.ExecuteOn == ExecuteOnKind.Hosts ? [.. ExecuteOn!.HostIds!.Distinct()] : [];

@@ -32,6 +32,9 @@ public sealed record MonitorListRow(
     AvailabilityPoint? LastDay)
 {
     public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status);
+    /// <summary>Seconds between rounds after a failed one (flap control); the interval when not set.</summary>
+    public int RetryIntervalSeconds { get; init; }
+    public bool UpsideDown { get; init; }
 }
 
 public sealed record MonitorListPage(IReadOnlyList<MonitorListRow> Rows, int Total);

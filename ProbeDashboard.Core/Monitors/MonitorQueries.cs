@@ -24,7 +24,8 @@ public sealed partial class MonitorQueries(IDbContextFactory<ProbeDbContext> dbF
         var total = await monitors.CountAsync(cancellationToken);
         var rows = await Sorted(monitors, sort).Skip(skip).Take(take)
             .Select(m => new MonitorListRow(m.Id, m.Name, m.Target, m.Origin, m.Kind, m.Enabled, m.IntervalSeconds,
-                m.Current.Status, m.Current.StatusSince, m.Current.LastProbeAt, m.Current.LastSuccess, m.Current.LastError, m.CreatedAt, null))
+                m.Current.Status, m.Current.StatusSince, m.Current.LastProbeAt, m.Current.LastSuccess, m.Current.LastError, m.CreatedAt, null)
+                { RetryIntervalSeconds = m.RetryIntervalSeconds ?? m.IntervalSeconds, UpsideDown = m.UpsideDown })
             .ToListAsync(cancellationToken);
         var lastDay = await availability.GetLastDayAsync(rows.Select(r => r.Id).ToList(), time.GetUtcNow().UtcDateTime, cancellationToken);
         return new MonitorListPage([.. rows.Select(r => r with { LastDay = lastDay.GetValueOrDefault(r.Id) })], total);

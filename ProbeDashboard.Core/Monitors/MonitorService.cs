@@ -111,6 +111,9 @@ public sealed partial class MonitorService(
         if (input.EscalationPolicyId is > 0 && !errors.ContainsKey("escalation_policy_id")
             && !await db.EscalationPolicies.AnyAsync(p => p.Id == input.EscalationPolicyId, cancellationToken))
             errors = new Dictionary<string, string[]>(errors) { ["escalation_policy_id"] = ["no escalation policy has this id"] };
+        if (input.DependsOn is { Count: > 0 } dependsOn
+            && await Dependencies.DependencyRules.ProblemAsync(db, monitorId, input.Name?.Trim() ?? "", dependsOn, cancellationToken) is { } dependencyProblem)
+            errors = new Dictionary<string, string[]>(errors) { ["depends_on"] = [dependencyProblem] };
         return errors;
     }
 }

@@ -30,6 +30,8 @@ public static class MonitorValidator
         if (!isPush) ValidateTiming(input, rules, errors);
         else if (input.Retry is < 0 or > MonitorRules.MaxRetry)
             errors.Add("retry", $"must be between 0 and {MonitorRules.MaxRetry}");
+        if (isPush && input.RetryInterval is not null) errors.Add("retry_interval", "does not apply to push monitors (type 5)");
+        if (isPush && input.UpsideDown) errors.Add("upside_down", "does not apply to push monitors (type 5)");
         if (input.Type is null || !Enum.IsDefined((MonitorKind)input.Type.Value))
         {
             errors.Add("type", input.Type is null ? "is required" : $"must be {MonitorKindNames.Choices}, as a number or a name");
@@ -91,6 +93,8 @@ public static class MonitorValidator
 
         if (input.Retry is < 0 or > MonitorRules.MaxRetry)
             errors.Add("retry", $"must be between 0 and {MonitorRules.MaxRetry}");
+        if (input.RetryInterval is { } retryInterval && durationValid && (retryInterval < rules.MinIntervalSeconds || retryInterval > input.Duration))
+            errors.Add("retry_interval", $"must be between {rules.MinIntervalSeconds} seconds and duration ({input.Duration} seconds)");
     }
 
     private static void ValidatePlacement(MonitorInput input, MonitorRules rules, ValidationErrors errors)

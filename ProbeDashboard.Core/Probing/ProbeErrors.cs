@@ -16,6 +16,12 @@ public static class ProbeErrors
 
     public static string KeywordMissing(string keyword) => $"keyword '{keyword}' not found";
 
+    /// <summary>An upside-down monitor whose target answered: that is its failure.</summary>
+    public const string InvertedDown = "down (inverted): the target answered, a failure was expected";
+
+    /// <summary>An upside-down monitor whose probe failed as it should: up, saying what was expected.</summary>
+    public static string InvertedUp(string? error) => $"up (inverted): {error ?? "failure"} expected";
+
     public static string KeywordFound(string keyword) => $"keyword '{keyword}' found, but must not be";
 
     /// <summary>Walks the inner exceptions for the first one that has a well-known meaning.</summary>

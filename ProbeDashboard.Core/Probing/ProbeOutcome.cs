@@ -17,6 +17,14 @@ public sealed record ProbeOutcome(
     public static ProbeOutcome Up(double latencyMs, int statusCode = 0, SeenCertificate? certificate = null) =>
         new(true, latencyMs, statusCode, null, certificate);
 
+    /// <summary>
+    /// The verdict of an upside-down monitor: a failure is up, with the reason kept as "up (inverted): connection refused
+    /// expected" so the history says why; a success is down ("down (inverted): the target answered").
+    /// </summary>
+    public ProbeOutcome Inverted() => Success
+        ? this with { Success = false, Error = ProbeErrors.InvertedDown }
+        : this with { Success = true, Error = ProbeErrors.InvertedUp(Error) };
+
     public static ProbeOutcome Down(string error, double latencyMs = 0, int statusCode = 0, SeenCertificate? certificate = null) =>
         new(false, latencyMs, statusCode, error, certificate);
 }

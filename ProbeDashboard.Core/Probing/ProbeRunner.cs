@@ -23,6 +23,7 @@ public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, TimeProvider
         {
             attempt++;
             outcome = await AttemptAsync(monitor, cancellationToken);
+            if (monitor.UpsideDown) outcome = outcome.Inverted();
             LogAttempt(logger, monitor.Id, hostId, attempt, outcome.Success, outcome.LatencyMs, outcome.Error);
         }
         while (!outcome.Success && attempt < attempts);

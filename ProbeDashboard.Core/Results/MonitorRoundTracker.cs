@@ -31,11 +31,13 @@ public sealed class MonitorRoundTracker
     {
         if (!_monitors.TryGetValue(result.MonitorId, out var rounds))
             _monitors[result.MonitorId] = rounds = new MonitorRounds(settings.IntervalSeconds, storedFailures);
-        if (rounds.IntervalSeconds != settings.IntervalSeconds)
+        // Flap control: while failing below fail_threshold the rounds follow the retry_interval's rhythm.
+        var interval = settings.EachResultIsARound ? settings.IntervalSeconds : settings.RoundIntervalAfter(rounds.Failures);
+        if (rounds.IntervalSeconds != interval)
         {
             // A new interval moves every fire time: round numbers of the old rhythm no longer compare.
             Close(result.MonitorId, rounds, settings, closed);
-            rounds.Restart(settings.IntervalSeconds);
+            rounds.Restart(interval);
         }
 
         if (settings.EachResultIsARound)
@@ -47,7 +49,7 @@ public sealed class MonitorRoundTracker
         }
 
         rounds.Hear(result.HostId, result.Timestamp);
-        var index = RoundIndex(result.MonitorId, settings.IntervalSeconds, result.Timestamp);
+        var index = RoundIndex(result.MonitorId, interval, result.Timestamp);
         if (index < rounds.Index) return;
         if (index > rounds.Index)
         {

@@ -30,7 +30,8 @@ internal static class MonitorRows
             {
                 Id = reader.GetInt32(0),
                 Rounds = new RoundSettings(reader.GetInt32(1), reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                    EachResultIsARound: reader.GetInt32(7) == (int)MonitorKind.Push),
+                    EachResultIsARound: reader.GetInt32(7) == (int)MonitorKind.Push,
+                    RetryIntervalSeconds: reader.IsDBNull(8) ? null : reader.GetInt32(8), FailThreshold: reader.GetInt32(9)),
                 StatusBefore = status,
                 Current = new MonitorCurrentState
                 {

@@ -34,4 +34,12 @@ public sealed record ProbeRound(
 /// True for push monitors: a ping (or a missed deadline) arrives when the job runs, not at a scheduled fire time,
 /// so each result is a round of its own and counts at once.
 /// </param>
-public readonly record struct RoundSettings(int IntervalSeconds, int? FailQuorum, bool EachResultIsARound = false);
+/// <param name="RetryIntervalSeconds">The monitor's retry_interval (null: its interval): rounds after a failed one come at this rhythm.</param>
+/// <param name="FailThreshold">Failed rounds in a row after which the monitor goes back to its interval.</param>
+public readonly record struct RoundSettings(
+    int IntervalSeconds, int? FailQuorum, bool EachResultIsARound = false, int? RetryIntervalSeconds = null, int FailThreshold = 1)
+{
+    /// <summary>The rhythm of the next round after <paramref name="consecutiveFailures"/> failed ones (flap control).</summary>
+    public int RoundIntervalAfter(int consecutiveFailures) =>
+        Monitors.Flap.FlapControl.RoundInterval(IntervalSeconds, RetryIntervalSeconds, FailThreshold, consecutiveFailures);
+}

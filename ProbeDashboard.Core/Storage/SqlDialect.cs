@@ -61,7 +61,7 @@ internal abstract class SqlDialect
     private sealed class SqliteSql : SqlDialect
     {
         public override string SelectMonitorState => """
-            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind"
+            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind", "RetryIntervalSeconds", "FailThreshold"
             FROM "Monitors" WHERE "Id" IN (SELECT value FROM json_each(@ids))
             """;
 
@@ -93,7 +93,7 @@ internal abstract class SqlDialect
     private sealed class PostgresSql : SqlDialect
     {
         public override string SelectMonitorState => """
-            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind"
+            SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind", "RetryIntervalSeconds", "FailThreshold"
             FROM "Monitors" WHERE "Id" = ANY(@ids)
             """;
 

@@ -5,6 +5,15 @@ namespace ProbeDashboard.Alerts;
 
 public sealed record AckUser(int Id, string Name);
 
+/// <summary>
+/// The offline monitor an event's monitor depends on, while the event is suppressed (no notification, no escalation);
+/// null when the event is not suppressed.
+/// </summary>
+public sealed record SuppressedByWire(int MonitorId, string Name)
+{
+    public static SuppressedByWire? Of(AlertEvent e) => e.SuppressedByMonitorId is { } id ? new SuppressedByWire(id, e.SuppressedByName ?? "") : null;
+}
+
 /// <summary>One row of GET /api/v1/alert-events (seed 001 §4.1), with the timing fields issue 4 asks to show plainly.</summary>
 public sealed record AlertEventListItem(
     long Id,
@@ -28,10 +37,13 @@ public sealed record AlertEventListItem(
     DateTime? FiresAt,
     DateTime? SilenceUntil)
 {
+    /// <summary>Set while the event is suppressed because a monitor its monitor depends on is offline.</summary>
+    public SuppressedByWire? SuppressedBy { get; init; }
+
     public static AlertEventListItem Of(AlertEvent e) => new(
         e.Id, e.AlertRuleId, e.AlertRuleName, e.TargetId, AlertNames.Of(e.TargetType), e.TargetName, e.TriggerTime, e.RecoverTime,
         AlertNames.Of(e.Status), AlertNames.Of(e.Level), e.Title, e.Message, Json(e.CurrentValueJson), e.Acknowledged,
-        AckUserOf(e), e.AckTime, e.AckNote, e.PendingSince, e.FiresAt, e.SilenceUntil);
+        AckUserOf(e), e.AckTime, e.AckNote, e.PendingSince, e.FiresAt, e.SilenceUntil) { SuppressedBy = SuppressedByWire.Of(e) };
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
@@ -68,7 +80,11 @@ public sealed record AlertEventDetail(
     DateTime? SilenceUntil,
     bool NotifyOnResolve,
     int? EscalationPolicyId = null,
-    IReadOnlyList<EscalationNoticeItem>? Escalation = null);
+    IReadOnlyList<EscalationNoticeItem>? Escalation = null)
+{
+    /// <summary>Set while the event is suppressed because a monitor its monitor depends on is offline.</summary>
+    public SuppressedByWire? SuppressedBy { get; init; }
+}
 
 /// <summary>
 /// One step of an event's escalation timeline: <c>status</c> is due (with <c>due_at</c>), sent (<c>sent_at</c>) or

@@ -47,7 +47,7 @@ public static class AlertEventsApi
             view.Notifications.Select(o => new AlertNotificationItem(o.Id, NotificationChannelNames.Of(o.Channel), o.Address, o.Purpose.ToString().ToLowerInvariant(),
                 o.SentAt, o.Status.ToString().ToLowerInvariant(), o.Attempts, o.LastError)).ToList(),
             e.PendingSince, e.FiresAt, e.SilenceUntil, e.NotifyOnResolve,
-            e.EscalationPolicyId, [.. (view.Escalation ?? []).Select(EscalationNoticeItem.Of)]);
+            e.EscalationPolicyId, [.. (view.Escalation ?? []).Select(EscalationNoticeItem.Of)]) { SuppressedBy = SuppressedByWire.Of(e) };
         return TypedResults.Ok(ApiEnvelope.Ok(detail));
     }
 

@@ -12,6 +12,14 @@ public sealed class MonitorFormModel
     public int IntervalSeconds { get; set; } = 60;
     public int TimeoutSeconds { get; set; } = 10;
     public int Retry { get; set; }
+    /// <summary>Seconds between rounds after a failed one; empty means the same as the interval.</summary>
+    public int? RetryIntervalSeconds { get; set; }
+    /// <summary>Success and failure swap (a port that must stay closed).</summary>
+    public bool UpsideDown { get; set; }
+    /// <summary>Monitors this one depends on: while one is offline, its alerts are suppressed.</summary>
+    public IReadOnlyCollection<int> DependsOn { get; set; } = [];
+    /// <summary>The monitor being edited; null for a new one.</summary>
+    public int? MonitorId => _original?.Id;
     public bool Enabled { get; set; } = true;
     public ExecuteOnKind ExecuteOn { get; set; } = ExecuteOnKind.All;
     public int? ExecuteOnGroupId { get; set; }
@@ -66,6 +74,9 @@ public sealed class MonitorFormModel
         IntervalSeconds = monitor.IntervalSeconds,
         TimeoutSeconds = monitor.TimeoutSeconds,
         Retry = monitor.Retry,
+        RetryIntervalSeconds = monitor.RetryIntervalSeconds,
+        UpsideDown = monitor.UpsideDown,
+        DependsOn = monitor.DependsOn,
         Enabled = monitor.Enabled,
         ExecuteOn = monitor.ExecuteOn,
         ExecuteOnGroupId = monitor.ExecuteOnGroupId,
@@ -104,6 +115,9 @@ public sealed class MonitorFormModel
         Duration = IntervalSeconds,
         Timeout = TimeoutSeconds,
         Retry = Retry,
+        RetryInterval = Kind == MonitorKind.Push ? null : RetryIntervalSeconds,
+        UpsideDown = Kind != MonitorKind.Push && UpsideDown,
+        DependsOn = [.. DependsOn],
         ExecuteOn = new ExecuteOnInput(ExecuteOnInput.Name(ExecuteOn), ExecuteOnGroupId, [.. ExecuteOnHostIds]),
         SkipHosts = [.. SkipHostIds],
         EnableAlert = EnableAlert,

@@ -20,7 +20,13 @@ public sealed record MonitorListItem(
     [property: JsonPropertyName("avg_latency_24h")] double? AvgLatency24h,
     DateTime? LastProbeTime,
     string? LastProbeResult,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>Seconds between rounds after a failed one until a round passes or fail_threshold is reached (flap control).</summary>
+    public int RetryInterval { get; init; }
+    /// <summary>Success and failure swap (a port that must stay closed).</summary>
+    public bool UpsideDown { get; init; }
+}
 
 internal static class MonitorListApi
 {
@@ -44,7 +50,7 @@ internal static class MonitorListApi
             StatusName(r.Enabled, r.Status),
             WireNumbers.Percent(r.LastDay?.AvailabilityPercent), WireNumbers.Seconds(r.LastDay?.AverageLatencyMs),
             r.LastProbeAt, r.LastSuccess is null ? null : r.LastSuccess.Value ? "success" : "fail",
-            r.CreatedAt)).ToList();
+            r.CreatedAt) { RetryInterval = r.RetryIntervalSeconds, UpsideDown = r.UpsideDown }).ToList();
         return TypedResults.Ok(ApiEnvelope.Ok(new PagedList<MonitorListItem>(items, list.Total, page, pageSize)));
     }
 

@@ -25,7 +25,10 @@ public sealed record MonitorRequest(
     PushWire? Push = null,
     int? EscalationPolicyId = null,
     IReadOnlyList<int>? TlsExpiryDays = null,
-    DnsWire? Dns = null)
+    DnsWire? Dns = null,
+    int? RetryInterval = null,
+    bool? UpsideDown = null,
+    IReadOnlyList<int>? DependsOn = null)
 {
     public MonitorInput ToInput() => new()
     {
@@ -36,6 +39,9 @@ public sealed record MonitorRequest(
         Duration = Duration,
         Timeout = Timeout,
         Retry = Retry,
+        RetryInterval = RetryInterval,
+        UpsideDown = UpsideDown ?? false,
+        DependsOn = DependsOn,
         ExecuteOn = ExecuteOn is null ? null : new ExecuteOnInput(ExecuteOn.Type, ExecuteOn.GroupId, ExecuteOn.HostIds),
         SkipHosts = SkipHosts,
         EnableAlert = EnableAlert ?? false,

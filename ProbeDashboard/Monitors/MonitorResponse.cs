@@ -42,6 +42,15 @@ public sealed record MonitorResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AlertReach>? AlertReaches { get; init; }
 
+    /// <summary>Seconds between rounds after a failed one, until a round passes or fail_threshold is reached; equals duration when not set.</summary>
+    public int RetryInterval { get; init; }
+
+    /// <summary>Success and failure swap: the monitor is up while its probe fails (a port that must stay closed).</summary>
+    public bool UpsideDown { get; init; }
+
+    /// <summary>Ids of the monitors this one depends on: while one is offline its alert events are suppressed and notify nobody.</summary>
+    public IReadOnlyList<int> DependsOn { get; init; } = [];
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PushWire? Push { get; init; }
 
@@ -80,6 +89,9 @@ public sealed record MonitorResponse(
         m.CreatedAt, m.UpdatedAt, m.RecoverThreshold, m.FailQuorum, m.Current.ConsecutiveFailures, m.EscalationPolicyId)
     {
         TlsExpiryDays = m.ChecksCertificate ? m.TlsExpiryDays : null,
+        RetryInterval = m.RetryIntervalSeconds ?? m.IntervalSeconds,
+        UpsideDown = m.UpsideDown,
+        DependsOn = m.DependsOn,
         Dns = m.Kind == MonitorKind.Dns ? DnsWire.From(m.Dns) : null,
     };
 }

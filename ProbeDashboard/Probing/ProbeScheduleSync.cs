@@ -129,6 +129,7 @@ public sealed partial class ProbeScheduleSync(
             if (ranHere && SameRhythm(previous!, monitor)) continue;
             var (job, triggers) = Build(monitor, _host.Id, now, probeNow);
             jobs[job] = triggers;
+            _rhythms.TryRemove(monitor.Id, out _);
         }
         if (jobs.Count > 0) await scheduler.ScheduleJobs(jobs, ScheduleJobOptions.Replacing, cancellationToken);
     }
@@ -136,6 +137,7 @@ public sealed partial class ProbeScheduleSync(
     private async Task UnscheduleAsync(int monitorId, CancellationToken cancellationToken)
     {
         catalog.Remove(monitorId);
+        _rhythms.TryRemove(monitorId, out _);
         if (_scheduler is not null) await _scheduler.DeleteJob(ProbeJobKeys.Job(monitorId, _host.Id), cancellationToken);
     }
 
@@ -157,18 +159,22 @@ public sealed partial class ProbeScheduleSync(
         var firstPhaseFire = probeNow
             ? ProbeSchedule.FirstFireAfterProbeNow(monitor.Id, monitor.IntervalSeconds, now)
             : ProbeSchedule.FirstFireAt(monitor.Id, monitor.IntervalSeconds, now);
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(ProbeJobKeys.Trigger(monitor.Id, hostId))
-            .ForJob(job)
-            .StartAt(firstPhaseFire)
-            // A fire missed by more than the misfire threshold is skipped, never made up in a burst.
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(monitor.IntervalSeconds)).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
+        var trigger = RepeatingTrigger(monitor.Id, hostId, firstPhaseFire, monitor.IntervalSeconds);
         if (!probeNow) return (job, [trigger]);
         var once = TriggerBuilder.Create().WithIdentity(ProbeJobKeys.ProbeNowTrigger(monitor.Id, hostId)).ForJob(job).StartAt(now).Build();
         return (job, [once, trigger]);
     }
+
+    /// <summary>The repeating trigger of one (monitor, host): every <paramref name="intervalSeconds"/> from <paramref name="start"/>.</summary>
+    private static ITrigger RepeatingTrigger(int monitorId, int hostId, DateTimeOffset start, int intervalSeconds) =>
+        TriggerBuilder.Create()
+            .WithIdentity(ProbeJobKeys.Trigger(monitorId, hostId))
+            .ForJob(ProbeJobKeys.Job(monitorId, hostId))
+            .StartAt(start)
+            // A fire missed by more than the misfire threshold is skipped, never made up in a burst.
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(intervalSeconds)).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe schedule updated: {Scheduled} monitors (re)loaded, {Removed} removed, {Total} known")]
     private static partial void LogReconciled(ILogger logger, int scheduled, int removed, int total);

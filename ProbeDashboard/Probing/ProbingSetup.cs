@@ -46,6 +46,7 @@ public static class ProbingSetup
         });
         services.AddHostedService<MonitorChangeListener>();
         services.AddHostedService<HostChangeListener>();
+        services.AddHostedService<FlapRhythmListener>();
         return builder;
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class AlertProcessor
         var now = time.GetUtcNow().UtcDateTime;
         var eventIds = plans.Select(p => p.Tracked.EventId).OfType<long>().Distinct().ToList();
         var stored = await db.AlertEvents.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        (plans, var suppressions) = await GateByDependenciesAsync(db, plans, stored, cancellationToken);
         var notifying = plans.Where(p => p.Step.Notification != AlertNotificationKind.None).ToList();
         var groups = await GroupsAsync(db, notifying.Select(p => p.Candidate.NotificationGroupId), cancellationToken);
         var defaultGroups = notifying.Any(p => p.Candidate.UsesDefaultGroups) ? await DefaultGroupsAsync(db, cancellationToken) : [];
@@ -64,11 +65,13 @@ public sealed partial class AlertProcessor
                 }
             }
             alertEvent.Apply(step.State, now);
+            RecordSuppression(alertEvent, plan, suppressions);
             if (step.Changes.HasFlag(AlertChanges.Fired))
             {
                 alertEvent.Message = Describe(alertEvent, candidate, fired: true);
                 published.Add((AlertEventChange.Fired, alertEvent));
-                fired.Add(alertEvent);
+                // A suppressed event starts no escalation; it does when it is released, still firing.
+                if (!alertEvent.IsSuppressed) fired.Add(alertEvent);
             }
             if (step.Changes.HasFlag(AlertChanges.SilenceEnded) && step.State.IsOpen) published.Add((AlertEventChange.SilenceEnded, alertEvent));
             if (step.Changes.HasFlag(AlertChanges.Resolved))

@@ -48,6 +48,7 @@ public sealed partial class AlertProcessor(
             var samples = await serviceSamples.SamplesAsync(db, rounds,
                 monitorId => availabilityRules.Any(r => r.Watches(monitorId)), cancellationToken);
             if (samples.Count == 0) return;
+            LearnDependencies(samples.Select(s => s.Monitor));
             // A monitor in maintenance is probed and stored but not judged: its samples move no alert.
             var muted = await maintenance.ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
             if (!muted.IsEmpty) samples = [.. samples.Where(s => !muted.MonitorIds.Contains(s.Monitor.Id))];

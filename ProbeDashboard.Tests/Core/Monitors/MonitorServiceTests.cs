@@ -97,8 +97,9 @@ public class MonitorServiceTests
 
         var saved = (await monitors.UpdateAsync(Actor.System, created.Id, MonitorInput.From(created), CancellationToken.None)).Monitor!;
 
-        Assert.Equal(MonitorInput.From(created) with { Http = null, SkipHosts = null, ExecuteOn = null, TlsExpiryDays = null },
-            MonitorInput.From(saved) with { Http = null, SkipHosts = null, ExecuteOn = null, TlsExpiryDays = null });
+        Assert.Equal(MonitorInput.From(created) with { Http = null, SkipHosts = null, ExecuteOn = null, TlsExpiryDays = null, DependsOn = null },
+            MonitorInput.From(saved) with { Http = null, SkipHosts = null, ExecuteOn = null, TlsExpiryDays = null, DependsOn = null });
+        Assert.Equal(created.DependsOn, saved.DependsOn);
         Assert.Equal(created.TlsExpiryDays, saved.TlsExpiryDays);
         Assert.Equal(created.Http.PinnedIps, saved.Http.PinnedIps);
         Assert.Equal(created.Http.Headers, saved.Http.Headers);

@@ -552,6 +552,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SuppressedByMonitorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuppressedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("TargetId")
                         .HasColumnType("integer");
 
@@ -1507,6 +1514,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DependsOn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("Dns")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1592,6 +1605,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("Retry")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RetryIntervalSeconds")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<int>>("SkipHostIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -1612,6 +1628,11 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("UpsideDown")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Id");
 

@@ -524,6 +524,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SuppressedByMonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppressedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TargetId")
                         .HasColumnType("INTEGER");
 
@@ -1445,6 +1452,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DependsOn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("Dns")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1530,6 +1543,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<int>("Retry")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RetryIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("SkipHostIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1550,6 +1566,11 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpsideDown")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Id");
 

@@ -31,15 +31,17 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ProbingOptions>().Bind(configuration.GetSection(ProbingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
-        // The provider is chosen once, from configuration, before anything is resolved.
+        // The provider is chosen once, from configuration, before anything is resolved. Contexts are pooled: the
+        // writer, the alert engine and every page create one per unit of work, dozens a second, and building a new
+        // context's internal services was a large part of each small batch's cost.
         if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider == StorageProvider.PostgreSQL)
         {
-            services.AddDbContextFactory<PgProbeDb>((sp, options) => PgProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddPooledDbContextFactory<PgProbeDb>((sp, options) => PgProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddSingleton<IDbContextFactory<ProbeDbContext>, ProviderDbContextFactory<PgProbeDb>>();
         }
         else
         {
-            services.AddDbContextFactory<SqliteProbeDb>((sp, options) => SqliteProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddPooledDbContextFactory<SqliteProbeDb>((sp, options) => SqliteProbeDb.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddSingleton<IDbContextFactory<ProbeDbContext>, ProviderDbContextFactory<SqliteProbeDb>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContext());

@@ -17,11 +17,11 @@ public sealed partial class AlertProcessor
     /// The parents of the monitors that have any, learnt from their rounds: kept in memory so a tick (which sees no
     /// monitor) knows them too, and so monitors without dependencies cost one dictionary lookup.
     /// </summary>
-    private readonly Dictionary<int, List<int>> _dependsOn = [];
+    private readonly Dictionary<int, IReadOnlyList<int>> _dependsOn = [];
 
     private sealed record Suppression(int ParentId, string ParentName);
 
-    private void LearnDependencies(IEnumerable<MonitorDefinition> monitors)
+    private void LearnDependencies(IEnumerable<MonitorAlertProfile> monitors)
     {
         foreach (var monitor in monitors)
         {

@@ -4,11 +4,14 @@ using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Alerts.Engine;
 
-/// <summary>What the alert engine needs of a monitor for each of its rounds: its name, whether it is live, and its own alerts.</summary>
-public sealed record MonitorAlertProfile(int Id, string Name, bool Enabled, IReadOnlyList<AlertCandidate> OwnCandidates)
+/// <summary>
+/// What the alert engine needs of a monitor for each of its rounds: its name, whether it is live, its own alerts and
+/// the monitors it depends on.
+/// </summary>
+public sealed record MonitorAlertProfile(int Id, string Name, bool Enabled, IReadOnlyList<AlertCandidate> OwnCandidates, IReadOnlyList<int> DependsOn)
 {
     public static MonitorAlertProfile Of(Monitors.MonitorDefinition monitor) =>
-        new(monitor.Id, monitor.Name, monitor.Enabled, [.. AlertCandidate.ForMonitor(monitor)]);
+        new(monitor.Id, monitor.Name, monitor.Enabled, [.. AlertCandidate.ForMonitor(monitor)], [.. monitor.DependsOn]);
 }
 
 /// <summary>

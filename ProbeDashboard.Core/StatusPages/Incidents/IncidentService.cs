@@ -11,7 +11,7 @@ namespace ProbeDashboard.Core.StatusPages.Incidents;
 /// running the page, so commands demand service_monitors:write like the page's own, and commit with their audit
 /// entry; reads demand service_monitors:read. Every command clears the public cache, so readers see it at once.
 /// </summary>
-public sealed class IncidentService(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time, IAuditLog audit)
+public sealed partial class IncidentService(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time, IAuditLog audit)
 {
     /// <returns>The page's incidents, newest first, or null when there is no such page.</returns>
     public async Task<IReadOnlyList<Incident>?> ListAsync(Actor actor, int pageId, CancellationToken cancellationToken)

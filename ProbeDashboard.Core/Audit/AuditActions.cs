@@ -80,6 +80,10 @@ public static class AuditActions
     public const string MaintenanceWindowCreate = "maintenance_window.create";
     public const string MaintenanceWindowUpdate = "maintenance_window.update";
     public const string MaintenanceWindowDelete = "maintenance_window.delete";
+    public const string IncidentCreate = "incident.create";
+    public const string IncidentUpdate = "incident.update";
+    public const string IncidentAddUpdate = "incident.add_update";
+    public const string IncidentDelete = "incident.delete";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -92,6 +96,7 @@ public static class AuditActions
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
         StatusPageCreate, StatusPageUpdate, StatusPageDelete,
         MaintenanceWindowCreate, MaintenanceWindowUpdate, MaintenanceWindowDelete,
+        IncidentCreate, IncidentUpdate, IncidentAddUpdate, IncidentDelete,
         EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,
         TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset, UserApiKeyCreate, UserApiKeyRevoke,
         SessionEnd, SessionEndOthers, PasswordChange,

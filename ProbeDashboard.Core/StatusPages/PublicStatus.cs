@@ -12,9 +12,24 @@ public enum OverallState { Operational, PartialOutage, MajorOutage, UnderMainten
 /// </summary>
 public sealed record PublicStatusPage(
     string Slug, string Title, string? Description, string? Footer, bool ShowLatency, OverallState State,
-    IReadOnlyList<PublicSection> Sections, DateTime GeneratedAt, IReadOnlyList<PublicMaintenance> Maintenance)
+    IReadOnlyList<PublicSection> Sections, DateTime GeneratedAt, IReadOnlyList<PublicMaintenance> Maintenance,
+    IReadOnlyList<Incidents.PublicIncident> Incidents)
 {
+    /// <summary>How long a resolved incident stays listed under "past incidents", in days (the day bars name it for 90).</summary>
+    public const int PastIncidentDays = 14;
+
     public IEnumerable<PublicMonitor> Monitors => Sections.SelectMany(s => s.Monitors);
+
+    /// <summary>Open incidents, newest first.</summary>
+    public IEnumerable<Incidents.PublicIncident> ActiveIncidents => Incidents.Where(i => i.IsOpen);
+
+    /// <summary>Incidents resolved within <see cref="PastIncidentDays"/>, newest first.</summary>
+    public IEnumerable<Incidents.PublicIncident> PastIncidents =>
+        Incidents.Where(i => !i.IsOpen && i.ResolvedAt >= GeneratedAt.AddDays(-PastIncidentDays));
+
+    /// <summary>The incidents that touched <paramref name="monitorId"/> on <paramref name="day"/>, for the day bar's tooltip.</summary>
+    public IEnumerable<Incidents.PublicIncident> IncidentsOn(int monitorId, DateTime day) =>
+        Incidents.Where(i => i.Touches(monitorId, day, GeneratedAt));
 }
 
 /// <summary>

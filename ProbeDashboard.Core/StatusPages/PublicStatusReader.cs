@@ -7,8 +7,8 @@ namespace ProbeDashboard.Core.StatusPages;
 
 /// <summary>
 /// Reads published status pages for anyone, without sign-in: no actor, because the page's owner already chose to
-/// show it. Four queries per page whatever its history (the page, its monitors' current state, the daily rollups of
-/// 90 days and the hourly ones of 24 hours), cached briefly by <see cref="PublicStatusCache"/>.
+/// show it. A few queries per page whatever its history (the page, its monitors' current state, the daily rollups of
+/// 90 days, the hourly ones of 24 hours, maintenance and the incidents of 90 days), cached briefly by <see cref="PublicStatusCache"/>.
 /// </summary>
 public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time,
     Maintenance.MaintenanceCalendar maintenance)
@@ -108,7 +108,8 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
         var names = sections.SelectMany(s => s.Monitors).GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First().Name);
         var shownWindows = windows.Select(w => new PublicMaintenance(w.Title, w.Start, w.End, w.Active,
             [.. w.MonitorIds.Where(names.ContainsKey).Select(id => names[id])])).Where(w => w.Monitors.Count > 0).ToList();
-        return new PublicStatusPage(page.Slug, page.Title, page.Description, page.Footer, page.ShowLatency, overall, sections, now, shownWindows);
+        var incidents = await Incidents.PublicIncidentReader.ReadAsync(db, page.Id, names, firstDay, cancellationToken);
+        return new PublicStatusPage(page.Slug, page.Title, page.Description, page.Footer, page.ShowLatency, overall, sections, now, shownWindows, incidents);
     }
 
     private static DateTime BatchDay(DateTime utc) => new(utc.Year, utc.Month, utc.Day, 0, 0, 0, DateTimeKind.Utc);

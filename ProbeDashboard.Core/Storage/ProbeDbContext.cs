@@ -52,6 +52,7 @@ public abstract class ProbeDbContext(DbContextOptions options)
     public DbSet<StatusPage> StatusPages => Set<StatusPage>();
     public DbSet<StatusPageSection> StatusPageSections => Set<StatusPageSection>();
     public DbSet<Maintenance.MaintenanceWindow> MaintenanceWindows => Set<Maintenance.MaintenanceWindow>();
+    public DbSet<StatusPages.Incidents.Incident> StatusPageIncidents => Set<StatusPages.Incidents.Incident>();
 
     public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
     public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();

@@ -1,4 +1,5 @@
 using ProbeDashboard.StatusPages.Badges;
+using ProbeDashboard.StatusPages.Incidents;
 using ProbeDashboard.StatusPages.Maintenance;
 using ProbeDashboard.StatusPages.Public;
 
@@ -13,10 +14,11 @@ public static class StatusPagesSetup
         return builder;
     }
 
-    /// <summary>/api/v1/status-pages and /api/v1/maintenance-windows for operators, /status/{slug} and /badge/{id}/*.svg for everyone.</summary>
+    /// <summary>/api/v1/status-pages (with their incidents) and /api/v1/maintenance-windows for operators, /status/{slug} and /badge/{id}/*.svg for everyone.</summary>
     public static void MapStatusPages(this WebApplication app)
     {
         app.MapStatusPagesApi();
+        app.MapIncidentsApi();
         app.MapPublicStatusPages();
         app.MapBadges();
         app.MapMaintenanceWindowsApi();

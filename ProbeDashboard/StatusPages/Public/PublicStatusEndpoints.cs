@@ -4,7 +4,8 @@ namespace ProbeDashboard.StatusPages.Public;
 
 /// <summary>
 /// The public side of status pages, without sign-in: <c>/status/{slug}</c> (HTML that works without scripts) and
-/// <c>/status/{slug}/summary.json</c>; the same at <c>/</c> and <c>/summary.json</c> of a page's custom domain.
+/// <c>/status/{slug}/summary.json</c> and the incidents' Atom feed <c>/status/{slug}/feed</c>; the same at <c>/</c>,
+/// <c>/summary.json</c> and <c>/feed</c> of a page's custom domain.
 /// Unknown and unpublished slugs are a 404 page.
 /// </summary>
 public static class PublicStatusEndpoints
@@ -18,6 +19,8 @@ public static class PublicStatusEndpoints
             .AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/status/{slug}/summary.json", (string slug, HttpContext context) => ServeSummaryAsync(context, slug))
             .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/status/{slug}/feed", (string slug, HttpContext context) => ServeFeedAsync(context, slug, $"/status/{slug}"))
+            .AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>
@@ -27,10 +30,10 @@ public static class PublicStatusEndpoints
     public static void UseStatusPageDomains(this WebApplication app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if (HttpMethods.IsGet(context.Request.Method) && (path == "/" || path == "/summary.json")
+        if (HttpMethods.IsGet(context.Request.Method) && (path == "/" || path == "/summary.json" || path == "/feed")
             && await context.RequestServices.GetRequiredService<PublicStatusReader>().SlugForDomainAsync(context.Request.Host.Host, context.RequestAborted) is { } slug)
         {
-            await (path == "/" ? ServePageAsync(context, slug, "") : ServeSummaryAsync(context, slug));
+            await (path == "/" ? ServePageAsync(context, slug, "") : path == "/feed" ? ServeFeedAsync(context, slug, "") : ServeSummaryAsync(context, slug));
             return;
         }
         await next(context);
@@ -64,6 +67,21 @@ public static class PublicStatusEndpoints
         }
         context.Response.Headers.CacheControl = CacheControl;
         await context.Response.WriteAsJsonAsync(PublicStatusSummary.Of(page), context.RequestAborted);
+    }
+
+    private static async Task ServeFeedAsync(HttpContext context, string slug, string basePath)
+    {
+        var page = await context.RequestServices.GetRequiredService<PublicStatusReader>().ReadAsync(slug, context.RequestAborted);
+        if (page is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(new { code = 404, message = "status page not found" }, context.RequestAborted);
+            return;
+        }
+        var request = context.Request;
+        context.Response.ContentType = "application/atom+xml; charset=utf-8";
+        context.Response.Headers.CacheControl = CacheControl;
+        await context.Response.WriteAsync(PublicStatusFeed.Write(page, $"{request.Scheme}://{request.Host}{basePath}"), context.RequestAborted);
     }
 
     private const string NotFoundHtml = """

@@ -21,7 +21,10 @@ public sealed class PublicStatusRenderer(IServiceProvider services, ILoggerFacto
 
     private async Task<string> RenderUncachedAsync(PublicStatusPage page, string basePath, CultureInfo culture)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // A scope of its own: the renderer resolves scoped services (the components' activity source, the localizer),
+        // which the root provider refuses where scopes are validated (Development), answering the page with a 500.
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             // The dispatcher runs on its own context; the localizer reads the culture of the thread it runs on.

@@ -6,14 +6,31 @@ namespace ProbeDashboard.StatusPages.Public;
 /// <summary>GET /status/{slug}/summary.json: the page's data for machines, exactly what the HTML shows.</summary>
 public sealed record PublicStatusSummary(
     string Slug, string Title, string? Description, string State, IReadOnlyList<PublicSectionSummary> Sections, DateTime GeneratedAt,
-    IReadOnlyList<PublicMaintenanceSummary> Maintenance)
+    IReadOnlyList<PublicMaintenanceSummary> Maintenance, IReadOnlyList<PublicIncidentSummary> Incidents)
 {
     public static PublicStatusSummary Of(PublicStatusPage page) => new(
         page.Slug, page.Title, page.Description, page.State.WireName(),
         [.. page.Sections.Select(s => new PublicSectionSummary(s.Title, [.. s.Monitors.Select(m => PublicMonitorSummary.Of(m, page.ShowLatency))]))],
         page.GeneratedAt,
-        [.. page.Maintenance.Select(w => new PublicMaintenanceSummary(w.Title, w.Start, w.End, w.Active, w.Monitors))]);
+        [.. page.Maintenance.Select(w => new PublicMaintenanceSummary(w.Title, w.Start, w.End, w.Active, w.Monitors))],
+        [.. page.Incidents.Select(PublicIncidentSummary.Of)]);
 }
+
+/// <summary>
+/// An incident open now or resolved within the 90 days of the bars, newest first. <c>body</c> is the owner's Markdown;
+/// <c>monitors</c> are the page's names of the monitors it affects (none: the whole page).
+/// </summary>
+public sealed record PublicIncidentSummary(
+    int Id, string Title, string Status, string Body, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt,
+    IReadOnlyList<string> Monitors, IReadOnlyList<PublicIncidentUpdateSummary> Updates)
+{
+    public static PublicIncidentSummary Of(Core.StatusPages.Incidents.PublicIncident i) => new(
+        i.Id, i.Title, Core.StatusPages.Incidents.IncidentStatuses.WireName(i.Status), i.Body, i.CreatedAt, i.UpdatedAt, i.ResolvedAt, i.Monitors,
+        [.. i.Updates.Select(u => new PublicIncidentUpdateSummary(Core.StatusPages.Incidents.IncidentStatuses.WireName(u.Status), u.Body, u.CreatedAt))]);
+}
+
+/// <summary>One update of an incident, oldest first.</summary>
+public sealed record PublicIncidentUpdateSummary(string Status, string Body, DateTime CreatedAt);
 
 /// <summary>A maintenance window running now (<c>active</c>) or coming up; <c>monitors</c> are the page's names.</summary>
 public sealed record PublicMaintenanceSummary(string Title, DateTime Start, DateTime End, bool Active, IReadOnlyList<string> Monitors);

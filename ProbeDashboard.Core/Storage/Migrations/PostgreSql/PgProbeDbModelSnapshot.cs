@@ -1861,6 +1861,90 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.ToTable("ProbeResults", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.Incident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatusPageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusPageId", "CreatedAt");
+
+                    b.ToTable("StatusPageIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentMonitor", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId", "MonitorId");
+
+                    b.HasIndex("MonitorId");
+
+                    b.ToTable("StatusPageIncidentMonitors", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("StatusPageIncidentUpdates", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>
                 {
                     b.Property<int>("Id")
@@ -2314,6 +2398,39 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.Incident", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
+                        .WithMany()
+                        .HasForeignKey("StatusPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentMonitor", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.Incidents.Incident", null)
+                        .WithMany("Monitors")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentUpdate", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.Incidents.Incident", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageItem", b =>
                 {
                     b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
@@ -2358,6 +2475,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
             modelBuilder.Entity("ProbeDashboard.Core.Notifications.NotificationGroup", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.Incident", b =>
+                {
+                    b.Navigation("Monitors");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>

@@ -1791,6 +1791,86 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.ToTable("ProbeResults", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.Incident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusPageId", "CreatedAt");
+
+                    b.ToTable("StatusPageIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentMonitor", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId", "MonitorId");
+
+                    b.HasIndex("MonitorId");
+
+                    b.ToTable("StatusPageIncidentMonitors", (string)null);
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("StatusPageIncidentUpdates", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>
                 {
                     b.Property<int>("Id")
@@ -2238,6 +2318,39 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.Incident", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
+                        .WithMany()
+                        .HasForeignKey("StatusPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentMonitor", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.Incidents.Incident", null)
+                        .WithMany("Monitors")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.IncidentUpdate", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.Incidents.Incident", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPageItem", b =>
                 {
                     b.HasOne("ProbeDashboard.Core.Monitors.MonitorDefinition", null)
@@ -2282,6 +2395,13 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
             modelBuilder.Entity("ProbeDashboard.Core.Notifications.NotificationGroup", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Incidents.Incident", b =>
+                {
+                    b.Navigation("Monitors");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("ProbeDashboard.Core.StatusPages.StatusPage", b =>

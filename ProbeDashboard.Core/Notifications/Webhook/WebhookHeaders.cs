@@ -53,7 +53,8 @@ public static class WebhookHeaders
             else if (!seen.Add(name)) errors[$"{field}.name"] = [$"header {name} is given twice"];
 
             var value = headers[j]?.Value;
-            if (value is null && headers[j]?.Secret != true) errors[$"{field}.value"] = ["header value is required"];
+            // Empty counts as missing: it is what a form sends when a stored secret header is made plain without retyping it.
+            if (string.IsNullOrEmpty(value) && headers[j]?.Secret != true) errors[$"{field}.value"] = ["header value is required"];
             else if (value?.Length > MaxValueLength) errors[$"{field}.value"] = [$"header value is longer than {MaxValueLength} characters"];
             else if (value is not null && value.Any(c => char.IsControl(c) && c != '\t')) errors[$"{field}.value"] = ["header value contains a line break or control character"];
         }

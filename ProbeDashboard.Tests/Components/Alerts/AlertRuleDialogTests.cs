@@ -73,13 +73,15 @@ public class AlertRuleDialogTests : AlertComponentTest, IClassFixture<AlertTestF
         var (dialogs, saved) = await OpenAsync(null);
         dialogs.WaitForElement("input.condition-input").Input("latency > 2");
 
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click();
+        // Found and clicked in one renderer turn: a re-render in between (the condition's validation) would replace the handler.
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-input-error")));
         Assert.False(saved.IsCompleted);
 
         var name = Unique("Slow checkout");
         dialogs.Find(".rule-form input.mud-input-root").Change(name);
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click();
+        // Found and clicked in one renderer turn: a re-render in between (the condition's validation) would replace the handler.
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
         await using var db = Factory.Feed.Db();
@@ -96,7 +98,8 @@ public class AlertRuleDialogTests : AlertComponentTest, IClassFixture<AlertTestF
         dialogs.WaitForElement("input.condition-input").Input("latency > 2");
         dialogs.Find(".rule-form input.mud-input-root").Change(name);
 
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click();
+        // Found and clicked in one renderer turn: a re-render in between (the condition's validation) would replace the handler.
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
 
         dialogs.WaitForAssertion(() => Assert.Contains("alert rules", dialogs.Find("[role=alert].mud-alert").TextContent, StringComparison.OrdinalIgnoreCase));
         Assert.False(saved.IsCompleted);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.StatusPages;
 
 namespace ProbeDashboard.Tests.Browser;
 
@@ -26,6 +27,11 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
         {
             Name = $"axe {theme}", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60,
         }, "test", CancellationToken.None);
+        // A published and a draft page, so the status pages list shows both of its chips.
+        var statusPages = fixture.App.Services.GetRequiredService<StatusPageService>();
+        foreach (var published in new[] { true, false })
+            await statusPages.CreateAsync(Actor.System, new StatusPageInput($"axe-{theme}-{published}".ToLowerInvariant(), $"axe {theme}", null, null,
+                [new StatusPageSectionInput("All", [new StatusPageItemInput(saved.Monitor!.Id, null)])], false, null, published), CancellationToken.None);
         var page = await fixture.NewSignedInPageAsync();
         await page.Context.AddCookiesAsync([new Cookie { Name = "pd-theme", Value = theme, Url = fixture.App.BaseUrl }]);
 
@@ -35,7 +41,7 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
             foreach (var path in new[]
             {
                 "/", "/monitors", $"/monitors/{saved.Monitor!.Id}", "/monitors/999999", "/alerts", "/alert-rules",
-                "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance",
+                "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance", "/status-pages",
                 "/account/api-keys", "/account/sessions",
             })
             {

@@ -50,6 +50,9 @@ internal sealed partial class AgentTokenFilter(Core.Agents.AgentTokenService tok
         var http = context.HttpContext;
         if (!await IsAuthorizedAsync(http, tokens))
             return AgentResults.Error(StatusCodes.Status401Unauthorized, "invalid or revoked agent token: send Authorization: Token <token>");
+        // No agent name or value holds a NUL, and PostgreSQL refuses one in a text parameter (a 500 deep in a query).
+        if (http.Request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)) is { Key: { } name })
+            return AgentResults.Error(StatusCodes.Status400BadRequest, $"query parameter {name.Replace("\0", "\\0")} contains a NUL character");
         try
         {
             return await next(context);

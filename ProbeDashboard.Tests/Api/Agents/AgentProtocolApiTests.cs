@@ -167,6 +167,16 @@ public class AgentProtocolApiTests(DashboardFactory factory) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task A_nul_in_an_agent_query_is_a_400_in_the_agent_envelope_on_either_database()
+    {
+        using var agent = await AgentAsync();
+
+        using var startStop = await agent.GetAsync("/api/v1/engine/startstop?agentName=%00");
+
+        Assert.Contains("agentName contains a NUL character", await AssertErrorAsync(startStop, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Start_stop_follows_what_an_operator_sets()
     {
         using var agent = await AgentAsync();

@@ -29,7 +29,7 @@ public class ApiKeysPageTests(DashboardFactory app) : AppComponentTest(app), ICl
 
     private static void OpenCreate(IRenderedComponent<ApiKeysPage> page, IRenderedComponent<MudDialogProvider> dialogs)
     {
-        page.Button("New API key").Click();
+        page.Press("New API key");
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form#create-api-key-form")));
     }
 
@@ -40,10 +40,10 @@ public class ApiKeysPageTests(DashboardFactory app) : AppComponentTest(app), ICl
         Assert.Contains("No API keys yet.", page.Markup);
 
         OpenCreate(page, dialogs);
-        dialogs.Field("Name").Input("deploy pipeline");
-        dialogs.Find($"[data-scope='{Permissions.ServiceMonitorsWrite}'] input[type=checkbox]").Change(true);
-        dialogs.Find($"[data-scope='{Permissions.AlertEventsRead}'] input[type=checkbox]").Change(false);
-        dialogs.Find("form#create-api-key-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("Name").Input("deploy pipeline"));
+        dialogs.OnRenderer(() => dialogs.Find($"[data-scope='{Permissions.ServiceMonitorsWrite}'] input[type=checkbox]").Change(true));
+        dialogs.OnRenderer(() => dialogs.Find($"[data-scope='{Permissions.AlertEventsRead}'] input[type=checkbox]").Change(false));
+        dialogs.OnRenderer(() => dialogs.Find("form#create-api-key-form").Submit());
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("form#create-api-key-form")));
         page.WaitForAssertion(() => Assert.Contains("pdk_", page.Find("code.token-secret").TextContent));
@@ -59,7 +59,7 @@ public class ApiKeysPageTests(DashboardFactory app) : AppComponentTest(app), ICl
         var key = (await Keys.ListAsync(Actor.ForRole(user.Id, user.UserName!, UserRole.Operator), false, CancellationToken.None)).Single();
         Assert.InRange(key.Key.ExpiresAt!.Value, DateTime.UtcNow.AddDays(89), DateTime.UtcNow.AddDays(91));
 
-        page.Button("Done").Click();
+        page.Press("Done");
         Assert.Empty(page.FindAll("code.token-secret"));
     }
 
@@ -72,8 +72,8 @@ public class ApiKeysPageTests(DashboardFactory app) : AppComponentTest(app), ICl
         var offered = dialogs.FindAll("[data-scope]").Select(e => e.GetAttribute("data-scope")).ToList();
         Assert.Equal([Permissions.ServiceMonitorsRead, Permissions.AlertRulesRead, Permissions.AlertEventsRead], offered);
         foreach (var scope in offered)
-            dialogs.Find($"[data-scope='{scope}'] input[type=checkbox]").Change(false);
-        dialogs.Find("form#create-api-key-form").Submit();
+            dialogs.OnRenderer(() => dialogs.Find($"[data-scope='{scope}'] input[type=checkbox]").Change(false));
+        dialogs.OnRenderer(() => dialogs.Find("form#create-api-key-form").Submit());
 
         dialogs.WaitForAssertion(() => Assert.Contains("Choose at least one permission.", dialogs.Markup));
         Assert.Contains("Required", dialogs.Find(".mud-input-error").TextContent);
@@ -90,14 +90,14 @@ public class ApiKeysPageTests(DashboardFactory app) : AppComponentTest(app), ICl
         page = Ctx.Render<ApiKeysPage>();
         page.WaitForAssertion(() => Row(page, "old script"));
 
-        page.Button("Revoke API key old script").Click();
+        page.Press("Revoke API key old script");
         dialogs.WaitForAssertion(() => Assert.Contains("Revoke the key \"old script\"?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click());
         Assert.NotNull((await Keys.AuthenticateAsync(made.Secret!, null, CancellationToken.None)).Identity);
 
-        page.Button("Revoke API key old script").Click();
+        page.Press("Revoke API key old script");
         dialogs.WaitForAssertion(() => Assert.Contains("Revoke the key \"old script\"?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Revoke").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Revoke").Click());
 
         page.WaitForAssertion(() => Assert.Contains("revoked", Row(page, "old script").TextContent));
         Assert.Empty(Row(page, "old script").QuerySelectorAll("button"));
@@ -113,7 +113,7 @@ public class ApiKeysPageTests(DashboardFactory app) : AppComponentTest(app), ICl
 
         var (_, page, _) = await OpenAsync(UserRole.Admin, "keys-admin");
         Assert.Empty(page.FindAll("tbody tr"));
-        page.Find(".mud-switch input[type=checkbox]").Change(true);
+        page.OnRenderer(() => page.Find(".mud-switch input[type=checkbox]").Change(true));
         page.WaitForAssertion(() => Assert.Contains("keys-other-owner", Row(page, "someone else's").TextContent));
         Assert.Contains("Owner", page.Find("thead").TextContent);
     }

@@ -58,16 +58,14 @@ public class SessionsPageTests(DashboardFactory app) : AppComponentTest(app), IC
     public async Task Ending_a_session_asks_first_and_then_it_stops_working()
     {
         var (dialogs, page, user, _, token) = await OpenAsync("sessions-end");
-        var end = Row(page, "curl").QuerySelector("button")!;
-
-        end.Click();
+        page.OnRenderer(() => Row(page, "curl").QuerySelector("button")!.Click());
         dialogs.WaitForAssertion(() => Assert.Contains("End this session (curl)?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click());
         Assert.True(await Sessions.CheckAsync(token, user.Id, null, default));
 
-        Row(page, "curl").QuerySelector("button")!.Click();
+        page.OnRenderer(() => Row(page, "curl").QuerySelector("button")!.Click());
         dialogs.WaitForAssertion(() => Assert.Contains("End this session (curl)?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "End").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "End").Click());
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")));
         Assert.False(await Sessions.CheckAsync(token, user.Id, null, default));
@@ -78,9 +76,9 @@ public class SessionsPageTests(DashboardFactory app) : AppComponentTest(app), IC
     {
         var (dialogs, page, user, current, token) = await OpenAsync("sessions-others");
 
-        page.Button("End all other sessions").Click();
+        page.Press("End all other sessions");
         dialogs.WaitForAssertion(() => Assert.Contains("End every other session?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "End all other sessions").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "End all other sessions").Click());
 
         page.WaitForAssertion(() => Assert.Contains("this browser", Assert.Single(page.FindAll("tbody tr")).TextContent));
         Assert.True(await Sessions.CheckAsync(current, user.Id, null, default));

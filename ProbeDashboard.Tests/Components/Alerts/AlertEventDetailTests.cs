@@ -38,12 +38,12 @@ public class AlertEventDetailTests : AlertComponentTest, IClassFixture<AlertTest
         Assert.Contains("Firing since", detail.Find(".alert-timing").TextContent);
         Assert.Contains("consecutive_failures", detail.Find(".alert-timing").TextContent);
 
-        detail.Find(".alert-actions textarea").Change("payment provider down");
-        detail.FindAll(".alert-actions button").Single(b => b.TextContent.Trim() == "Acknowledge").Click();
+        detail.OnRenderer(() => detail.Find(".alert-actions textarea").Change("payment provider down"));
+        detail.OnRenderer(() => detail.FindAll(".alert-actions button").Single(b => b.TextContent.Trim() == "Acknowledge").Click());
         detail.WaitForAssertion(() => Assert.Contains("Acknowledged by", detail.Find(".alert-timing").TextContent), TimeSpan.FromSeconds(10));
 
         // One hour is the preset already chosen: one click silences.
-        detail.FindAll(".alert-actions button").Single(b => b.TextContent.Trim() == "Silence").Click();
+        detail.OnRenderer(() => detail.FindAll(".alert-actions button").Single(b => b.TextContent.Trim() == "Silence").Click());
         detail.WaitForAssertion(() => Assert.Equal("Silenced", detail.Find("[role=status]").TextContent), TimeSpan.FromSeconds(10));
         var stored = await ReloadAsync(alert.Id);
         Assert.Equal((true, "payment provider down", AlertEventStatus.Silenced), (stored.Acknowledged, stored.AckNote, stored.Status));

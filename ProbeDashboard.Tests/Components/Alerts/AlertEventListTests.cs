@@ -53,7 +53,7 @@ public class AlertEventListTests : AlertComponentTest, IClassFixture<AlertTestFa
         Assert.EndsWith("event 24", Titles(list)[0]);
         Assert.Contains("1-20 of 25", string.Concat(list.FindAll(".mud-table-pagination-caption").Select(c => c.TextContent)).Replace('–', '-'));
 
-        list.Find("button[aria-label='Next page']").Click();
+        list.OnRenderer(() => list.Find("button[aria-label='Next page']").Click());
         list.WaitForAssertion(() => Assert.Equal(5, Titles(list).Count));
         Assert.EndsWith("event 0", Titles(list)[^1]);
     }
@@ -66,9 +66,9 @@ public class AlertEventListTests : AlertComponentTest, IClassFixture<AlertTestFa
         var list = Render(new AlertEventFilter { AlertRuleId = ruleId });
         list.WaitForAssertion(() => Assert.Equal(2, Titles(list).Count));
 
-        list.FindAll(".alert-filters .mud-select").First().QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input-slot")!.MouseDown();
+        list.OnRenderer(() => list.FindAll(".alert-filters .mud-select").First().QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input-slot")!.MouseDown());
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-list-item")));
-        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "Resolved").Click();
+        popovers.OnRenderer(() => popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "Resolved").Click());
 
         list.WaitForAssertion(() => Assert.Empty(Titles(list)));
         Assert.Contains("No alerts match.", list.Find(".empty-state").TextContent);
@@ -82,9 +82,10 @@ public class AlertEventListTests : AlertComponentTest, IClassFixture<AlertTestFa
         var list = Render(new AlertEventFilter { TargetId = alert.TargetId, TargetType = AlertTargetType.Service });
         list.WaitForAssertion(() => Assert.Single(Titles(list)));
 
-        list.Find($"button[aria-label='Acknowledge {alert.Title}']").Click();
-        dialogs.WaitForElement("textarea").Change("on it");
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Contains("Acknowledge")).Click();
+        list.OnRenderer(() => list.Find($"button[aria-label='Acknowledge {alert.Title}']").Click());
+        dialogs.WaitForElement("textarea");
+        dialogs.OnRenderer(() => dialogs.Find("textarea").Change("on it"));
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Contains("Acknowledge")).Click());
 
         list.WaitForAssertion(() => Assert.Contains("Acknowledged", list.Find(".ack-mark").TextContent), TimeSpan.FromSeconds(10));
         var stored = await ReloadAsync(alert.Id);
@@ -99,9 +100,9 @@ public class AlertEventListTests : AlertComponentTest, IClassFixture<AlertTestFa
         var list = Render(new AlertEventFilter { TargetId = alert.TargetId, TargetType = AlertTargetType.Service });
         list.WaitForAssertion(() => Assert.Single(Titles(list)));
 
-        list.Find($"button[aria-label='Silence {alert.Title}']").Click();
+        list.OnRenderer(() => list.Find($"button[aria-label='Silence {alert.Title}']").Click());
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-menu-item")));
-        popovers.FindAll(".mud-menu-item").Single(i => System.Text.RegularExpressions.Regex.Replace(i.TextContent.Trim(), @"\s+", " ") == "Silence 4 h").Click();
+        popovers.OnRenderer(() => popovers.FindAll(".mud-menu-item").Single(i => System.Text.RegularExpressions.Regex.Replace(i.TextContent.Trim(), @"\s+", " ") == "Silence 4 h").Click());
 
         await Eventually.TrueAsync(async () => (await ReloadAsync(alert.Id)).Status == AlertEventStatus.Silenced, "the event to be silenced");
         var until = (await ReloadAsync(alert.Id)).SilenceUntil!.Value;
@@ -118,9 +119,9 @@ public class AlertEventListTests : AlertComponentTest, IClassFixture<AlertTestFa
         list.WaitForAssertion(() => Assert.Contains(first.Title, Titles(list)));
 
         foreach (var alert in new[] { first, second })
-            list.Find($"input[aria-label='Select {alert.Title}'], [aria-label='Select {alert.Title}'] input").Change(true);
-        list.FindAll(".page-header button").Single(b => b.TextContent.Contains("Acknowledge selected (2)")).Click();
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Contains("Acknowledge")).Click();
+            list.OnRenderer(() => list.Find($"input[aria-label='Select {alert.Title}'], [aria-label='Select {alert.Title}'] input").Change(true));
+        list.OnRenderer(() => list.FindAll(".page-header button").Single(b => b.TextContent.Contains("Acknowledge selected (2)")).Click());
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Contains("Acknowledge")).Click());
 
         list.WaitForAssertion(() => Assert.Contains("2 alerts acknowledged", list.Find(".bulk-result").TextContent), TimeSpan.FromSeconds(15));
         Assert.True((await ReloadAsync(first.Id)).Acknowledged);

@@ -84,8 +84,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
         Assert.Contains(shown, t => t.StartsWith("Alert fired: burst 5"));
         Assert.Contains(shown, t => t.StartsWith("Alert fired: burst 4"));
 
-        var more = snackbars.FindAll(".alert-toast-more").Single();
-        more.QuerySelector(".mud-snackbar-content-action button")!.Click();
+        snackbars.OnRenderer(() => snackbars.FindAll(".alert-toast-more").Single().QuerySelector(".mud-snackbar-content-action button")!.Click());
         var navigation = Ctx.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
         snackbars.WaitForAssertion(() => Assert.EndsWith("/alerts", navigation.Uri));
     }
@@ -99,7 +98,7 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
         for (var i = 1; i <= 4; i++) Publish(AlertEventChange.Fired, $"wave {i}");
         snackbars.WaitForAssertion(() => Assert.Contains("2 more alerts", Toasts(snackbars)));
 
-        snackbars.Find(".alert-toast-more .mud-snackbar-close-button").Click();
+        snackbars.OnRenderer(() => snackbars.Find(".alert-toast-more .mud-snackbar-close-button").Click());
         // The toast fades out before it goes.
         snackbars.WaitForAssertion(() => Assert.DoesNotContain(Toasts(snackbars), t => t.Contains("more alerts")), TimeSpan.FromSeconds(10));
         Publish(AlertEventChange.Fired, "wave 5");

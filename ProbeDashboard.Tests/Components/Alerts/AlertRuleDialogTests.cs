@@ -52,16 +52,16 @@ public class AlertRuleDialogTests : AlertComponentTest, IClassFixture<AlertTestF
     public async Task Typing_checks_the_condition_for_the_rule_type_and_says_when_it_is_valid()
     {
         var (dialogs, _) = await OpenAsync(null);
-        var input = dialogs.WaitForElement("input.condition-input");
+        dialogs.WaitForElement("input.condition-input");
 
-        input.Input("latency > ");
+        dialogs.OnRenderer(() => dialogs.Find("input.condition-input").Input("latency > "));
         Assert.Contains("character", dialogs.Find(".condition-error").TextContent);
         Assert.Equal("true", dialogs.Find("input.condition-input").GetAttribute("aria-invalid"));
 
-        dialogs.Find("input.condition-input").Input("latency > 2 && cpu_usage > 5");
+        dialogs.OnRenderer(() => dialogs.Find("input.condition-input").Input("latency > 2 && cpu_usage > 5"));
         Assert.Contains("cpu_usage", dialogs.Find(".condition-error").TextContent);
 
-        dialogs.Find("input.condition-input").Input("latency > 2 || status_code >= 500");
+        dialogs.OnRenderer(() => dialogs.Find("input.condition-input").Input("latency > 2 || status_code >= 500"));
         Assert.Contains("Condition is valid", dialogs.Find(".condition-ok").TextContent);
         Assert.Empty(dialogs.FindAll(".condition-error"));
         Assert.Contains("consecutive_failures", dialogs.Find(".metric-hint").TextContent);
@@ -71,17 +71,16 @@ public class AlertRuleDialogTests : AlertComponentTest, IClassFixture<AlertTestF
     public async Task Saving_shows_the_cores_field_errors_on_the_fields_then_saves_and_closes()
     {
         var (dialogs, saved) = await OpenAsync(null);
-        dialogs.WaitForElement("input.condition-input").Input("latency > 2");
+        dialogs.WaitForElement("input.condition-input");
+        dialogs.OnRenderer(() => dialogs.Find("input.condition-input").Input("latency > 2"));
 
-        // Found and clicked in one renderer turn: a re-render in between (the condition's validation) would replace the handler.
-        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
+        dialogs.OnRenderer(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-input-error")));
         Assert.False(saved.IsCompleted);
 
         var name = Unique("Slow checkout");
-        dialogs.Find(".rule-form input.mud-input-root").Change(name);
-        // Found and clicked in one renderer turn: a re-render in between (the condition's validation) would replace the handler.
-        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
+        dialogs.OnRenderer(() => dialogs.Find(".rule-form input.mud-input-root").Change(name));
+        dialogs.OnRenderer(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
         await using var db = Factory.Feed.Db();
@@ -95,11 +94,11 @@ public class AlertRuleDialogTests : AlertComponentTest, IClassFixture<AlertTestF
         SignIn(UserRole.Viewer);
         var (dialogs, saved) = await OpenAsync(null);
         var name = Unique("viewer rule");
-        dialogs.WaitForElement("input.condition-input").Input("latency > 2");
-        dialogs.Find(".rule-form input.mud-input-root").Change(name);
+        dialogs.WaitForElement("input.condition-input");
+        dialogs.OnRenderer(() => dialogs.Find("input.condition-input").Input("latency > 2"));
+        dialogs.OnRenderer(() => dialogs.Find(".rule-form input.mud-input-root").Change(name));
 
-        // Found and clicked in one renderer turn: a re-render in between (the condition's validation) would replace the handler.
-        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
+        dialogs.OnRenderer(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click());
 
         dialogs.WaitForAssertion(() => Assert.Contains("alert rules", dialogs.Find("[role=alert].mud-alert").TextContent, StringComparison.OrdinalIgnoreCase));
         Assert.False(saved.IsCompleted);

@@ -19,8 +19,7 @@ public class FeedSettingsAndBadgeTests : AlertComponentTest, IClassFixture<Alert
         var settings = Ctx.Render<AlertFeedSettings>();
 
         settings.WaitForElement(".feed-options");
-        var warning = settings.FindAll(".feed-options label").Single(l => l.TextContent.Trim() == "Warning").QuerySelector("input[type=checkbox]")!;
-        warning.Change(false);
+        settings.OnRenderer(() => settings.FindAll(".feed-options label").Single(l => l.TextContent.Trim() == "Warning").QuerySelector("input[type=checkbox]")!.Change(false));
 
         var stored = (AlertFeedPreferences.Stored)save.Invocations.Single().Arguments[0]!;
         Assert.DoesNotContain(AlertLevel.Warning, stored.Levels!);

@@ -27,8 +27,8 @@ public class AuditLogPageTests(DashboardFactory app) : AppComponentTest(app), IC
         Assert.Contains("admin-test", row.TextContent);
         Assert.Contains("another token", page.Markup);
 
-        page.Field("Target").Input("audited token");
-        page.Find("form").Submit();
+        page.OnRenderer(() => page.Field("Target").Input("audited token"));
+        page.OnRenderer(() => page.Find("form").Submit());
         page.WaitForAssertion(() => Assert.DoesNotContain("another token", page.Markup));
         Assert.Contains("audited token", page.Markup);
     }
@@ -44,8 +44,8 @@ public class AuditLogPageTests(DashboardFactory app) : AppComponentTest(app), IC
         UseCulture("zh-Hans");
 
         var page = Ctx.Render<AuditLogPage>();
-        page.Field("对象").Input($"notification group #{created.Group.Id} ");
-        page.Find("form").Submit();
+        page.OnRenderer(() => page.Field("对象").Input($"notification group #{created.Group.Id} "));
+        page.OnRenderer(() => page.Find("form").Submit());
         page.WaitForAssertion(() => Assert.Contains("修改通知组", page.Markup));
         var row = page.FindAll("tbody tr").Single(r => r.TextContent.Contains("修改通知组"));
         Assert.Contains($"通知组 #{created.Group.Id} 值班 new", row.TextContent);
@@ -64,8 +64,8 @@ public class AuditLogPageTests(DashboardFactory app) : AppComponentTest(app), IC
 
         var page = Ctx.Render<AuditLogPage>();
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("tbody tr").Count));
-        page.Field("Target").Input("paged token");
-        page.Find("form").Submit();
+        page.OnRenderer(() => page.Field("Target").Input("paged token"));
+        page.OnRenderer(() => page.Find("form").Submit());
         page.WaitForAssertion(() => Assert.Contains("1-25 of 30", page.Find(".mud-table-pagination").TextContent));
     }
 }

@@ -25,9 +25,9 @@ public class CompatSectionsTests(ProbeFlowsFactory app) : AppComponentTest(app),
         Assert.Equal("http://127.0.0.1:9/billing-callback", section.Field("Callback URL of billing").GetAttribute("value"));
         Assert.DoesNotContain(token, section.Markup);
 
-        section.Field("App name").Input("storefront");
-        section.Field("Callback URL").Input("http://127.0.0.1:9/cb");
-        section.Find("form").Submit();
+        section.OnRenderer(() => section.Field("App name").Input("storefront"));
+        section.OnRenderer(() => section.Field("Callback URL").Input("http://127.0.0.1:9/cb"));
+        section.OnRenderer(() => section.Find("form").Submit());
         section.WaitForAssertion(() => Assert.StartsWith("ipl_", section.Find("code.token-secret").TextContent));
         Assert.Contains(section.FindAll("tbody th"), th => th.TextContent.Trim() == "storefront");
     }

@@ -24,13 +24,13 @@ public class HostGroupsSectionTests(DashboardFactory app) : AppComponentTest(app
         var section = Ctx.Render<HostGroupsSection>();
         section.WaitForAssertion(() => Assert.Empty(section.FindAll(".rows-skeleton")));
 
-        section.Field("Group name").Input("edge");
-        section.Find("form").Submit();
+        section.OnRenderer(() => section.Field("Group name").Input("edge"));
+        section.OnRenderer(() => section.Find("form").Submit());
         section.WaitForAssertion(() => Assert.Contains("0", Row(section, "edge").QuerySelector("td")!.TextContent));
 
-        Row(section, "edge").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Rename").Click();
-        section.Find("tbody input").Input("edge-eu");
-        Row(section, "Save").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        section.OnRenderer(() => Row(section, "edge").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Rename").Click());
+        section.OnRenderer(() => section.Find("tbody input").Input("edge-eu"));
+        section.OnRenderer(() => Row(section, "Save").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
         section.WaitForAssertion(() => Assert.Equal("edge-eu", section.FindAll("tbody th").Select(th => th.TextContent.Trim()).Single(n => n.StartsWith("edge"))));
 
         var group = (await Groups.ListAsync(TestActors.Admin, CancellationToken.None)).Single(g => g.Name == "edge-eu");
@@ -39,7 +39,7 @@ public class HostGroupsSectionTests(DashboardFactory app) : AppComponentTest(app
             Name = "runs on edge", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 60,
             ExecuteOn = new ExecuteOnInput("group", group.Id, []),
         }, "test", CancellationToken.None);
-        Row(section, "edge-eu").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        section.OnRenderer(() => Row(section, "edge-eu").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
         section.WaitForAssertion(() => Assert.Contains(Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars, s => s.Message != null && s.Message.Contains("is not deleted")));
         Assert.Contains(section.FindAll("tbody th"), th => th.TextContent.Trim() == "edge-eu");
     }

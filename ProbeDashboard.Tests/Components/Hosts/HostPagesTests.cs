@@ -58,7 +58,7 @@ public class HostPagesTests(DashboardFactory app) : AppComponentTest(app), IClas
         Assert.Contains("stopped", row.TextContent);
         Assert.NotNull(row.QuerySelector($"a[href='hosts/{id}']"));
 
-        row.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Start").Click();
+        list.OnRenderer(() => list.FindAll("tbody tr").Single(r => r.TextContent.Contains("list-agent")).QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Start").Click());
         await Eventually.TrueAsync(async () => await App.WithDbAsync(db => db.Hosts.Where(h => h.Id == id).Select(h => h.Command).SingleAsync()) == AgentCommand.Start, "the agent told to start");
     }
 
@@ -72,7 +72,7 @@ public class HostPagesTests(DashboardFactory app) : AppComponentTest(app), IClas
         list.WaitForAssertion(() => Assert.Contains("searchable-agent", list.Markup));
         Assert.DoesNotContain(list.FindAll("tbody button"), b => b.TextContent.Trim() is "Start" or "Stop");
 
-        list.Field("Search name or hostname").Input("no-such-host");
+        list.OnRenderer(() => list.Field("Search name or hostname").Input("no-such-host"));
         list.WaitForAssertion(() => Assert.Contains("No host matches these filters.", list.Markup), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("searchable-agent", list.Markup);
     }

@@ -54,11 +54,11 @@ public class MaintenancePageTests : ComponentTest, IClassFixture<StatusPageFacto
 
         cut.WaitForAssertion(() => Assert.Contains(window.Title, cut.Markup), Patience);
         Assert.Contains("Scheduled", cut.Find("table").TextContent);
-        cut.Find($"button[aria-label='Edit {window.Title}']").Click();
-        cut.Field("Title").Change(window.Title + " v2");
+        cut.OnRenderer(() => cut.Find($"button[aria-label='Edit {window.Title}']").Click());
+        cut.Fill("Title", window.Title + " v2");
         var end = window.EndsAt!.Value.AddHours(1);
-        cut.Field("End (UTC)").Change(end.ToString(MaintenanceForm.LocalFormat));
-        cut.Button("Save").Click();
+        cut.Fill("End (UTC)", end.ToString(MaintenanceForm.LocalFormat));
+        cut.Press("Save");
 
         cut.WaitForAssertion(() => Assert.Contains(window.Title + " v2", cut.Find("table").TextContent), Patience);
         var stored = await _app.WithDbAsync(db => db.MaintenanceWindows.SingleAsync(w => w.Id == window.Id));
@@ -74,11 +74,11 @@ public class MaintenancePageTests : ComponentTest, IClassFixture<StatusPageFacto
         var cut = Ctx.Render<MaintenancePage>();
 
         cut.WaitForAssertion(() => cut.Button("New maintenance window"), Patience);
-        cut.Button("New maintenance window").Click();
-        cut.Field("Title").Change("Backwards");
-        cut.Field("Start (UTC)").Change("2026-01-02T02:00");
-        cut.Field("End (UTC)").Change("2026-01-02T01:00");
-        cut.Button("Save").Click();
+        cut.Press("New maintenance window");
+        cut.Fill("Title", "Backwards");
+        cut.Fill("Start (UTC)", "2026-01-02T02:00");
+        cut.Fill("End (UTC)", "2026-01-02T01:00");
+        cut.Press("Save");
 
         cut.WaitForAssertion(() => Assert.Contains("end must be after start", cut.Markup), Patience);
         Assert.Contains("name at least one monitor or host group", cut.Markup);

@@ -25,7 +25,7 @@ public class MonitorEditDialogTests : CoreComponentTest
     private static void Fill(IRenderedComponent<MudDialogProvider> dialog, string label, string value)
     {
         var id = dialog.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for");
-        dialog.Find($"#{id}").Change(value);
+        dialog.OnRenderer(() => dialog.Find($"#{id}").Change(value));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class MonitorEditDialogTests : CoreComponentTest
     {
         var (dialog, saved) = await OpenAsync(null);
 
-        dialog.Find("form").Submit();
+        dialog.OnRenderer(() => dialog.Find("form").Submit());
 
         dialog.WaitForAssertion(() => Assert.Contains("Please correct the highlighted fields", dialog.Markup));
         Assert.Contains(dialog.FindAll(".mud-input-helper-text.mud-input-error"), e => e.TextContent.Contains("required", StringComparison.Ordinal));
@@ -54,7 +54,7 @@ public class MonitorEditDialogTests : CoreComponentTest
         Assert.Contains("Default groups (On call)", dialog.Markup);
         Fill(dialog, "Name", "Shop");
         Fill(dialog, "Target", "https://shop.example.org/health");
-        dialog.Find("form").Submit();
+        dialog.OnRenderer(() => dialog.Find("form").Submit());
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(10)));
         await using var check = Db();
@@ -97,7 +97,7 @@ public class MonitorEditDialogTests : CoreComponentTest
         Assert.Equal("monitor-form", actions.QuerySelectorAll("button").Single(b => b.TextContent.Contains("Save")).GetAttribute("form"));
         Assert.Empty(dialog.Find(".monitor-dialog-content").QuerySelectorAll(".mud-dialog-actions"));
 
-        actions.QuerySelectorAll("button").Single(b => b.TextContent.Contains("Cancel")).Click();
+        dialog.OnRenderer(() => dialog.Find(".mud-dialog-actions").QuerySelectorAll("button").Single(b => b.TextContent.Contains("Cancel")).Click());
         Assert.False(await saved.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 }

@@ -95,7 +95,7 @@ public class MonitorListTests : CoreComponentTest
         var list = Ctx.Render<MonitorList>();
         list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("tbody tr.mud-table-row").Count), TimeSpan.FromSeconds(10));
 
-        list.Find(".filter-search input").Input("check");
+        list.OnRenderer(() => list.Find(".filter-search input").Input("check"));
 
         list.WaitForAssertion(() => Assert.Equal(["checkout"], list.FindAll("tbody tr.mud-table-row .monitor-name").Select(a => a.TextContent)), TimeSpan.FromSeconds(10));
     }

@@ -42,7 +42,7 @@ public class PushMonitorUiTests : CoreComponentTest
     private static void Fill(IRenderedComponent<MudDialogProvider> dialog, string label, string value)
     {
         var id = dialog.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for");
-        dialog.Find($"#{id}").Change(value);
+        dialog.OnRenderer(() => dialog.Find($"#{id}").Change(value));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class PushMonitorUiTests : CoreComponentTest
         Assert.DoesNotContain(dialog.FindAll("h3"), h => h.TextContent == "Schedule");
 
         Fill(dialog, "Expected every (seconds)", "900");
-        dialog.Find("form").Submit();
+        dialog.OnRenderer(() => dialog.Find("form").Submit());
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(10)));
         await using var db = Db();
@@ -74,7 +74,7 @@ public class PushMonitorUiTests : CoreComponentTest
         var (dialog, saved) = await EditAsync(monitor.Id);
 
         Fill(dialog, "Cron schedule (5 fields)", "61 * * * *");
-        dialog.Find("form").Submit();
+        dialog.OnRenderer(() => dialog.Find("form").Submit());
 
         dialog.WaitForAssertion(() => Assert.Contains(dialog.FindAll(".mud-input-helper-text.mud-input-error"), e => e.TextContent.Length > 0));
         Assert.False(saved.IsCompleted);

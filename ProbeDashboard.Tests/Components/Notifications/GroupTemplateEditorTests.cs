@@ -29,10 +29,10 @@ public class GroupTemplateEditorTests(AlertTestFactory factory) : AlertComponent
     public async Task Preview_renders_both_templates_on_the_sample_event_as_an_email_reads_it()
     {
         var (dialogs, _) = await OpenAsync(null);
-        dialogs.Field("Title template").Change("{{ event.title }}|{{ event.level }}");
-        dialogs.Field("Body template").Change("{{ event.target_name }} since {{ event.trigger_time }}\n{{ event.url }}");
+        dialogs.Fill("Title template", "{{ event.title }}|{{ event.level }}");
+        dialogs.Fill("Body template", "{{ event.target_name }} since {{ event.trigger_time }}\n{{ event.url }}");
 
-        dialogs.Button("Preview").Click();
+        dialogs.Press("Preview");
 
         var preview = dialogs.WaitForElement(".template-preview");
         Assert.Equal("api <prod> is down|critical", preview.QuerySelector(".preview-title")!.TextContent);
@@ -45,20 +45,20 @@ public class GroupTemplateEditorTests(AlertTestFactory factory) : AlertComponent
     {
         var (dialogs, saved) = await OpenAsync(null);
         var name = Unique("Templated");
-        dialogs.Field("Name").Change(name);
-        dialogs.Field("E-mail addresses (one per line)").Change("ops@example.test");
-        dialogs.Field("Body template").Change("fine\n{% if event.level %}never closed");
+        dialogs.Fill("Name", name);
+        dialogs.Fill("E-mail addresses (one per line)", "ops@example.test");
+        dialogs.Fill("Body template", "fine\n{% if event.level %}never closed");
 
-        dialogs.Button("Preview").Click();
+        dialogs.Press("Preview");
         dialogs.WaitForAssertion(() => Assert.Matches("body_template does not parse: .*line 2", dialogs.Find(".template-box .mud-input-error").TextContent));
         Assert.Empty(dialogs.FindAll(".template-preview"));
 
-        dialogs.Button("Save").Click();
+        dialogs.Press("Save");
         dialogs.WaitForAssertion(() => Assert.Contains("line 2", dialogs.Find(".template-box .mud-input-error").TextContent));
         Assert.False(saved.IsCompleted);
 
-        dialogs.Field("Body template").Change("{{ event.title }} ({{ event.level }})");
-        dialogs.Button("Save").Click();
+        dialogs.Fill("Body template", "{{ event.title }} ({{ event.level }})");
+        dialogs.Press("Save");
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
         await using var db = Factory.Feed.Db();
         Assert.Equal("{{ event.title }} ({{ event.level }})", (await db.NotificationGroups.SingleAsync(g => g.Name == name)).BodyTemplate);
@@ -78,15 +78,15 @@ public class GroupTemplateEditorTests(AlertTestFactory factory) : AlertComponent
         Assert.Equal("{{ event.status }}: {{ event.target_name }} after {{ event.duration }}", dialogs.Field("Title template").GetAttribute("value"));
 
         Pick(dialogs, "Alert resolved");
-        dialogs.Button("Preview").Click();
+        dialogs.Press("Preview");
 
         dialogs.WaitForAssertion(() => Assert.StartsWith("resolved: api <prod> after 10", dialogs.Find(".preview-title").TextContent));
     }
 
     private void Pick(IRenderedComponent<MudDialogProvider> dialogs, string choice)
     {
-        dialogs.Find(".template-purpose .mud-input-slot").MouseDown();
+        dialogs.OnRenderer(() => dialogs.Find(".template-purpose .mud-input-slot").MouseDown());
         Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == choice));
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == choice).Click();
+        Popovers.OnRenderer(() => Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == choice).Click());
     }
 }

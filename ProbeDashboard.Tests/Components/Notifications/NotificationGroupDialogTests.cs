@@ -27,11 +27,8 @@ public class NotificationGroupDialogTests : AlertComponentTest, IClassFixture<Al
         return (dialogs, saved);
     }
 
-    private static AngleSharp.Dom.IElement Field(IRenderedComponent<MudDialogProvider> dialogs, string label) =>
-        dialogs.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == label).QuerySelector("input, textarea")!;
-
     private static void Save(IRenderedComponent<MudDialogProvider> dialogs) =>
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Contains("Save")).Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Contains("Save")).Click());
 
     [Fact]
     public async Task A_bad_address_is_named_on_its_field_and_a_fixed_group_is_saved_as_default_for_new_monitors()
@@ -39,18 +36,18 @@ public class NotificationGroupDialogTests : AlertComponentTest, IClassFixture<Al
         var (dialogs, saved) = await OpenAsync(null);
         var name = Unique("On call");
         dialogs.WaitForElement(".group-form");
-        Field(dialogs, "Name").Change(name);
-        Field(dialogs, "E-mail addresses (one per line)").Change("oncall@example.test\nnot-an-address");
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Add webhook")).Click();
-        Field(dialogs, "Webhook URL").Change("http://127.0.0.1:9/hook");
-        Field(dialogs, "Signing secret").Change("s3cret");
-        dialogs.Find(".default-group input[type=checkbox]").Change(true);
+        dialogs.Fill("Name", name);
+        dialogs.Fill("E-mail addresses (one per line)", "oncall@example.test\nnot-an-address");
+        dialogs.OnRenderer(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Add webhook")).Click());
+        dialogs.Fill("Webhook URL", "http://127.0.0.1:9/hook");
+        dialogs.Fill("Signing secret", "s3cret");
+        dialogs.OnRenderer(() => dialogs.Find(".default-group input[type=checkbox]").Change(true));
 
         Save(dialogs);
         dialogs.WaitForAssertion(() => Assert.Contains("not e-mail addresses: not-an-address", dialogs.Find(".mud-input-error").TextContent));
         Assert.False(saved.IsCompleted);
 
-        Field(dialogs, "E-mail addresses (one per line)").Change("oncall@example.test");
+        dialogs.Fill("E-mail addresses (one per line)", "oncall@example.test");
         Save(dialogs);
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -67,11 +64,10 @@ public class NotificationGroupDialogTests : AlertComponentTest, IClassFixture<Al
         var group = await Factory.Feed.AddGroupAsync(Unique("Chat ops"), emails: ["ops@example.test"]);
         var (dialogs, saved) = await OpenAsync(group.Id);
         dialogs.WaitForElement(".group-form");
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Add service")).Click();
+        dialogs.OnRenderer(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Add service")).Click());
 
         // Slack comes first: its one setting is the webhook, kept secret.
-        var secret = dialogs.Find("[role=group][aria-label='Service recipient 1'] input[type=password]");
-        secret.Change("http://127.0.0.1:9/slack-hook");
+        dialogs.OnRenderer(() => dialogs.Find("[role=group][aria-label='Service recipient 1'] input[type=password]").Change("http://127.0.0.1:9/slack-hook"));
         Save(dialogs);
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
 

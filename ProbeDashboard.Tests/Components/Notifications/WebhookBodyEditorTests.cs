@@ -31,25 +31,25 @@ public class WebhookBodyEditorTests(AlertTestFactory factory) : AlertComponentTe
     public async Task Preview_shows_the_body_escaped_for_json_and_warns_when_it_is_not_json()
     {
         var (dialogs, _) = await OpenAsync(null);
-        dialogs.Button("Add webhook").Click();
-        dialogs.Field("Webhook URL").Change("http://127.0.0.1:9/hook");
+        dialogs.Press("Add webhook");
+        dialogs.Fill("Webhook URL", "http://127.0.0.1:9/hook");
         Assert.Empty(dialogs.FindAll(".webhook-body"));
-        dialogs.Button("Body template and headers").Click();
+        dialogs.Press("Body template and headers");
         Assert.Equal("true", dialogs.Find(".webhook-toggle").GetAttribute("aria-expanded"));
 
-        dialogs.Field("Body template (Liquid)").Change("""{"t": "{{ event.target_name }}", "q": "{{ event.rule_name | append: '"' }}"}""");
-        dialogs.Button("Preview body").Click();
+        dialogs.Fill("Body template (Liquid)", """{"t": "{{ event.target_name }}", "q": "{{ event.rule_name | append: '"' }}"}""");
+        dialogs.Press("Preview body");
         var preview = dialogs.WaitForElement(".webhook-body .template-preview");
         Assert.Equal("Content-Type: application/json", preview.QuerySelector(".preview-title")!.TextContent);
         Assert.Equal("""{"t": "api <prod>", "q": "api <prod> is down\""}""", preview.QuerySelector(".preview-body")!.TextContent);
         Assert.Null(preview.QuerySelector(".mud-alert"));
 
-        dialogs.Field("Body template (Liquid)").Change("{\"t\": {{ event.target_name }}}");
-        dialogs.Button("Preview body").Click();
+        dialogs.Fill("Body template (Liquid)", "{\"t\": {{ event.target_name }}}");
+        dialogs.Press("Preview body");
         dialogs.WaitForAssertion(() => Assert.Contains("not valid JSON", dialogs.Find(".webhook-body .template-preview .mud-alert").TextContent));
 
-        dialogs.Field("Body template (Liquid)").Change("{% if %}");
-        dialogs.Button("Preview body").Click();
+        dialogs.Fill("Body template (Liquid)", "{% if %}");
+        dialogs.Press("Preview body");
         dialogs.WaitForAssertion(() => Assert.Contains("does not parse", dialogs.Find(".webhook-body .mud-input-error").TextContent));
     }
 
@@ -58,23 +58,23 @@ public class WebhookBodyEditorTests(AlertTestFactory factory) : AlertComponentTe
     {
         var (dialogs, saved) = await OpenAsync(null);
         var name = Unique("Hooked");
-        dialogs.Field("Name").Change(name);
-        dialogs.Button("Add webhook").Click();
-        dialogs.Field("Webhook URL").Change("http://127.0.0.1:9/hook");
-        dialogs.Button("Body template and headers").Click();
-        dialogs.Field("Body template (Liquid)").Change("{{ event.title }}");
-        dialogs.Field("Content type").Change("text/plain");
-        dialogs.Button("Add header").Click();
-        dialogs.Field("Header name").Change("Host");
-        dialogs.Field("Value").Change("k3y-s3cr3t");
+        dialogs.Fill("Name", name);
+        dialogs.Press("Add webhook");
+        dialogs.Fill("Webhook URL", "http://127.0.0.1:9/hook");
+        dialogs.Press("Body template and headers");
+        dialogs.Fill("Body template (Liquid)", "{{ event.title }}");
+        dialogs.Fill("Content type", "text/plain");
+        dialogs.Press("Add header");
+        dialogs.Fill("Header name", "Host");
+        dialogs.Fill("Value", "k3y-s3cr3t");
 
-        dialogs.Button("Save").Click();
+        dialogs.Press("Save");
         dialogs.WaitForAssertion(() => Assert.Contains("Host cannot be set on a webhook", dialogs.Find(".header-row .mud-input-error").TextContent));
         Assert.False(saved.IsCompleted);
 
-        dialogs.Field("Header name").Change("X-Key");
-        dialogs.Find(".header-row input[type=checkbox]").Change(true);
-        dialogs.Button("Save").Click();
+        dialogs.Fill("Header name", "X-Key");
+        dialogs.OnRenderer(() => dialogs.Find(".header-row input[type=checkbox]").Change(true));
+        dialogs.Press("Save");
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
         NotificationRecipient stored;
         await using (var db = Factory.Feed.Db())
@@ -88,7 +88,7 @@ public class WebhookBodyEditorTests(AlertTestFactory factory) : AlertComponentTe
         Assert.Equal("", value.GetAttribute("value") ?? "");
         Assert.Equal("secret stored (unchanged)", value.GetAttribute("placeholder"));
         Assert.DoesNotContain("k3y", again.Markup);
-        again.Button("Save").Click();
+        again.Press("Save");
         Assert.True(await savedAgain.WaitAsync(TimeSpan.FromSeconds(30)));
         await using var after = Factory.Feed.Db();
         var kept = (await after.NotificationRecipients.SingleAsync(r => r.NotificationGroupId == stored.NotificationGroupId)).HeadersJson;
@@ -100,15 +100,15 @@ public class WebhookBodyEditorTests(AlertTestFactory factory) : AlertComponentTe
     {
         UseCulture("zh-Hans");
         var (dialogs, _) = await OpenAsync(null);
-        dialogs.Field("名称").Change(Unique("中文"));
-        dialogs.Button("添加 Webhook").Click();
-        dialogs.Field("Webhook 地址").Change("http://127.0.0.1:9/hook");
-        dialogs.Button("正文模板和请求头").Click();
-        dialogs.Button("添加请求头").Click();
-        dialogs.Field("请求头名称").Change("Connection");
-        dialogs.Field("值").Change("close");
+        dialogs.Fill("名称", Unique("中文"));
+        dialogs.Press("添加 Webhook");
+        dialogs.Fill("Webhook 地址", "http://127.0.0.1:9/hook");
+        dialogs.Press("正文模板和请求头");
+        dialogs.Press("添加请求头");
+        dialogs.Fill("请求头名称", "Connection");
+        dialogs.Fill("值", "close");
 
-        dialogs.Find(".mud-dialog-actions button.mud-button-filled").Click();
+        dialogs.OnRenderer(() => dialogs.Find(".mud-dialog-actions button.mud-button-filled").Click());
 
         dialogs.WaitForAssertion(() => Assert.Contains("Webhook 不能设置 Connection", dialogs.Find(".header-row .mud-input-error").TextContent));
     }

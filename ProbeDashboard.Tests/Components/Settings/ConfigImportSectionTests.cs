@@ -24,11 +24,11 @@ public class ConfigImportSectionTests(DashboardFactory app) : AppComponentTest(a
 
         section.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Document, "config.json"));
         section.WaitForAssertion(() => Assert.False(section.Button("Check").HasAttribute("disabled")));
-        section.Button("Check").Click();
+        section.Press("Check");
         section.WaitForAssertion(() => Assert.Contains("importing would change 2 items", section.Find(".long-action").TextContent));
         Assert.DoesNotContain("imported-edge", await GroupNamesAsync());
 
-        section.Button("Import").Click();
+        section.Press("Import");
         section.WaitForAssertion(() => Assert.Contains("Configuration imported: 2 items changed.", section.Find(".long-action").TextContent));
         var row = section.FindAll(".import-report tbody tr").Single();
         Assert.Equal(["host_groups", "2", "0", "0"], row.Children.Select(c => c.TextContent.Trim()));
@@ -44,7 +44,7 @@ public class ConfigImportSectionTests(DashboardFactory app) : AppComponentTest(a
         var broken = """{"format": "probedashboard-config", "version": 1, "host_groups": [{"name": "never-imported"}], "gadgets": []}""";
         section.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(broken, "broken.json"));
         section.WaitForAssertion(() => Assert.False(section.Button("Import").HasAttribute("disabled")));
-        section.Button("Import").Click();
+        section.Press("Import");
         section.WaitForAssertion(() => Assert.Contains("Import refused, nothing was changed: 1 problems.", section.Find(".long-action").TextContent));
         Assert.Contains("gadgets", section.Find(".import-problems").TextContent);
         Assert.DoesNotContain("never-imported", await GroupNamesAsync());

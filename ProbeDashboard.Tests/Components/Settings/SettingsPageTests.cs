@@ -48,13 +48,13 @@ public class SettingsPageTests(DashboardFactory app) : AppComponentTest(app), IC
         var section = Ctx.Render<AgentTokensSection>();
         section.WaitForAssertion(() => Assert.Empty(section.FindAll(".rows-skeleton")));
 
-        section.Field("Token name").Input("eu agents");
-        section.Find("form").Submit();
+        section.OnRenderer(() => section.Field("Token name").Input("eu agents"));
+        section.OnRenderer(() => section.Find("form").Submit());
         section.WaitForAssertion(() => Assert.StartsWith("pdt_", section.Find("code.token-secret").TextContent));
-        section.Button("Done").Click();
+        section.Press("Done");
         Assert.Empty(section.FindAll("code.token-secret"));
 
-        section.FindAll("tr").Single(r => r.TextContent.Contains("eu agents")).QuerySelector("button")!.Click();
+        section.OnRenderer(() => section.FindAll("tr").Single(r => r.TextContent.Contains("eu agents")).QuerySelector("button")!.Click());
         section.WaitForAssertion(() => Assert.Contains("revoked", section.FindAll("tr").Single(r => r.TextContent.Contains("eu agents")).TextContent));
     }
 
@@ -78,13 +78,13 @@ public class SettingsPageTests(DashboardFactory app) : AppComponentTest(app), IC
         var section = Ctx.Render<DataRetentionSection>();
         section.WaitForAssertion(() => Assert.Contains("Database size", section.Markup));
 
-        section.Field("Raw results (days)").Input("1000000");
-        section.Find("form").Submit();
+        section.OnRenderer(() => section.Field("Raw results (days)").Input("1000000"));
+        section.OnRenderer(() => section.Find("form").Submit());
         section.WaitForAssertion(() => Assert.Contains("must be between", section.Find(".mud-input-error").TextContent));
 
-        section.Field("Raw results (days)").Input("14");
-        section.Field("Hourly and daily rollups (days)").Input("180");
-        section.Find("form").Submit();
+        section.OnRenderer(() => section.Field("Raw results (days)").Input("14"));
+        section.OnRenderer(() => section.Field("Hourly and daily rollups (days)").Input("180"));
+        section.OnRenderer(() => section.Find("form").Submit());
         section.WaitForAssertion(() => Assert.Empty(section.FindAll(".mud-input-error")));
         var policy = await App.Services.GetRequiredService<RetentionSettings>().GetAsync(CancellationToken.None);
         Assert.Equal(new RetentionPolicy(14, 180, true), policy);
@@ -97,7 +97,7 @@ public class SettingsPageTests(DashboardFactory app) : AppComponentTest(app), IC
         var section = Ctx.Render<DataRetentionSection>();
         section.WaitForAssertion(() => Assert.Contains("Database size", section.Markup));
 
-        section.Button("Compact now").Click();
+        section.Press("Compact now");
         section.WaitForAssertion(() => Assert.Contains("Database compacted from", section.Find(".long-action").TextContent), TimeSpan.FromSeconds(30));
         Assert.False(section.Button("Compact now").HasAttribute("disabled"));
     }

@@ -50,10 +50,9 @@ public class IncidentsPanelTests : ComponentTest, IClassFixture<StatusPageFactor
         var cut = RenderPanel(page);
 
         cut.WaitForAssertion(() => Assert.Contains("No incidents posted on this page.", cut.Markup), Patience);
-        var inputs = cut.FindAll("input");
-        inputs[0].Change("Payments delayed");
-        cut.Find("textarea").Change("Card payments **queue** <b>now</b>.");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Post incident").Click();
+        cut.OnRenderer(() => cut.FindAll("input")[0].Change("Payments delayed"));
+        cut.OnRenderer(() => cut.Find("textarea").Change("Card payments **queue** <b>now</b>."));
+        cut.OnRenderer(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Post incident").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("<strong>queue</strong>", cut.Markup), Patience);
         Assert.Contains("&lt;b&gt;now&lt;/b&gt;", cut.Markup);
@@ -69,7 +68,7 @@ public class IncidentsPanelTests : ComponentTest, IClassFixture<StatusPageFactor
         var cut = RenderPanel(page);
 
         cut.WaitForAssertion(() => Assert.Contains("No incidents posted", cut.Markup), Patience);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Post incident").Click();
+        cut.OnRenderer(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Post incident").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("title is required", cut.Markup), Patience);
         Assert.Equal(0, await _app.WithDbAsync(db => db.StatusPageIncidents.CountAsync(i => i.StatusPageId == page.Id)));
@@ -84,10 +83,10 @@ public class IncidentsPanelTests : ComponentTest, IClassFixture<StatusPageFactor
         var cut = RenderPanel(page);
 
         cut.WaitForAssertion(() => Assert.Contains("Slow search", cut.Markup), Patience);
-        cut.FindAll("input").Last().Change("A fix is *rolling out*.");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Post update").Click();
+        cut.OnRenderer(() => cut.FindAll("input").Last().Change("A fix is *rolling out*."));
+        cut.OnRenderer(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Post update").Click());
         cut.WaitForAssertion(() => Assert.Contains("<em>rolling out</em>", cut.Markup), Patience);
-        cut.Find("button[aria-label='Resolve Slow search']").Click();
+        cut.OnRenderer(() => cut.Find("button[aria-label='Resolve Slow search']").Click());
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("button[aria-label='Resolve Slow search']")), Patience);
         var stored = await _app.WithDbAsync(db => db.StatusPageIncidents.Include(i => i.Updates).SingleAsync(i => i.Id == incident.Id));
@@ -106,7 +105,7 @@ public class IncidentsPanelTests : ComponentTest, IClassFixture<StatusPageFactor
         var cut = Ctx.Render<StatusPagesPage>();
 
         cut.WaitForAssertion(() => Assert.Contains(page.Title, cut.Markup), Patience);
-        cut.Find($"button[aria-label='Incidents of {page.Title}']").Click();
+        cut.OnRenderer(() => cut.Find($"button[aria-label='Incidents of {page.Title}']").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Mail delays", cut.Markup), Patience);
         Assert.Contains("Queued mail.", cut.Markup);

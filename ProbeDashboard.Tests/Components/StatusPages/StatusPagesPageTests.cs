@@ -45,11 +45,11 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         var cut = Ctx.Render<StatusPagesPage>();
 
         cut.WaitForAssertion(() => Assert.Contains(page.Title, cut.Markup), Patience);
-        cut.Find($"button[aria-label='Edit {page.Title}']").Click();
+        cut.OnRenderer(() => cut.Find($"button[aria-label='Edit {page.Title}']").Click());
         Assert.Contains(monitor.Name, cut.Markup);
-        cut.Find($"input[placeholder='{monitor.Name}']").Change("Public shop");
-        cut.FindAll("input[type=checkbox]")[0].Change(true);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        cut.OnRenderer(() => cut.Find($"input[placeholder='{monitor.Name}']").Change("Public shop"));
+        cut.OnRenderer(() => cut.FindAll("input[type=checkbox]")[0].Change(true));
+        cut.OnRenderer(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Published", cut.Find("table").TextContent), Patience);
         var stored = await _app.WithDbAsync(db => db.StatusPages.Include(p => p.Sections).ThenInclude(s => s.Items).AsSplitQuery().SingleAsync(p => p.Id == page.Id));
@@ -64,11 +64,10 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         var before = await _app.WithDbAsync(db => db.StatusPages.CountAsync());
         var cut = Ctx.Render<StatusPagesPage>();
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "New status page").Click();
-        var inputs = cut.FindAll("input");
-        inputs[0].Change("Not A Slug");
-        inputs[1].Change("Shop");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        cut.OnRenderer(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "New status page").Click());
+        cut.OnRenderer(() => cut.FindAll("input")[0].Change("Not A Slug"));
+        cut.OnRenderer(() => cut.FindAll("input")[1].Change("Shop"));
+        cut.OnRenderer(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("lower-case letters", cut.Markup), Patience);
         Assert.Equal(before, await _app.WithDbAsync(db => db.StatusPages.CountAsync()));

@@ -18,7 +18,7 @@ public class ThemeAndLanguageSwitchTests : ComponentTest
 
         var button = Ctx.Render<ThemeSwitch>();
         Assert.Equal("Switch to dark theme", button.Find("button").GetAttribute("aria-label"));
-        button.Find("button").Click();
+        button.OnRenderer(() => button.Find("button").Click());
 
         Assert.True(theme.IsDark);
         Assert.Equal(1, changes);
@@ -39,13 +39,13 @@ public class ThemeAndLanguageSwitchTests : ComponentTest
     {
         var popovers = RenderPopovers();
         var menu = Ctx.Render<LanguageSwitch>();
-        menu.Find("button").Click();
+        menu.OnRenderer(() => menu.Find("button").Click());
 
         var items = popovers.FindAll(".mud-menu-item");
         Assert.Equal(["English", "简体中文"], items.Select(i => i.TextContent.Trim()));
         Assert.Equal("true", items[0].GetAttribute("aria-current"));
 
-        items[1].Click();
+        popovers.OnRenderer(() => popovers.FindAll(".mud-menu-item")[1].Click());
         var navigation = Ctx.Services.GetRequiredService<BunitNavigationManager>();
         menu.WaitForState(() => navigation.History.Count > 0);
         var visit = navigation.History.First();

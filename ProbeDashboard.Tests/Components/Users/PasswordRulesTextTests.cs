@@ -37,18 +37,18 @@ public class PasswordRulesTextTests(DashboardFactory app) : AppComponentTest(app
         var page = Ctx.Render<UsersPage>();
         page.WaitForAssertion(() => Assert.Contains("zh-reset-target", page.Find("table").TextContent));
 
-        page.Button("新建用户").Click();
+        page.Press("新建用户");
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form#create-user-form")));
-        dialogs.Field("用户名").Input("zh-short-password");
-        dialogs.Field("密码").Input("x");
-        dialogs.Find("form#create-user-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("用户名").Input("zh-short-password"));
+        dialogs.OnRenderer(() => dialogs.Field("密码").Input("x"));
+        dialogs.OnRenderer(() => dialogs.Find("form#create-user-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Contains("密码长度至少为 8 个字符。", dialogs.Find(".mud-input-error").TextContent));
         await dialogs.InvokeAsync(() => dialogs.FindComponent<MudDialog>().Instance.CloseAsync());
 
-        page.Button("重置 zh-reset-target 的密码").Click();
+        page.Press("重置 zh-reset-target 的密码");
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form#reset-password-form")));
-        dialogs.Field("新密码").Input("y");
-        dialogs.Find("form#reset-password-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("新密码").Input("y"));
+        dialogs.OnRenderer(() => dialogs.Find("form#reset-password-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Contains("密码长度至少为 8 个字符。", dialogs.Find(".mud-input-error").TextContent));
     }
 }

@@ -41,13 +41,13 @@ public class UsersPageTests(DashboardFactory app) : AppComponentTest(app), IClas
     {
         var (dialogs, page) = await OpenAsync();
 
-        page.Button("New user").Click();
+        page.Press("New user");
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form#create-user-form")));
-        dialogs.Field("User name").Input("new-operator");
-        dialogs.Field("Password").Input("a-long-enough-password-1");
+        dialogs.OnRenderer(() => dialogs.Field("User name").Input("new-operator"));
+        dialogs.OnRenderer(() => dialogs.Field("Password").Input("a-long-enough-password-1"));
         var role = dialogs.FindComponent<MudSelect<UserRole>>();
         await role.InvokeAsync(() => role.Instance.ValueChanged.InvokeAsync(UserRole.Operator));
-        dialogs.Find("form#create-user-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Find("form#create-user-form").Submit());
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("form#create-user-form")));
         page.WaitForAssertion(() => Assert.Contains("Operator", Row(page, "new-operator").TextContent));
@@ -58,21 +58,21 @@ public class UsersPageTests(DashboardFactory app) : AppComponentTest(app), IClas
     public async Task The_create_dialog_keeps_its_errors_on_the_fields_and_stays_open()
     {
         var (dialogs, page) = await OpenAsync();
-        page.Button("New user").Click();
+        page.Press("New user");
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form#create-user-form")));
 
-        dialogs.Find("form#create-user-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Find("form#create-user-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Equal(2, dialogs.FindAll(".mud-input-helper-text").Count(e => e.TextContent.Trim() == "Required")));
 
-        dialogs.Field("User name").Input("short-password-user");
-        dialogs.Field("Password").Input("x");
-        dialogs.Find("form#create-user-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("User name").Input("short-password-user"));
+        dialogs.OnRenderer(() => dialogs.Field("Password").Input("x"));
+        dialogs.OnRenderer(() => dialogs.Find("form#create-user-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Contains("Passwords must be at least", dialogs.Find(".mud-input-error").TextContent));
         Assert.Null(await FindAsync("short-password-user"));
 
-        dialogs.Field("User name").Input("users-page-admin");
-        dialogs.Field("Password").Input("a-long-enough-password-1");
-        dialogs.Find("form#create-user-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("User name").Input("users-page-admin"));
+        dialogs.OnRenderer(() => dialogs.Field("Password").Input("a-long-enough-password-1"));
+        dialogs.OnRenderer(() => dialogs.Find("form#create-user-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Contains("This user name is taken.", dialogs.Find(".mud-input-error").TextContent));
         Assert.NotEmpty(dialogs.FindAll("form#create-user-form"));
     }
@@ -84,21 +84,21 @@ public class UsersPageTests(DashboardFactory app) : AppComponentTest(app), IClas
         var (dialogs, page) = await OpenAsync();
         page.WaitForAssertion(() => Row(page, "role-change-target"));
 
-        page.Button("Change role of role-change-target").Click();
+        page.Press("Change role of role-change-target");
         dialogs.WaitForAssertion(() => Assert.Contains("The role of role-change-target", dialogs.Markup));
         var role = dialogs.FindComponent<MudSelect<UserRole>>();
         await role.InvokeAsync(() => role.Instance.ValueChanged.InvokeAsync(UserRole.Viewer));
-        dialogs.Find("form#change-role-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Find("form#change-role-form").Submit());
         page.WaitForAssertion(() => Assert.Contains("Viewer (read only)", Row(page, "role-change-target").TextContent));
         Assert.Equal(UserRole.Viewer, (await FindAsync("role-change-target"))!.Role);
 
-        page.Button("Reset password of role-change-target").Click();
+        page.Press("Reset password of role-change-target");
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form#reset-password-form")));
-        dialogs.Field("New password").Input("y");
-        dialogs.Find("form#reset-password-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("New password").Input("y"));
+        dialogs.OnRenderer(() => dialogs.Find("form#reset-password-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Contains("Passwords must be at least", dialogs.Find(".mud-input-error").TextContent));
-        dialogs.Field("New password").Input("the-new-password-42");
-        dialogs.Find("form#reset-password-form").Submit();
+        dialogs.OnRenderer(() => dialogs.Field("New password").Input("the-new-password-42"));
+        dialogs.OnRenderer(() => dialogs.Find("form#reset-password-form").Submit());
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("form#reset-password-form")));
 
         using var scope = App.Services.CreateScope();
@@ -113,18 +113,18 @@ public class UsersPageTests(DashboardFactory app) : AppComponentTest(app), IClas
         var (dialogs, page) = await OpenAsync();
         page.WaitForAssertion(() => Row(page, "to-be-disabled"));
 
-        page.Button("Disable to-be-disabled").Click();
+        page.Press("Disable to-be-disabled");
         dialogs.WaitForAssertion(() => Assert.Contains("Disable to-be-disabled?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click());
         Assert.False((await FindAsync("to-be-disabled"))!.Disabled);
 
-        page.Button("Disable to-be-disabled").Click();
+        page.Press("Disable to-be-disabled");
         dialogs.WaitForAssertion(() => Assert.Contains("Disable to-be-disabled?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Disable").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Disable").Click());
         page.WaitForAssertion(() => Assert.Contains("disabled", Row(page, "to-be-disabled").TextContent));
         Assert.True((await FindAsync("to-be-disabled"))!.Disabled);
 
-        page.Button("Enable to-be-disabled").Click();
+        page.Press("Enable to-be-disabled");
         page.WaitForAssertion(() => Assert.Contains("enabled", Row(page, "to-be-disabled").TextContent));
         Assert.False((await FindAsync("to-be-disabled"))!.Disabled);
     }
@@ -146,14 +146,14 @@ public class UsersPageTests(DashboardFactory app) : AppComponentTest(app), IClas
         Assert.DoesNotContain("two-factor on", Row(page, "no-phone").TextContent);
         Assert.Throws<InvalidOperationException>(() => page.Button("Reset two-factor sign-in of no-phone"));
 
-        page.Button("Reset two-factor sign-in of lost-phone").Click();
+        page.Press("Reset two-factor sign-in of lost-phone");
         dialogs.WaitForAssertion(() => Assert.Contains("Reset two-factor sign-in of lost-phone?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel").Click());
         Assert.True((await FindAsync("lost-phone"))!.TwoFactorEnabled);
 
-        page.Button("Reset two-factor sign-in of lost-phone").Click();
+        page.Press("Reset two-factor sign-in of lost-phone");
         dialogs.WaitForAssertion(() => Assert.Contains("Reset two-factor sign-in of lost-phone?", dialogs.Markup));
-        dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Reset 2FA").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Reset 2FA").Click());
         page.WaitForAssertion(() => Assert.DoesNotContain("two-factor on", Row(page, "lost-phone").TextContent));
         Assert.False((await FindAsync("lost-phone"))!.TwoFactorEnabled);
         await using var audit = await App.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();

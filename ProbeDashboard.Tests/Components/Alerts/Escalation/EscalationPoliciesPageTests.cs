@@ -46,15 +46,16 @@ public class EscalationPoliciesPageTests(AlertTestFactory factory) : EscalationU
         var dialogs = RenderDialogs();
         var snackbars = RenderSnackbars();
 
-        page.WaitForElement($"button[aria-label='Delete {used.Name}']").Click();
+        page.WaitForElement($"button[aria-label='Delete {used.Name}']");
+        page.OnRenderer(() => page.Find($"button[aria-label='Delete {used.Name}']").Click());
         dialogs.WaitForElement(".mud-message-box");
-        dialogs.FindAll(".mud-message-box button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-message-box button").Single(b => b.TextContent.Trim() == "Delete").Click());
         snackbars.WaitForAssertion(() => Assert.Contains($"\"{used.Name}\" is still used by 0 alert rules and 1 monitors", snackbars.Markup));
         Assert.NotNull(await Policies.GetAsync(TestActors.Admin, used.Id, CancellationToken.None));
 
-        page.Find($"button[aria-label='Delete {spare.Name}']").Click();
+        page.OnRenderer(() => page.Find($"button[aria-label='Delete {spare.Name}']").Click());
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll(".mud-message-box")));
-        dialogs.FindAll(".mud-message-box button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        dialogs.OnRenderer(() => dialogs.FindAll(".mud-message-box button").Single(b => b.TextContent.Trim() == "Delete").Click());
         snackbars.WaitForAssertion(() => Assert.Contains($"Escalation policy \"{spare.Name}\" deleted", snackbars.Markup));
         Assert.Null(await Policies.GetAsync(TestActors.Admin, spare.Id, CancellationToken.None));
         page.WaitForAssertion(() => Assert.DoesNotContain(spare.Name, page.Find(".policy-grid").TextContent));

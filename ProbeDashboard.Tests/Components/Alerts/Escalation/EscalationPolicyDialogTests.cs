@@ -24,7 +24,7 @@ public class EscalationPolicyDialogTests(AlertTestFactory factory) : EscalationU
     private static AngleSharp.Dom.IElement Step(IRenderedComponent<MudDialogProvider> dialogs, int number) =>
         dialogs.Find($".escalation-step[aria-label='Step {number}']");
 
-    private static void Save(IRenderedComponent<MudDialogProvider> dialogs) => On(dialogs, d => d.Button("Save").Click());
+    private static void Save(IRenderedComponent<MudDialogProvider> dialogs) => dialogs.Press("Save");
 
     [Fact]
     public async Task Two_steps_are_saved_in_order_after_a_too_short_delay_is_named_on_its_own_step()
@@ -33,19 +33,19 @@ public class EscalationPolicyDialogTests(AlertTestFactory factory) : EscalationU
         var leads = await Factory.Feed.AddGroupAsync(Unique("Leads"), emails: ["leads@example.test"]);
         var (dialogs, saved) = await OpenAsync(null);
         var name = Unique("Night rota");
-        On(dialogs, d => d.Field("Name").Change(name));
+        dialogs.Fill("Name", name);
         Pick(dialogs, d => Step(d, 1).QuerySelector(".step-groups")!, onCall.Name);
-        On(dialogs, d => d.Button("Add step").Click());
+        dialogs.Press("Add step");
         Pick(dialogs, d => Step(d, 2).QuerySelector(".step-groups")!, leads.Name, onCall.Name);
-        On(dialogs, d => Step(d, 2).QuerySelector(".step-after input")!.Change("5"));
+        dialogs.OnRenderer(() => Step(dialogs, 2).QuerySelector(".step-after input")!.Change("5"));
 
         Save(dialogs);
         dialogs.WaitForAssertion(() => Assert.Contains("after_seconds of step 2 must be between 60", Step(dialogs, 2).TextContent));
         Assert.DoesNotContain("must be", Step(dialogs, 1).TextContent);
         Assert.False(saved.IsCompleted);
 
-        On(dialogs, d => d.Find(".escalation-step[aria-label='Step 2'] .step-after input").Change("600"));
-        On(dialogs, d => d.Find(".policy-form .form-row input").Change("2"));
+        dialogs.OnRenderer(() => dialogs.Find(".escalation-step[aria-label='Step 2'] .step-after input").Change("600"));
+        dialogs.OnRenderer(() => dialogs.Find(".policy-form .form-row input").Change("2"));
         Save(dialogs);
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -67,9 +67,9 @@ public class EscalationPolicyDialogTests(AlertTestFactory factory) : EscalationU
         Assert.Equal(b.Name, Step(dialogs, 2).QuerySelector("input.mud-select-input")!.GetAttribute("value"));
         Assert.True(Step(dialogs, 1).QuerySelector("button[aria-label='Move step 1 up']")!.HasAttribute("disabled"));
 
-        On(dialogs, d => d.Button("Move step 3 up").Click());
-        On(dialogs, d => d.Button("Remove step 1").Click());
-        On(dialogs, d => d.Find(".policy-form .mud-switch input").Change(false));
+        dialogs.Press("Move step 3 up");
+        dialogs.Press("Remove step 1");
+        dialogs.OnRenderer(() => dialogs.Find(".policy-form .mud-switch input").Change(false));
         Save(dialogs);
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -88,7 +88,7 @@ public class EscalationPolicyDialogTests(AlertTestFactory factory) : EscalationU
         SignIn(UserRole.Viewer);
         var (dialogs, saved) = await OpenAsync(null);
         var name = Unique("viewer policy");
-        On(dialogs, d => d.Field("Name").Change(name));
+        dialogs.Fill("Name", name);
         Pick(dialogs, d => Step(d, 1).QuerySelector(".step-groups")!, group.Name);
 
         Save(dialogs);

@@ -21,11 +21,12 @@ public class EscalationPolicyPickerTests(AlertTestFactory factory) : EscalationU
         Task<bool> saved = Task.FromResult(false);
         await dialogs.InvokeAsync(() => { saved = AlertRuleDialog.OpenAsync(DialogService, Text, null); });
         var name = Unique("Slow API");
-        dialogs.WaitForElement("input.condition-input").Input("latency > 2");
-        dialogs.Find(".rule-form input.mud-input-root").Change(name);
+        dialogs.WaitForElement("input.condition-input");
+        dialogs.OnRenderer(() => dialogs.Find("input.condition-input").Input("latency > 2"));
+        dialogs.OnRenderer(() => dialogs.Find(".rule-form input.mud-input-root").Change(name));
 
         Pick(dialogs, d => Select(d, "Escalation policy"), policy.Name);
-        dialogs.Button("Save").Click();
+        dialogs.Press("Save");
 
         Assert.True(await saved.WaitAsync(TimeSpan.FromSeconds(30)));
         await using var db = Factory.Feed.Db();

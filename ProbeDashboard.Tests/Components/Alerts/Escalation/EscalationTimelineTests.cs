@@ -38,7 +38,7 @@ public class EscalationTimelineTests(AlertTestFactory factory) : EscalationUiTes
         Assert.Matches($"Step 1\\s*{first.Name}\\s*sent", steps[0].TextContent);
         Assert.Matches($"Step 2\\s*{second.Name}\\s*due", steps[1].TextContent);
 
-        detail.FindAll(".alert-actions button").Single(b => b.TextContent.Trim() == "Acknowledge").Click();
+        detail.OnRenderer(() => detail.FindAll(".alert-actions button").Single(b => b.TextContent.Trim() == "Acknowledge").Click());
 
         detail.WaitForAssertion(() => Assert.Matches($"Step 2\\s*{second.Name}\\s*cancelled.*acknowledged by operator-ui",
             detail.FindAll(".escalation-timeline li")[1].TextContent.ReplaceLineEndings(" ")), TimeSpan.FromSeconds(10));

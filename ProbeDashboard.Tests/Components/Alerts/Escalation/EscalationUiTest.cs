@@ -31,22 +31,15 @@ public abstract class EscalationUiTest(AlertTestFactory factory) : AlertComponen
         where T : Microsoft.AspNetCore.Components.IComponent
     {
         AngleSharp.Dom.IElement Input() => select(cut).QuerySelector("input.mud-select-input")!;
-        On(cut, c => select(c).QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input-slot")!.MouseDown());
+        cut.OnRenderer(() => select(cut).QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input-slot")!.MouseDown());
         cut.WaitForAssertion(() => Assert.False(string.IsNullOrEmpty(Input().GetAttribute("aria-controls"))));
         var list = "#" + Input().GetAttribute("aria-controls");
         foreach (var choice in choices)
         {
             Popovers.WaitForAssertion(() => Assert.Contains(Popovers.FindAll($"{list} .mud-list-item"), i => i.TextContent.Trim() == choice));
-            On(Popovers, p => p.FindAll($"{list} .mud-list-item").First(i => i.TextContent.Trim() == choice).Click());
+            Popovers.OnRenderer(() => Popovers.FindAll($"{list} .mud-list-item").First(i => i.TextContent.Trim() == choice).Click());
         }
     }
-
-    /// <summary>
-    /// Finds and fires in one go on the renderer: a busy machine may re-render between a Find and its event (a popover
-    /// opening, a save returning), and the handler found would be gone.
-    /// </summary>
-    protected static void On<T>(IRenderedComponent<T> cut, Action<IRenderedComponent<T>> act) where T : Microsoft.AspNetCore.Components.IComponent =>
-        cut.InvokeAsync(() => act(cut)).GetAwaiter().GetResult();
 
     /// <summary>The innermost select whose label reads <paramref name="label"/>.</summary>
     protected static AngleSharp.Dom.IElement Select<T>(IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent =>

@@ -28,16 +28,16 @@ public sealed class DependsOnPickerTests : CoreComponentTest
             .Add(c => c.ValueChanged, v => value = v));
         cut.WaitForAssertion(() => Assert.Equal(["uplink"], cut.FindAll(".mud-chip").Select(c => c.TextContent.Trim())));
 
-        cut.Find("input").Input("r");
+        cut.OnRenderer(() => cut.Find("input").Input("r"));
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-list-item")), TimeSpan.FromSeconds(5));
         var offered = popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim()).ToList();
         // The monitor being edited and the ones already chosen are not offered.
         Assert.Equal(["core router"], offered);
-        popovers.FindAll(".mud-list-item")[0].Click();
+        popovers.OnRenderer(() => popovers.FindAll(".mud-list-item")[0].Click());
         cut.WaitForAssertion(() => Assert.Equal([uplink.Id, router.Id], value));
 
         cut.Render(p => p.Add(c => c.Value, value));
-        cut.FindAll(".mud-chip-close-button")[0].Click();
+        cut.OnRenderer(() => cut.FindAll(".mud-chip-close-button")[0].Click());
         Assert.Equal([router.Id], value);
     }
 

@@ -20,8 +20,8 @@ public class CertificateFieldsTests : ComponentTest
         var cut = Render(model);
 
         Assert.Equal("21, 14, 7", cut.Field("Alert days before expiry").GetAttribute("value"));
-        cut.Field("Alert days before expiry").Change("30, 7");
-        cut.Find(".switch-field input[type=checkbox]").Change(true);
+        cut.Fill("Alert days before expiry", "30, 7");
+        cut.OnRenderer(() => cut.Find(".switch-field input[type=checkbox]").Change(true));
 
         Assert.Equal("30, 7", model.TlsExpiryDays);
         Assert.True(model.IgnoreTlsErrors);

@@ -15,8 +15,8 @@ public class DnsFieldsTests : ComponentTest
         var model = new DnsFieldsModel();
         var cut = Render(model);
 
-        cut.Field("Resolver").Change("127.0.0.1:5353");
-        cut.Field("Expected answer").Change("127.0.0.10");
+        cut.Fill("Resolver", "127.0.0.1:5353");
+        cut.Fill("Expected answer", "127.0.0.10");
 
         var input = model.ToInput();
         Assert.Equal(("A", "127.0.0.1:5353", "udp", "127.0.0.10"), (input.RecordType, input.Resolver, input.Protocol, input.Expected));

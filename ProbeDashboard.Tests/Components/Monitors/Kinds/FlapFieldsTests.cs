@@ -21,8 +21,8 @@ public class FlapFieldsTests : ComponentTest
         // Empty shows the interval it falls back to.
         Assert.Equal("60", cut.Field("Retry interval (s)").GetAttribute("placeholder"));
 
-        cut.Field("Retry interval (s)").Change("15");
-        cut.Find(".switch-field input[type=checkbox]").Change(true);
+        cut.Fill("Retry interval (s)", "15");
+        cut.OnRenderer(() => cut.Find(".switch-field input[type=checkbox]").Change(true));
 
         var input = model.ToInput();
         Assert.Equal((15, true), (input.RetryInterval, input.UpsideDown));

@@ -38,12 +38,7 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var failures = new List<string>();
         await FailureArtifacts.RunAsync(page, async () =>
         {
-            foreach (var path in new[]
-            {
-                "/", "/monitors", $"/monitors/{saved.Monitor!.Id}", "/monitors/999999", "/alerts", "/alert-rules",
-                "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance", "/status-pages",
-                "/account/api-keys", "/account/sessions",
-            })
+            foreach (var path in DashboardPages.Paths(saved.Monitor!.Id))
             {
                 await page.GotoAsync(path);
                 await BrowserFixture.WaitUntilInteractiveAsync(page);

@@ -1,0 +1,13 @@
+namespace ProbeDashboard.Tests.Browser;
+
+/// <summary>Every page of the signed-in dashboard that has a live circuit, for the checks that walk them all.</summary>
+public static class DashboardPages
+{
+    /// <param name="monitorId">A monitor that exists, for its detail page.</param>
+    public static string[] Paths(int monitorId) =>
+    [
+        "/", "/monitors", $"/monitors/{monitorId}", "/monitors/999999", "/alerts", "/alert-rules",
+        "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance", "/status-pages",
+        "/account/api-keys", "/account/sessions",
+    ];
+}

@@ -19,7 +19,7 @@ public sealed class AgentEgressTests : IAsyncLifetime
     [Fact]
     public async Task A_strict_agent_reports_its_loopback_probes_as_blocked_while_the_server_probes_them()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         await using var cluster = await AgentCluster.StartAsync(ct);
         cluster.StartAgent("fenced", settings: new Dictionary<string, string> { ["Egress__Probes__Profile"] = "Strict" });
@@ -27,7 +27,7 @@ public sealed class AgentEgressTests : IAsyncLifetime
                 (await cluster.GetAsync("api/v1/hosts?page_size=500", ct)).GetProperty("items").EnumerateArray()
                 .Where(h => h.GetProperty("name").GetString() == "fenced" && h.GetProperty("status").GetString() == "online")
                 .Select(h => (int?)h.GetProperty("id").GetInt32()).FirstOrDefault(),
-            id => id is not null, TimeSpan.FromSeconds(60), "the agent online", ct);
+            id => id is not null, TimeSpan.FromSeconds(150), "the agent online", ct);
 
         var monitorId = (await cluster.SendAsync(HttpMethod.Post, "api/v1/service-monitors", new Dictionary<string, object?>
         {
@@ -38,7 +38,7 @@ public sealed class AgentEgressTests : IAsyncLifetime
         var history = await cluster.EventuallyAsync(
             async () => (await cluster.GetAsync($"api/v1/service-monitors/{monitorId}/probe-history?limit=1000", ct)).EnumerateArray().ToList(),
             rows => rows!.Any(r => r.GetProperty("host_id").GetInt32() == agentId) && rows!.Any(r => r.GetProperty("host_id").GetInt32() != agentId),
-            TimeSpan.FromSeconds(60), "results from the agent and the server", ct);
+            TimeSpan.FromSeconds(150), "results from the agent and the server", ct);
 
         Assert.All(history.Where(r => r.GetProperty("host_id").GetInt32() == agentId), r =>
         {

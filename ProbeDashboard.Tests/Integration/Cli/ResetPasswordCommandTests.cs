@@ -8,7 +8,8 @@ namespace ProbeDashboard.Tests.Integration.Cli;
 /// <summary><c>user reset-password</c> run on a live server's data directory, the way back in when a password is lost.</summary>
 public partial class ResetPasswordCommandTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    // A budget, not a timing check: three cold starts of the binary on a loaded two-core machine took over 90 s.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task A_generated_password_signs_in_and_the_old_one_and_old_tokens_stop_working()

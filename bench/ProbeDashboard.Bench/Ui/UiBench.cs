@@ -41,10 +41,10 @@ public static class UiBench
 
             var signIns = new List<double>();
             for (var i = 0; i < options.SignIns; i++) signIns.Add(await SignInToMonitorsAsync(browser, server.BaseUrl));
-            Console.WriteLine($"sign-in to a usable monitors page: {Describe(signIns)}");
+            Console.WriteLine($"sign-in to a usable monitors page: {NamedNumbers.Describe(signIns)}");
 
             var renders = await ServerRenderAsync(browser, server.BaseUrl, 30);
-            Console.WriteLine($"monitors page server render (GET /monitors, whole response): {Describe(renders)}");
+            Console.WriteLine($"monitors page server render (GET /monitors, whole response): {NamedNumbers.Describe(renders)}");
 
             var (idleCpu, idleRss) = await MeasureAsync(server, options.WindowSeconds);
             Console.WriteLine($"0 dashboards open: server CPU {idleCpu:P1} of one core, RSS {idleRss / 1048576.0:F0} MB");
@@ -160,12 +160,5 @@ public static class UiBench
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var cpu = (server.CpuTime() - before).TotalSeconds / clock.Elapsed.TotalSeconds;
         return (cpu, server.ResidentBytes());
-    }
-
-    private static string Describe(List<double> ms)
-    {
-        var sorted = ms.Order().ToList();
-        double At(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
-        return $"median {At(0.5):F0} ms, p95 {At(0.95):F0} ms, max {sorted[^1]:F0} ms (n={sorted.Count})";
     }
 }

@@ -111,6 +111,8 @@ public static class ApiBench
         var lastSample = since.Elapsed;
         while (since.Elapsed < TimeSpan.FromMinutes(5))
         {
+            // Rates over whole seconds: a shorter window would turn one early batch into a false burst.
+            await Task.Delay(1000);
             await using var connection = Open(data);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(DISTINCT MonitorId), count(*) FROM ProbeResults WHERE Id > $after";
@@ -119,10 +121,9 @@ public static class ApiBench
             await reader.ReadAsync();
             var (distinct, total) = (reader.GetInt64(0), reader.GetInt64(1));
             var now = since.Elapsed;
-            peak = Math.Max(peak, (long)((total - previous) / Math.Max(0.001, (now - lastSample).TotalSeconds)));
+            peak = Math.Max(peak, (long)((total - previous) / (now - lastSample).TotalSeconds));
             (previous, lastSample) = (total, now);
             if (distinct >= monitors) return (now, peak);
-            await Task.Delay(1000);
         }
         throw new TimeoutException("not every monitor probed within 5 minutes of the restart");
     }

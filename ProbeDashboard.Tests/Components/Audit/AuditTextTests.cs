@@ -37,6 +37,9 @@ public class AuditTextTests
     [InlineData("name: ops → on-call; recipients: 1 Email → 2 Email", "名称：ops → on-call; 接收者：1 Email → 2 Email")]
     [InlineData("raw_days: 30 -> 60, rollup_days: 400 -> 800", "原始数据天数：30 -> 60，汇总数据天数：400 -> 800")]
     [InlineData("paused", "已暂停")]
+    [InlineData("Http http://127.0.0.1:8080/health via api", "Http http://127.0.0.1:8080/health（经由 api）")]
+    [InlineData("Tcp 127.0.0.1:5432; changed name, target", "Tcp 127.0.0.1:5432; 已更改 name, target")]
+    [InlineData("host #4 via proxy 127.0.0.2", "主机 #4，经代理 127.0.0.2")]
     [InlineData("latency > 2", "latency > 2")]
     public void Known_details_read_in_chinese_part_by_part(string detail, string expected)
     {

@@ -54,7 +54,7 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
             m.Http.ExpectedStatusCodes, m.Http.Keyword, m.Http.FollowRedirects, m.Http.PinnedIps, m.Http.IgnoreTlsErrors,
             m.Http.KeywordInvert, m.Http.JsonQuery, m.Http.JsonExpected, m.Http.JsonOperator),
         m.Kind != MonitorKind.Dns ? null : new AgentDnsOptions(m.Dns.RecordType, m.Dns.Resolver, m.Dns.Protocol, m.Dns.Expected),
-        m.UpsideDown);
+        m.UpsideDown, m.RetryIntervalSeconds, m.FailThreshold);
 
     /// <summary>The monitor an agent probes for a task (only the settings probes read).</summary>
     public static MonitorDefinition ToMonitor(AgentTask t) => new()
@@ -64,6 +64,8 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
         Kind = (MonitorKind)t.Type,
         Target = t.Target,
         IntervalSeconds = t.Interval,
+        RetryIntervalSeconds = t.RetryInterval,
+        FailThreshold = t.FailThreshold,
         TimeoutSeconds = t.Timeout,
         Retry = t.Retry,
         UpsideDown = t.UpsideDown,

@@ -49,6 +49,7 @@ public static class ProbePipelineServiceCollectionExtensions
     public static IServiceCollection AddProbes(this IServiceCollection services)
     {
         services.AddEgressPolicy();
+        services.AddSingleton(sp => TlsTrust.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<HttpHandlerPool>();
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ProbeDashboard.Core.Probing;
 
-public class ProbingOptions
+public class ProbingOptions : IValidatableObject
 {
     public const string Section = "Probing";
 
@@ -27,4 +27,25 @@ public class ProbingOptions
     /// <summary>How often the schedule is compared with the database, in seconds, in case a change event was lost.</summary>
     [Range(5, 3600)]
     public int ReconcileSeconds { get; set; } = 45;
+
+    /// <summary>
+    /// A PEM bundle of CA certificates that TLS monitors and https probes trust besides the system's roots (a private
+    /// CA). Empty: the system's roots only. A monitor's <c>http.ignore_tls_errors</c> still skips validation altogether.
+    /// </summary>
+    public string? TrustedCaFile { get; set; }
+
+    /// <summary>A trusted CA file that cannot be read stops the start with the reason, instead of failing every probe.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            TlsTrust.Load(TrustedCaFile);
+        }
+        catch (InvalidOperationException e)
+        {
+            problem = e.Message;
+        }
+        if (problem is not null) yield return new ValidationResult(problem, [nameof(TrustedCaFile)]);
+    }
 }

@@ -9,10 +9,10 @@ namespace ProbeDashboard.Core.Probing;
 
 /// <summary>
 /// A TLS handshake with host:port (SMTPS, LDAPS, any TLS port): succeeds when the chain validates for the host
-/// name. The leaf certificate is recorded either way, so its expiry is known even when the handshake is refused.
+/// name (by the system's roots or those of <see cref="TlsTrust"/>). The leaf certificate is recorded either way, so its expiry is known even when the handshake is refused.
 /// Latency is connect plus handshake. Connections go through the probes' egress policy like TCP's.
 /// </summary>
-public sealed class TlsProbe(EgressConnector egress) : IProbe
+public sealed class TlsProbe(EgressConnector egress, TlsTrust trust) : IProbe
 {
     public MonitorKind Kind => MonitorKind.Tls;
 
@@ -29,11 +29,11 @@ public sealed class TlsProbe(EgressConnector egress) : IProbe
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = host,
-            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
             {
                 if (certificate is X509Certificate2 presented) seen = SeenCertificate.From(presented);
-                problems = errors;
-                return errors == SslPolicyErrors.None;
+                problems = trust.Judge(certificate, chain, errors);
+                return problems == SslPolicyErrors.None;
             },
         };
         try

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ProbeDashboard.Tests.Support;
 
@@ -35,8 +36,8 @@ public sealed class TestCertificate : IDisposable
         return authority;
     }
 
-    /// <summary>A server certificate for 127.0.0.1 signed by this CA.</summary>
-    public async Task<TestCertificate> IssueAsync()
+    /// <summary>A server certificate for 127.0.0.1 signed by this CA, valid from now for <paramref name="days"/> days.</summary>
+    public async Task<TestCertificate> IssueAsync(int days = 2)
     {
         var server = new TestCertificate();
         var request = Path.Combine(server._directory.Path, "request.csr");
@@ -44,8 +45,15 @@ public sealed class TestCertificate : IDisposable
         await File.WriteAllTextAsync(extensions, $"{ServerNames}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
         await server.OpenSslAsync("req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", server.KeyFile, "-out", request);
         await server.OpenSslAsync("x509", "-req", "-in", request, "-CA", CertificateFile, "-CAkey", KeyFile, "-CAcreateserial",
-            "-days", "2", "-extfile", extensions, "-out", server.CertificateFile);
+            "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "-extfile", extensions, "-out", server.CertificateFile);
         return server;
+    }
+
+    /// <summary>The certificate with its key, as Kestrel and <c>SslStream</c> serve it (re-imported: Linux's TLS stack needs that).</summary>
+    public X509Certificate2 Load()
+    {
+        using var pem = X509Certificate2.CreateFromPemFile(CertificateFile, KeyFile);
+        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pfx), null);
     }
 
     private async Task OpenSslAsync(params string[] args)

@@ -52,6 +52,16 @@ public static class AgentMode
         services.AddHostedService<AgentRuntime>();
 
         using var host = builder.Build();
+        try
+        {
+            // The agent's own Probing:TrustedCaFile, read now: a file that cannot be used must stop it, not fail every probe.
+            host.Services.GetRequiredService<ProbeDashboard.Core.Probing.TlsTrust>();
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return UsageExitCode;
+        }
         await host.RunAsync();
         return Environment.ExitCode;
     }

@@ -58,10 +58,11 @@ public sealed record StartStopResponse(string Command);
 /// <summary>The monitors one agent runs; <see cref="Version"/> changes whenever the list or a monitor changes.</summary>
 public sealed record AgentTaskList(string Version, IReadOnlyList<AgentTask>? Monitors);
 
-/// <summary>What an agent needs to probe a monitor. Interval, timeout in seconds. <c>upside_down</c>: the agent swaps success and failure.</summary>
+/// <summary>What an agent needs to probe a monitor. Interval, timeout in seconds. <c>upside_down</c>: the agent swaps success and failure.
+/// <c>retryInterval</c> (null: the interval) and <c>failThreshold</c>: the flap-control rhythm the agent follows after a failed round.</summary>
 public sealed record AgentTask(
     int Id, string Name, int Type, string Target, int Interval, int Timeout, int Retry, AgentHttpOptions? Http, AgentDnsOptions? Dns = null,
-    bool UpsideDown = false);
+    bool UpsideDown = false, int? RetryInterval = null, int FailThreshold = 1);
 
 /// <summary>A DNS monitor's query, as the server stores it.</summary>
 public sealed record AgentDnsOptions(string RecordType, string? Resolver, string Protocol, string? Expected);

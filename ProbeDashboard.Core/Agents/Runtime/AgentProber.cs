@@ -84,6 +84,8 @@ public sealed partial class AgentProber(
             try
             {
                 var result = await runner.RunAsync(AgentTaskCatalog.ToMonitor(task), session.AgentId, stoppingToken);
+                var probedAt = new DateTimeOffset(DateTime.SpecifyKind(result.Timestamp, DateTimeKind.Utc));
+                lock (_scheduleLock) _schedule.Report(task.Id, result.Success, probedAt);
                 spool.Append([new UploadedResult(result.MonitorId, result.Timestamp, result.Success, result.LatencyMs,
                     result.StatusCode, result.ErrorMessage, result.CertificateExpiresAt, result.CertificateSubject, result.CertificateIssuer)]);
             }

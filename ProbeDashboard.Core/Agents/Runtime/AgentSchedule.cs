@@ -1,4 +1,5 @@
 using ProbeDashboard.Core.Agents.Protocol;
+using ProbeDashboard.Core.Monitors.Flap;
 using ProbeDashboard.Core.Probing;
 
 namespace ProbeDashboard.Core.Agents.Runtime;
@@ -9,10 +10,23 @@ namespace ProbeDashboard.Core.Agents.Runtime;
 /// load the same way. A round that is late by more than an interval is skipped, never made up in a burst.
 /// As on the server, only the first task list after the agent starts is spread over the phases; a task that is new
 /// or whose target, type or interval changed later on is probed at once, then joins its phase.
+/// Flap control follows the server's rule (<see cref="FlapControl"/>): after a failed round (<see cref="Report"/>) a
+/// task with a retry_interval fires at that rhythm until a round passes or fail_threshold is reached, on the phase the
+/// server's round tracker expects for that rhythm. The agent counts its own rounds: for a monitor it alone runs this is
+/// the server's count.
 /// </summary>
 public sealed class AgentSchedule
 {
-    private readonly Dictionary<int, (AgentTask Task, long Generation)> _tasks = new();
+    /// <summary>A task, the generation of its live queue entry, its failed rounds in a row and the rhythm it fires at now.</summary>
+    private sealed class Entry(AgentTask task, long generation)
+    {
+        public AgentTask Task { get; set; } = task;
+        public long Generation { get; set; } = generation;
+        public int Failures { get; set; }
+        public int Rhythm { get; set; } = task.Interval;
+    }
+
+    private readonly Dictionary<int, Entry> _tasks = new();
     private readonly PriorityQueue<(int Id, long Generation, bool ProbeNow), DateTimeOffset> _due = new();
     private long _generation;
     private bool _adoptedFirstList;
@@ -31,11 +45,12 @@ public sealed class AgentSchedule
         {
             if (_tasks.TryGetValue(task.Id, out var known) && SameRhythm(known.Task, task))
             {
-                _tasks[task.Id] = (task, known.Generation);
+                // A new retry_interval or fail_threshold takes effect at the task's next reported round.
+                known.Task = task;
                 continue;
             }
             var generation = ++_generation;
-            _tasks[task.Id] = (task, generation);
+            _tasks[task.Id] = new Entry(task, generation);
             if (_adoptedFirstList) _due.Enqueue((task.Id, generation, true), now);
             else _due.Enqueue((task.Id, generation, false), ProbeSchedule.FirstFireAt(task.Id, task.Interval, now));
         }
@@ -55,11 +70,31 @@ public sealed class AgentSchedule
             // Entries of removed or rescheduled tasks are left in the queue and skipped here.
             if (!_tasks.TryGetValue(entry.Id, out var current) || current.Generation != entry.Generation) continue;
             due.Add(current.Task);
-            var interval = TimeSpan.FromSeconds(current.Task.Interval);
-            var next = entry.ProbeNow ? ProbeSchedule.FirstFireAfterProbeNow(entry.Id, current.Task.Interval, now) : at + interval;
-            if (next <= now) next = ProbeSchedule.FirstFireAt(entry.Id, current.Task.Interval, now + TimeSpan.FromMilliseconds(1));
+            var rhythm = current.Rhythm;
+            var next = entry.ProbeNow ? ProbeSchedule.FirstFireAfterProbeNow(entry.Id, rhythm, now) : at + TimeSpan.FromSeconds(rhythm);
+            if (next <= now) next = ProbeSchedule.FirstFireAt(entry.Id, rhythm, now + TimeSpan.FromMilliseconds(1));
             _due.Enqueue(entry with { ProbeNow = false }, next);
         }
         return due;
     }
+
+    /// <summary>
+    /// Counts a finished round of task <paramref name="taskId"/> (probed at <paramref name="probedAt"/>) and moves the task
+    /// to its retry rhythm or back to its interval when flap control says so; the entry already queued is then dropped.
+    /// </summary>
+    public void Report(int taskId, bool success, DateTimeOffset probedAt)
+    {
+        if (!_tasks.TryGetValue(taskId, out var entry)) return;
+        entry.Failures = success ? 0 : entry.Failures + 1;
+        var task = entry.Task;
+        var wanted = FlapControl.RoundInterval(task.Interval, task.RetryInterval, task.FailThreshold, entry.Failures);
+        if (wanted == entry.Rhythm) return;
+        entry.Rhythm = wanted;
+        entry.Generation = ++_generation;
+        // The same first fire the server's trigger takes (ProbeScheduleSync.FollowRoundsAsync), so both count the same rounds.
+        _due.Enqueue((taskId, entry.Generation, false), ProbeSchedule.FirstFireAfterProbeNow(taskId, wanted, probedAt));
+    }
+
+    /// <summary>The rhythm task <paramref name="taskId"/> fires at now, in seconds; null for an unknown task.</summary>
+    public int? RhythmOf(int taskId) => _tasks.TryGetValue(taskId, out var entry) ? entry.Rhythm : null;
 }

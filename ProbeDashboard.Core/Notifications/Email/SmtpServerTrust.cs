@@ -12,8 +12,6 @@ namespace ProbeDashboard.Core.Notifications.Email;
 /// </summary>
 public sealed class SmtpServerTrust(string host, X509Certificate2Collection trusted, DateTime nowUtc)
 {
-    private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
-
     /// <summary>Why the server's certificate was refused, or null when none was.</summary>
     public string? Refusal { get; private set; }
 
@@ -56,24 +54,8 @@ public sealed class SmtpServerTrust(string host, X509Certificate2Collection trus
         && trusted.Any(t => t.RawDataMemory.Span.SequenceEqual(server.RawDataMemory.Span));
 
     /// <returns>Null when the chain builds to one of the configured certificates, else what is wrong with it.</returns>
-    private string? ChainToConfiguredRoot(X509Certificate2 server, X509Chain? presented)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
-        // The intermediates the server sent along.
-        if (presented is not null)
-            foreach (var element in presented.ChainElements) chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-        chain.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
-        chain.ChainPolicy.VerificationTime = nowUtc;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        // A private CA rarely publishes revocation lists this server could reach; the operator chose this root.
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(server) ? null : Describe(chain.ChainStatus);
-    }
+    private string? ChainToConfiguredRoot(X509Certificate2 server, X509Chain? presented) =>
+        Probing.TlsTrust.ChainProblems(server, presented, trusted, nowUtc);
 
-    private static string Describe(X509ChainStatus[]? status) =>
-        status is { Length: > 0 }
-            ? string.Join("; ", status.Select(s => string.IsNullOrWhiteSpace(s.StatusInformation) ? s.Status.ToString() : $"{s.Status}: {s.StatusInformation.Trim()}"))
-            : "no chain to a trusted root";
+    private static string Describe(X509ChainStatus[]? status) => Probing.TlsTrust.Describe(status);
 }

@@ -24,11 +24,13 @@ public sealed class HttpHandlerPool : IDisposable
     private readonly ConcurrentDictionary<(IPAddress? PinnedIp, string Host), SeenCertificate> _certificates = new();
     private readonly EgressConnector _egress;
     private readonly EgressPolicies _policies;
+    private readonly TlsTrust _trust;
 
-    public HttpHandlerPool(EgressConnector egress, EgressPolicies policies)
+    public HttpHandlerPool(EgressConnector egress, EgressPolicies policies, TlsTrust trust)
     {
         _egress = egress;
         _policies = policies;
+        _trust = trust;
         // A pooled connection was checked when it opened; after a policy change it must not carry on unchecked.
         _policies.Changed += StartFreshHandlers;
     }
@@ -61,12 +63,12 @@ public sealed class HttpHandlerPool : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (sender, certificate, _, errors) =>
+                RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
                 {
                     if (sender is SslStream tls && certificate is X509Certificate2 presented)
                         _certificates[(pinnedIp, tls.TargetHostName)] = SeenCertificate.From(presented);
                     // Ignoring errors still records the certificate: its expiry is what the operator wants to see.
-                    return ignoreTlsErrors || errors == SslPolicyErrors.None;
+                    return ignoreTlsErrors || _trust.Judge(certificate, chain, errors) == SslPolicyErrors.None;
                 },
             },
         };

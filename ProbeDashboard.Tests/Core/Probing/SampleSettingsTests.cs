@@ -18,6 +18,7 @@ public class SampleSettingsTests
         Assert.Equal(
             (defaults.MinIntervalSeconds, defaults.SchedulerEnabled, defaults.MaxConcurrentProbes, defaults.ReconcileSeconds),
             (probing.MinIntervalSeconds, probing.SchedulerEnabled, probing.MaxConcurrentProbes, probing.ReconcileSeconds));
+        Assert.True(string.IsNullOrEmpty(probing.TrustedCaFile), "no private CA is trusted by default");
 
         var writer = configuration.GetSection(ResultWriterOptions.Section).Get<ResultWriterOptions>()!;
         var writerDefaults = new ResultWriterOptions();

@@ -20,7 +20,7 @@ public sealed partial class DashboardProcess : IAsyncDisposable
     public Process Process { get; }
     public string BaseUrl { get; }
 
-    public static async Task<DashboardProcess> StartAsync(string data, int minIntervalSeconds)
+    public static async Task<DashboardProcess> StartAsync(string data, int minIntervalSeconds, params string[] settings)
     {
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ProbeDashboard"))
         {
@@ -34,12 +34,12 @@ public sealed partial class DashboardProcess : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--Storage:DataDirectory={data}",
             $"--Auth:AdminPassword={AdminPassword}",
-            $"--Probing:ServerHostName={UiBenchSeed.ServerHostName}",
+            $"--Probing:ServerHostName={BenchDataDirectory.ServerHostName}",
             $"--Probing:MinIntervalSeconds={minIntervalSeconds}",
             "--Dashboard:PublicUrl=http://127.0.0.1",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        })
+        }.Concat(settings))
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();

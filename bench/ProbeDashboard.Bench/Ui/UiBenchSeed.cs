@@ -1,12 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using ProbeDashboard.Core;
 using ProbeDashboard.Core.Availability;
 using ProbeDashboard.Core.Monitors;
-using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Bench.Ui;
 
@@ -18,41 +12,13 @@ namespace ProbeDashboard.Bench.Ui;
 /// </summary>
 public static class UiBenchSeed
 {
-    public const string ServerHostName = "bench-ui";
     private const int RecentResults = 50;
 
     public static async Task SeedAsync(string data, UiBenchOptions options, IReadOnlyList<int> ports)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = data,
-            ["Probing:ServerHostName"] = ServerHostName,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Services.AddProbeDashboardCore(builder.Configuration);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-
         var now = DateTime.UtcNow;
-        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync())
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var i = 0; i < options.Monitors; i++)
-                db.Monitors.Add(new MonitorDefinition
-                {
-                    Name = $"bench-{i:D5}",
-                    Kind = MonitorKind.Http,
-                    Target = $"http://127.0.0.1:{ports[i % ports.Count]}/ok",
-                    IntervalSeconds = options.IntervalSeconds,
-                    TimeoutSeconds = Math.Max(1, Math.Min(10, options.IntervalSeconds - 1)),
-                    EnableAlert = true,
-                    FailThreshold = 3,
-                    CreatedAt = now.AddDays(-options.Days),
-                    UpdatedAt = now.AddDays(-options.Days),
-                });
-            await db.SaveChangesAsync();
-        }
+        await BenchDataDirectory.SeedMonitorsAsync(data, Enumerable.Range(0, options.Monitors).Select(i =>
+            BenchDataDirectory.HttpMonitor(i, $"http://127.0.0.1:{ports[i % ports.Count]}/ok", options.IntervalSeconds, now.AddDays(-options.Days))));
         var serverHost = await FirstAsync<long>(data, "SELECT Id FROM Hosts WHERE IsServer = 1");
         var monitorIds = await ListAsync(data, "SELECT Id FROM Monitors ORDER BY Id");
         await InsertHistoryAsync(data, monitorIds, (int)serverHost, options, now);

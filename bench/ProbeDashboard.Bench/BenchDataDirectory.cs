@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProbeDashboard.Core;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Storage;
+
+namespace ProbeDashboard.Bench;
+
+/// <summary>
+/// A fresh data directory for the real server process, initialised by the product itself (schema, the server host
+/// named <see cref="ServerHostName"/>) and holding the monitors a bench mode wants, added in one save.
+/// </summary>
+public static class BenchDataDirectory
+{
+    public const string ServerHostName = "bench-ui";
+
+    public static async Task SeedMonitorsAsync(string data, IEnumerable<MonitorDefinition> monitors)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = data,
+            ["Probing:ServerHostName"] = ServerHostName,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddProbeDashboardCore(builder.Configuration);
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Monitors.AddRange(monitors);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>An HTTP monitor as the probing benchmarks use it: alerting on, three failures to fire.</summary>
+    public static MonitorDefinition HttpMonitor(int index, string target, int intervalSeconds, DateTime createdAt) => new()
+    {
+        Name = $"bench-{index:D5}",
+        Kind = MonitorKind.Http,
+        Target = target,
+        IntervalSeconds = intervalSeconds,
+        TimeoutSeconds = Math.Max(1, Math.Min(10, intervalSeconds - 1)),
+        EnableAlert = true,
+        FailThreshold = 3,
+        CreatedAt = createdAt,
+        UpdatedAt = createdAt,
+    };
+}

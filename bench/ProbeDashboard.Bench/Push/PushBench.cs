@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using ProbeDashboard.Bench.Ui;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Push;
+
+namespace ProbeDashboard.Bench.Push;
+
+/// <summary>
+/// <c>push --monitors M [--interval I] [--duration T] [--runs R]</c>: the real server with M push monitors pinged by
+/// this process at their period, side by side with the same server probing M HTTP monitors at the same interval,
+/// alternating R times (a shared machine drifts; alternation spreads the drift over both). Server CPU comes from /proc
+/// over T measured seconds after a warm-up of one interval; pings and targets run in other processes, as they would.
+/// </summary>
+public static class PushBench
+{
+    public static async Task<int> RunAsync(IEnumerable<string> args)
+    {
+        var get = NamedNumbers.Parse(args);
+        var (monitors, interval, duration, runs) = (get("monitors", 10000), get("interval", 30), get("duration", 60), get("runs", 2));
+        using var target = await TargetProcess.StartAsync(4, 0);
+        Console.WriteLine($"| kind | monitors | interval | measured | results/s stored / expected | server CPU (of one core) | RSS |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        for (var run = 0; run < runs; run++)
+            foreach (var push in new[] { false, true })
+                Console.WriteLine(await MeasureAsync(push, monitors, interval, duration, target.Ports));
+        return 0;
+    }
+
+    private static async Task<string> MeasureAsync(bool push, int monitors, int interval, int duration, IReadOnlyList<int> ports)
+    {
+        var data = Directory.CreateTempSubdirectory("probedashboard-pushbench-").FullName;
+        try
+        {
+            var now = DateTime.UtcNow;
+            var definitions = Enumerable.Range(0, monitors).Select(i => push
+                ? PushMonitor(i, interval, now)
+                : BenchDataDirectory.HttpMonitor(i, $"http://127.0.0.1:{ports[i % ports.Count]}/ok", interval, now)).ToList();
+            await BenchDataDirectory.SeedMonitorsAsync(data, definitions);
+            SqliteConnection.ClearAllPools();
+
+            // Every ping comes from 127.0.0.1: the per-IP limit would refuse them; a real fleet pings from many addresses.
+            await using var server = await DashboardProcess.StartAsync(data, Math.Min(interval, 5), "--RateLimits:Push:PermitLimit=100000000");
+            using var stop = new CancellationTokenSource();
+            var pinger = push
+                ? new PushPinger(server.BaseUrl, definitions.Select(d => d.PushToken!).ToList(), TimeSpan.FromSeconds(interval))
+                : null;
+            var pinging = pinger?.RunAsync(stop.Token) ?? Task.CompletedTask;
+
+            await Task.Delay(TimeSpan.FromSeconds(interval));
+            var (cpuBefore, storedBefore, clock) = (server.CpuTime(), await CountResultsAsync(data), Stopwatch.StartNew());
+            await Task.Delay(TimeSpan.FromSeconds(duration));
+            var cpu = (server.CpuTime() - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;
+            var stored = (await CountResultsAsync(data) - storedBefore) / clock.Elapsed.TotalSeconds;
+            var rss = server.ResidentBytes();
+            await stop.CancelAsync();
+            await pinging;
+            var failed = pinger is { Failed: > 0 } ? $" ({pinger.Failed} pings failed)" : "";
+            return $"| {(push ? "push" : "HTTP")} | {monitors:N0} | {interval} s | {duration} s | {stored:F1} / {monitors / (double)interval:F1}{failed} | {cpu:P1} | {rss / 1048576.0:F0} MB |";
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static MonitorDefinition PushMonitor(int index, int periodSeconds, DateTime now)
+    {
+        var monitor = new MonitorDefinition
+        {
+            Name = $"bench-push-{index:D5}",
+            Kind = MonitorKind.Push,
+            Target = "",
+            IntervalSeconds = periodSeconds,
+            EnableAlert = true,
+            FailThreshold = 3,
+            Push = new PushProbeOptions { PeriodSeconds = periodSeconds, GraceSeconds = 60 },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        monitor.ArmPush(now);
+        return monitor;
+    }
+
+    private static async Task<long> CountResultsAsync(string data)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "probedashboard.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM ProbeResults";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -96,13 +96,16 @@ public partial class PublicSubscriptionTests(SubscriptionFactory factory) : ICla
     }
 
     [Fact]
-    public async Task A_post_without_a_form_body_an_overlong_address_unknown_and_unpublished_pages_are_refused()
+    public async Task A_post_without_a_form_body_a_broken_multipart_body_an_overlong_address_unknown_and_unpublished_pages_are_refused()
     {
         var draft = await factory.AddPageAsync(false, null, ("S", []));
         var page = await PageAsync();
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/status/{page.Slug}/subscribe", ApiJson.Raw("""{"email": "a@example.test"}"""))).StatusCode);
+        var brokenMultipart = new StringContent("""{"email": "a@example.test"}""");
+        brokenMultipart.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/status/{page.Slug}/subscribe", brokenMultipart)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/status/{page.Slug}/subscribe", Form(new string('a', 250) + "@example.test"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/status/no-such-page/subscribe", Form(NewAddress()))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/status/{draft.Slug}/subscribe", Form(NewAddress()))).StatusCode);

@@ -36,7 +36,7 @@ public static class PublicSubscriptionEndpoints
             await AnswerAsync(context, StatusCodes.Status429TooManyRequests, "PublicSubscribeRefusedHeading", "PublicSubscribeTooMany", slug);
             return;
         }
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        var form = await ReadFormAsync(context.Request);
         var email = form?["email"].ToString();
         var language = form?["lang"].ToString() is { Length: > 0 } lang ? lang : CultureInfo.CurrentUICulture.Name;
         var result = await subscriptions.SubscribeAsync(slug, email, language, context.RequestAborted);
@@ -68,6 +68,14 @@ public static class PublicSubscriptionEndpoints
         await (result.Outcome == SubscriptionOutcome.Done
             ? AnswerAsync(context, StatusCodes.Status200OK, "PublicUnsubscribedHeading", "PublicUnsubscribed", slug, result.PageTitle!)
             : AnswerAsync(context, StatusCodes.Status404NotFound, "PublicLinkUnknownHeading", "PublicLinkUnknown", slug));
+    }
+
+    /// <returns>The posted form, or null when there is none or it is malformed (a broken multipart body): then a 400.</returns>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return null;
+        try { return await request.ReadFormAsync(request.HttpContext.RequestAborted); }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException) { return null; }
     }
 
     /// <summary>

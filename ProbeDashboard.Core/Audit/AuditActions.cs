@@ -84,6 +84,8 @@ public static class AuditActions
     public const string IncidentUpdate = "incident.update";
     public const string IncidentAddUpdate = "incident.add_update";
     public const string IncidentDelete = "incident.delete";
+    /// <summary>An address removed from a status page's e-mail subscribers by an operator.</summary>
+    public const string StatusPageSubscriberRemove = "status_page.subscriber_remove";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -100,5 +102,6 @@ public static class AuditActions
         EscalationPolicyCreate, EscalationPolicyUpdate, EscalationPolicyDelete,
         TwoFactorSetup, TwoFactorEnable, TwoFactorDisable, TwoFactorReset, UserApiKeyCreate, UserApiKeyRevoke,
         SessionEnd, SessionEndOthers, PasswordChange,
+        StatusPageSubscriberRemove,
     ];
 }

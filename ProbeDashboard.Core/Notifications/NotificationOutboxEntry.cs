@@ -17,6 +17,8 @@ public enum NotificationPurpose
     IpLiveRound = 5,
     /// <summary>An operator acknowledged the event: told to the groups already notified (paging services acknowledge their incident).</summary>
     Acknowledged = 6,
+    /// <summary>A status page's mail to its e-mail subscribers (confirmation, incident, outage or recovery).</summary>
+    StatusPageSubscription = 7,
 }
 
 /// <summary>

@@ -53,6 +53,7 @@ public abstract class ProbeDbContext(DbContextOptions options)
     public DbSet<StatusPageSection> StatusPageSections => Set<StatusPageSection>();
     public DbSet<Maintenance.MaintenanceWindow> MaintenanceWindows => Set<Maintenance.MaintenanceWindow>();
     public DbSet<StatusPages.Incidents.Incident> StatusPageIncidents => Set<StatusPages.Incidents.Incident>();
+    public DbSet<StatusPages.Subscriptions.StatusPageSubscriber> StatusPageSubscribers => Set<StatusPages.Subscriptions.StatusPageSubscriber>();
 
     public DbSet<OpenApiClient> OpenApiClients => Set<OpenApiClient>();
     public DbSet<OpenApiUser> OpenApiUsers => Set<OpenApiUser>();

@@ -51,6 +51,13 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
             await page.Context.AddCookiesAsync([new Cookie { Name = "pd-theme", Value = theme, Url = fixture.App.BaseUrl }]);
             await page.GotoAsync("/login");
             failures.AddRange(Describe("/login", await page.RunAxe()));
+            // The public status page and a subscription answer page: their own stylesheet follows the reader's colour scheme.
+            await page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+            foreach (var path in new[] { $"/status/axe-{theme}-true", $"/status/axe-{theme}-true/confirm?token=unknown" })
+            {
+                await page.GotoAsync(path);
+                failures.AddRange(Describe(path, await page.RunAxe()));
+            }
         });
         Assert.True(failures.Count == 0, $"{theme} theme:\n" + string.Join("\n", failures));
     }

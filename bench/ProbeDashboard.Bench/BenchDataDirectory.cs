@@ -16,7 +16,17 @@ public static class BenchDataDirectory
 {
     public const string ServerHostName = "bench-ui";
 
-    public static async Task SeedMonitorsAsync(string data, IEnumerable<MonitorDefinition> monitors)
+    public static Task SeedMonitorsAsync(string data, IEnumerable<MonitorDefinition> monitors) => WithCoreAsync(data, async services =>
+    {
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await using var db = await services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Monitors.AddRange(monitors);
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>Runs <paramref name="work"/> with the Core's services on the data directory, as the server would have them (no host, no probing).</summary>
+    public static async Task WithCoreAsync(string data, Func<IServiceProvider, Task> work)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,11 +37,7 @@ public static class BenchDataDirectory
         });
         builder.Services.AddProbeDashboardCore(builder.Configuration);
         using var host = builder.Build();
-        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Monitors.AddRange(monitors);
-        await db.SaveChangesAsync();
+        await work(host.Services);
     }
 
     /// <summary>An HTTP monitor as the probing benchmarks use it: alerting on, three failures to fire.</summary>

@@ -50,6 +50,15 @@ public sealed class SmtpEmailChannel(IOptionsMonitor<SmtpOptions> options, Secre
         var mail = new MimeMessage { Subject = message.Subject, Body = body };
         mail.From.Add(MailboxAddress.Parse(from));
         mail.To.Add(MailboxAddress.Parse(message.Address));
+        // Status page subscription mails carry List-Unsubscribe (RFC 2369/8058), composed by Core, never user input.
+        if (message.Purpose == NotificationPurpose.StatusPageSubscription && message.HeadersJson is { } headers)
+            foreach (var (name, value) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(headers) ?? [])
+            {
+                // Raw, as the RFCs want them: MimeKit would encode a long value without spaces (a URL) as an encoded word.
+                var header = new Header(name, "");
+                header.SetRawValue(Encoding.ASCII.GetBytes($" {value}\r\n"));
+                mail.Headers.Add(header);
+            }
         return mail;
     }
 

@@ -10,8 +10,11 @@ namespace ProbeDashboard.Core.StatusPages.Incidents;
 /// Incidents of status pages for every caller (API, UI, config import). Telling the public about an outage is part of
 /// running the page, so commands demand service_monitors:write like the page's own, and commit with their audit
 /// entry; reads demand service_monitors:read. Every command clears the public cache, so readers see it at once.
+/// Posting, replacing or updating an incident mails the page's confirmed subscribers in the same transaction
+/// (config import does not: it restores history, it does not announce it).
 /// </summary>
-public sealed partial class IncidentService(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time, IAuditLog audit)
+public sealed partial class IncidentService(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusCache cache, TimeProvider time, IAuditLog audit,
+    Subscriptions.SubscriberMail subscriberMail)
 {
     /// <returns>The page's incidents, newest first, or null when there is no such page.</returns>
     public async Task<IReadOnlyList<Incident>?> ListAsync(Actor actor, int pageId, CancellationToken cancellationToken)
@@ -33,20 +36,14 @@ public sealed partial class IncidentService(IDbContextFactory<ProbeDbContext> db
     public async Task<IncidentResult> CreateAsync(Actor actor, int pageId, IncidentInput input, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var saved = await SaveAsync(db, actor, pageId, null, input, createdAt: null, cancellationToken);
-        if (saved.Outcome == IncidentOutcome.Done) cache.Invalidate();
-        return saved;
+        return await SaveAndMailAsync(actor, pageId, null, input, cancellationToken);
     }
 
     /// <summary>Replaces title, body, status (kept when not given) and affected monitors; the updates stay as they were.</summary>
     public async Task<IncidentResult> UpdateAsync(Actor actor, int pageId, int incidentId, IncidentInput input, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var saved = await SaveAsync(db, actor, pageId, incidentId, input, createdAt: null, cancellationToken);
-        if (saved.Outcome == IncidentOutcome.Done) cache.Invalidate();
-        return saved;
+        return await SaveAndMailAsync(actor, pageId, incidentId, input, cancellationToken);
     }
 
     /// <summary>Appends an update; the incident takes its status (resolving it, or opening it again).</summary>
@@ -65,10 +62,34 @@ public sealed partial class IncidentService(IDbContextFactory<ProbeDbContext> db
         incident.Updates.Add(new IncidentUpdate { Status = status, Body = input.Body!.Trim(), CreatedAt = now });
         MoveTo(incident, status, now);
         audit.Add(db, actor, AuditActions.IncidentAddUpdate, Target(incident), $"{before.WireName()} → {status.WireName()}");
+        var text = input.Body!.Trim();
+        var mailed = await QueueMailAsync(db, incident, isNew: false, text, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
+        if (mailed > 0) subscriberMail.WakeDispatcher();
         return new IncidentResult(IncidentOutcome.Done, incident);
     }
+
+    /// <summary>Saves through <see cref="SaveAsync"/> and queues the subscribers' mails, all in one transaction.</summary>
+    private async Task<IncidentResult> SaveAndMailAsync(Actor actor, int pageId, int? incidentId, IncidentInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAsync(db, actor, pageId, incidentId, input, createdAt: null, cancellationToken);
+        if (saved.Outcome != IncidentOutcome.Done) return saved;
+        var incident = saved.Incident!;
+        var mailed = await QueueMailAsync(db, incident, incidentId is null, incident.Body, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        cache.Invalidate();
+        if (mailed > 0) subscriberMail.WakeDispatcher();
+        return saved;
+    }
+
+    private Task<int> QueueMailAsync(ProbeDbContext db, Incident incident, bool isNew, string text, DateTime now, CancellationToken cancellationToken) =>
+        subscriberMail.QueueToSubscribersAsync(db, incident.StatusPageId, (page, lang) => (
+            Subscriptions.SubscriptionMailText.IncidentSubject(lang, page.Title, incident.Title, incident.Status, isNew),
+            Subscriptions.SubscriptionMailText.IncidentBody(lang, incident.Title, incident.Status, text)), now, cancellationToken);
 
     public async Task<IncidentResult> DeleteAsync(Actor actor, int pageId, int incidentId, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace ProbeDashboard.Tests.Api.StatusPages;
 /// A dashboard on a frozen clock (no day boundary mid-test), with helpers that store monitors whose targets and
 /// errors are secrets the public must never see, and daily rollups for the 90-day bar.
 /// </summary>
-public sealed class StatusPageFactory : DashboardFactory
+public class StatusPageFactory : DashboardFactory
 {
     private static int _serial;
 

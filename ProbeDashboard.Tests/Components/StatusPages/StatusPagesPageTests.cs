@@ -22,6 +22,7 @@ public class StatusPagesPageTests : ComponentTest, IClassFixture<StatusPageFacto
         _app = app;
         Ctx.Services.AddSingleton(app.Services.GetRequiredService<StatusPageService>());
         Ctx.Services.AddSingleton(app.Services.GetRequiredService<ProbeDashboard.Core.StatusPages.Incidents.IncidentService>());
+        Ctx.Services.AddSingleton(app.Services.GetRequiredService<ProbeDashboard.Core.StatusPages.Subscriptions.SubscriptionService>());
         Ctx.Services.AddScoped<CircuitActor>();
         _auth = Ctx.AddAuthorization();
     }

@@ -19,7 +19,15 @@ public sealed class PublicStatusRenderer(IServiceProvider services, ILoggerFacto
         return cache.GetAsync(key, () => RenderUncachedAsync(page, basePath, culture)).WaitAsync(cancellationToken);
     }
 
-    private async Task<string> RenderUncachedAsync(PublicStatusPage page, string basePath, CultureInfo culture)
+    private Task<string> RenderUncachedAsync(PublicStatusPage page, string basePath, CultureInfo culture) =>
+        RenderAsync<PublicStatusView>(new Dictionary<string, object?>
+        {
+            [nameof(PublicStatusView.Page)] = page,
+            [nameof(PublicStatusView.BasePath)] = basePath,
+        }, culture);
+
+    /// <summary>Renders any public component (a whole HTML document) in <paramref name="culture"/>, uncached.</summary>
+    public async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters, CultureInfo culture) where TComponent : IComponent
     {
         // A scope of its own: the renderer resolves scoped services (the components' activity source, the localizer),
         // which the root provider refuses where scopes are validated (Development), answering the page with a 500.
@@ -29,12 +37,7 @@ public sealed class PublicStatusRenderer(IServiceProvider services, ILoggerFacto
         {
             // The dispatcher runs on its own context; the localizer reads the culture of the thread it runs on.
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(PublicStatusView.Page)] = page,
-                [nameof(PublicStatusView.BasePath)] = basePath,
-            });
-            var output = await renderer.RenderComponentAsync<PublicStatusView>(parameters);
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
             return output.ToHtmlString();
         });
     }

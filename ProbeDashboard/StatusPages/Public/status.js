@@ -13,6 +13,9 @@
   }
   localize(main);
   async function refresh() {
+    // A reader typing an address into the subscribe form keeps it: the swap would replace the form.
+    const email = main.querySelector('input[name="email"]');
+    if (email && (email.value || document.activeElement === email)) return;
     try {
       const response = await fetch(location.href, { cache: 'no-store', headers: { 'Accept': 'text/html' } });
       if (!response.ok) return;

@@ -84,7 +84,7 @@ public static class UiBenchSeed
         return connection;
     }
 
-    private static async Task<T> FirstAsync<T>(string data, string sql)
+    internal static async Task<T> FirstAsync<T>(string data, string sql)
     {
         await using var connection = Open(data);
         await using var command = connection.CreateCommand();
@@ -92,7 +92,7 @@ public static class UiBenchSeed
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<List<long>> ListAsync(string data, string sql)
+    internal static async Task<List<long>> ListAsync(string data, string sql)
     {
         await using var connection = Open(data);
         await using var command = connection.CreateCommand();

@@ -2054,6 +2054,67 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.ToTable("StatusPageSections", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Subscriptions.StatusPageSubscriber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ConfirmExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConfirmSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ProtectedUnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("StatusPageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnsubscribeTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("StatusPageId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("StatusPageSubscribers", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Storage.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -2450,6 +2511,15 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                 {
                     b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
                         .WithMany("Sections")
+                        .HasForeignKey("StatusPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Subscriptions.StatusPageSubscriber", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
+                        .WithMany()
                         .HasForeignKey("StatusPageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

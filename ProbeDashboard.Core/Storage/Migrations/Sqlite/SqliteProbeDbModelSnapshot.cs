@@ -1974,6 +1974,65 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.ToTable("StatusPageSections", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Subscriptions.StatusPageSubscriber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedUnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnsubscribeTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("StatusPageId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("StatusPageSubscribers", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Storage.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -2370,6 +2429,15 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                 {
                     b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
                         .WithMany("Sections")
+                        .HasForeignKey("StatusPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProbeDashboard.Core.StatusPages.Subscriptions.StatusPageSubscriber", b =>
+                {
+                    b.HasOne("ProbeDashboard.Core.StatusPages.StatusPage", null)
+                        .WithMany()
                         .HasForeignKey("StatusPageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -2,7 +2,7 @@
 # Runs the whole test suite, then the API and Core tests a second time on PostgreSQL. Installs what the tests need
 # when it is missing, from Debian's packages: Chromium (browser tests), python3-aiosmtpd (a real SMTP server),
 # sqlite3, a CJK font (Chinese screenshots), postgresql (the second pass), dnsmasq-base (a real DNS server for DNS
-# monitors), and prometheus (its promtool parses /metrics).
+# monitors), prometheus (its promtool parses /metrics) and redis-server (the cluster pass).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +14,7 @@ command -v sqlite3 >/dev/null || need+=(sqlite3)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
+command -v redis-server >/dev/null || need+=(redis-server)
 # Only promtool is wanted from prometheus: no recommended extras (node exporter and the like).
 lean=()
 command -v promtool >/dev/null || lean+=(prometheus)
@@ -37,8 +38,11 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-status=0 first=0 second=0
-dotnet test Dashboard.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || first=$?
+status=0 first=0 second=0 third=0
+# The cluster tests (several server processes, PostgreSQL, Redis) run in a pass of their own at the end.
+first_args=("$@")
+[ $# -gt 0 ] || first_args=(--filter "Category!=Cluster")
+dotnet test Dashboard.sln --logger "console;verbosity=normal" "${first_args[@]}" 2>&1 | tee "$log" || first=$?
 
 # The same API and pipeline tests on a throwaway PostgreSQL (Storage:Provider=PostgreSQL), except the ones that
 # are about SQLite itself (its file, schema, backup and compaction: Category=SqliteOnly). Skipped when the caller
@@ -50,9 +54,15 @@ if [ $# -eq 0 ]; then
   PROBEDASHBOARD_TEST_POSTGRES=$PROBEDASHBOARD_TEST_POSTGRES dotnet test Dashboard.sln --no-build --logger "console;verbosity=normal" \
     --filter "Category!=Browser&Category!=SqliteOnly&(FullyQualifiedName~ProbeDashboard.Tests.Api|FullyQualifiedName~ProbeDashboard.Tests.Core)" \
     2>&1 | tee -a "$log" || second=$?
+  # Multi-process cluster tests on the same PostgreSQL server (each in a database of its own) with a real
+  # redis-server: bounded, a few minutes.
+  echo "=== third pass: cluster tests (server processes on PostgreSQL and Redis) ==="
+  PROBEDASHBOARD_TEST_POSTGRES=$PROBEDASHBOARD_TEST_POSTGRES timeout 900 dotnet test Dashboard.sln --no-build \
+    --logger "console;verbosity=normal" --filter "Category=Cluster" 2>&1 | tee -a "$log" || third=$?
 fi
 [ "$first" -eq 0 ] || status=$first
 [ "$second" -eq 0 ] || status=$second
+[ "$third" -eq 0 ] || status=$third
 
 # One plain closing line for both passes, whatever the runner prints above it.
 passed=$(awk '/^[ \t]+Passed: [0-9]+/ {n += $2} END {print n + 0}' "$log")
@@ -64,7 +74,7 @@ if [ "${failed:-0}" != 0 ]; then
 fi
 # A run can fail with no failed test (a test host that crashed or aborted, a fixture whose cleanup threw): say why.
 if [ "$status" -ne 0 ]; then
-  echo "=== the test runner exited with $first (first pass) and $second (PostgreSQL pass); its own errors ==="
+  echo "=== the test runner exited with $first (first pass), $second (PostgreSQL pass) and $third (cluster pass); its own errors ==="
   grep -E "Test Run Aborted|aborted|crashed|Catastrophic|Cleanup Failure|error [A-Z]+[0-9]+:" "$log" | sort | uniq -c | head -20 || true
 fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"

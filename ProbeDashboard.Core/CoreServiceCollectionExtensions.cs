@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Availability;
+using ProbeDashboard.Core.Cluster;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
@@ -21,7 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // One registry per app instance, not prometheus-net's static default: several hosts in one process (the
         // tests, the benchmark) would otherwise add up each other's counts.
-        services.TryAddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
+        // In a cluster every series is labelled with the node (ClusterMetricLabels).
+        services.TryAddSingleton(ClusterMetricLabels.NewRegistry);
         services.AddSingleton<EventBus>();
         services.AddSingleton<EventBusMetrics>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
@@ -55,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AvailabilityQueries>();
         services.AddStatusPages();
         services.AddAuditLog(configuration);
+        services.AddCluster(configuration);
         return services;
     }
 }

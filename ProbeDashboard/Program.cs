@@ -1,5 +1,6 @@
 using ProbeDashboard.Agents;
 using ProbeDashboard.Cli;
+using ProbeDashboard.Cluster;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Audit;
 using ProbeDashboard.Api;
@@ -63,6 +64,7 @@ builder.AddStatusPages();      // public status pages and badges
 var app = builder.Build();
 if (await cli.TryRunHostCommandAsync(app)) return;   // protect-secret, user reset-password, ...
 if (!app.CheckListenAddressesFree()) return;        // a taken address: one line naming it, exit 69
+if (!await app.CheckClusterBackendsAsync()) return;  // PostgreSQL (and Redis in a cluster) answer: else one line, exit 69
 if (!await app.OpenDataDirectoryAsync()) return;   // server.lock, migrations; refuses a database from a newer version
 
 app.UseHttpMetrics();          // request counts and durations for /metrics
@@ -77,6 +79,7 @@ app.MapHealthApi();
 app.MapMetrics();
 app.MapConfigTransferApi();
 app.MapSettingsApi();        // /api/v1/settings: retention, egress policy view (admins)
+app.MapClusterApi();          // /api/v1/cluster/nodes: the server nodes sharing this database (admins)
 app.MapBackupsApi();         // /api/v1/backups: back up now, list, download (admins; /backups/{name} for the dashboard)
 app.MapApiDocs();
 app.MapTokenApi();

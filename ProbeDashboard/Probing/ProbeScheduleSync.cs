@@ -26,6 +26,9 @@ public sealed partial class ProbeScheduleSync(
     private ProbeHost _host = new();
     private bool _startupRebuilt;
 
+    /// <summary>The server's own probe host, whose (monitor, host) rounds this process schedules.</summary>
+    internal ProbeHost ServerHost => _host;
+
     internal void Attach(IScheduler scheduler, ProbeHost serverHost)
     {
         _scheduler = scheduler;

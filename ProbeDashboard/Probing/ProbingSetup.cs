@@ -19,6 +19,7 @@ public static class ProbingSetup
         services.AddSingleton<ProbeSchedulerStatus>();
         services.AddSingleton<MonitorCatalog>();
         services.AddSingleton<ProbeScheduleSync>();
+        services.AddSingleton<Core.Cluster.IClusterWorkload, ClusterWorkload>();
         // Jobs are stateless: Quartz's DI job factory resolves these singletons, so nothing is built per fire.
         services.AddSingleton<ProbeMonitorJob>();
         services.AddSingleton<ScheduleReconcileJob>();

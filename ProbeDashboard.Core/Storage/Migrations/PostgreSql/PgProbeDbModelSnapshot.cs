@@ -933,6 +933,56 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.ToTable("AvailabilityBuckets", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Cluster.ClusterNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("OwnsFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("ProbesPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RoundsOwned")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchemaVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastHeartbeatAt");
+
+                    b.ToTable("ClusterNodes", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Compat.IpLive.IpLiveApp", b =>
                 {
                     b.Property<int>("Id")

@@ -893,6 +893,56 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.ToTable("AvailabilityBuckets", (string)null);
                 });
 
+            modelBuilder.Entity("ProbeDashboard.Core.Cluster.ClusterNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastHeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OwnsFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProbesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RoundsOwned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchemaVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastHeartbeatAt");
+
+                    b.ToTable("ClusterNodes", (string)null);
+                });
+
             modelBuilder.Entity("ProbeDashboard.Core.Compat.IpLive.IpLiveApp", b =>
                 {
                     b.Property<int>("Id")

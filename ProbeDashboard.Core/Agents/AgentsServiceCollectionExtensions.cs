@@ -20,7 +20,6 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<HeartbeatRecorder>();
         services.AddSingleton<HostService>();
         services.AddSingleton<HostGroupService>();
-        services.AddSingleton<Hosts.Dependencies.HostDependencies>();
         services.AddHostedService<HostHousekeepingService>();
         services.AddHostedService<ServerMetricsService>();
         return services;

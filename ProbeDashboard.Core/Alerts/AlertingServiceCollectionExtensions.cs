@@ -42,6 +42,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<DashboardAddress>();
 
         services.AddSingleton<MonitorAlertProfiles>();
+        services.AddSingleton<Hosts.Dependencies.HostDependencies>();
         services.AddSingleton<ServiceSampleSource>();
         services.AddSingleton<AlertProcessor>();
         services.AddHostedService<AlertEngine>();

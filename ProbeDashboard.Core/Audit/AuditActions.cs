@@ -62,6 +62,8 @@ public static class AuditActions
     public const string HostGroupCreate = "host_group.create";
     public const string HostGroupRename = "host_group.rename";
     public const string HostGroupDelete = "host_group.delete";
+    /// <summary>A host group's depends_on (the monitors its hosts' alerts wait on) changed.</summary>
+    public const string HostGroupSetDependsOn = "host_group.set_depends_on";
     /// <summary>Seed 003 hook-rule profiles.</summary>
     public const string ProfileCreate = "profile.create";
     public const string ProfileUpdate = "profile.update";
@@ -93,7 +95,7 @@ public static class AuditActions
         MonitorDelete, MonitorPushTokenRotate, RuleCreate, RuleUpdate, RuleDelete, NotificationGroupCreate, NotificationGroupUpdate,
         NotificationGroupDelete, NotificationGroupTest, AlertAcknowledge, AlertSilence, AlertLiftSilence, AgentTokenCreate, AgentTokenRevoke,
         ApiKeyCreate, ApiKeyRevoke, IpLiveAppCreate, IpLiveAppDelete,
-        HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete,
+        HostCommand, HostDelete, HostAssignGroup, HostGroupCreate, HostGroupRename, HostGroupDelete, HostGroupSetDependsOn,
         ProfileCreate, ProfileUpdate, ProfileDelete, RetentionChange, DatabaseCompact, DatabaseBackup, ConfigImport,
         ProbeFlowCreate, ProbeFlowUpdate, ProbeFlowDelete, ApiKeyUpdate, OpenApiUserCreate, IpLiveAppUpdate,
         StatusPageCreate, StatusPageUpdate, StatusPageDelete,

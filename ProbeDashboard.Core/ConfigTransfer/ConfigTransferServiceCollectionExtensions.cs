@@ -11,6 +11,7 @@ public static class ConfigTransferServiceCollectionExtensions
         services.AddSingleton<IConfigSection, NotificationGroupSection>();
         services.AddSingleton<IConfigSection, EscalationPolicySection>();
         services.AddSingleton<IConfigSection, MonitorSection>();
+        services.AddSingleton<IConfigSection, HostGroupDependencySection>();
         services.AddSingleton<IConfigSection, AlertRuleSection>();
         services.AddSingleton<IConfigSection, IpLiveAppSection>();
         services.AddSingleton<IConfigSection, OpenApiClientSection>();

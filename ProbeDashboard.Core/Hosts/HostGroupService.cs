@@ -3,6 +3,7 @@ using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Hosts.Dependencies;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
 
@@ -17,23 +18,25 @@ public enum HostGroupOutcome
     /// <summary>Monitors run on the group (<see cref="HostGroupResult.UsedByMonitors"/>); they must move first.</summary>
     InUse,
     UnknownGroup,
+    /// <summary>depends_on names an unknown monitor or too many (<see cref="HostGroupResult.Problem"/>).</summary>
+    InvalidDependsOn,
     /// <summary>Nothing to change: the group already exists by that name (import) or the host is already there.</summary>
     Unchanged,
 }
 
-public sealed record HostGroupResult(HostGroupOutcome Outcome, HostGroup? Group = null, IReadOnlyList<int>? UsedByMonitors = null)
+public sealed record HostGroupResult(HostGroupOutcome Outcome, HostGroup? Group = null, IReadOnlyList<int>? UsedByMonitors = null, string? Problem = null)
 {
     public bool Succeeded => Outcome is HostGroupOutcome.Done or HostGroupOutcome.Unchanged;
 }
 
-/// <summary>A host group with how many hosts are in it.</summary>
-public sealed record HostGroupView(int Id, string Name, int HostCount);
+/// <summary>A host group with how many hosts are in it and the monitors its hosts depend on.</summary>
+public sealed record HostGroupView(int Id, string Name, int HostCount, IReadOnlyList<int> DependsOn);
 
 /// <summary>
 /// Host groups and host membership, for the API, the UI and the config import alike. Writes demand
 /// service_monitors:write (groups are where monitors run) and commit their audit entry with the change.
 /// </summary>
-public sealed class HostGroupService(IDbContextFactory<ProbeDbContext> dbFactory, EventBus events, IAuditLog audit)
+public sealed partial class HostGroupService(IDbContextFactory<ProbeDbContext> dbFactory, EventBus events, IAuditLog audit)
 {
     public const int MaxNameLength = 200;
 
@@ -43,15 +46,16 @@ public sealed class HostGroupService(IDbContextFactory<ProbeDbContext> dbFactory
         actor.Demand(Permissions.ServiceMonitorsRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.HostGroups.AsNoTracking().OrderBy(g => g.Name)
-            .Select(g => new HostGroupView(g.Id, g.Name, db.Hosts.Count(h => h.GroupId == g.Id)))
+            .Select(g => new HostGroupView(g.Id, g.Name, db.Hosts.Count(h => h.GroupId == g.Id), g.DependsOn))
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<HostGroupResult> CreateAsync(Actor actor, string? name, CancellationToken cancellationToken)
+    /// <param name="dependsOn">Monitor ids the group's hosts depend on; null or empty for none.</param>
+    public async Task<HostGroupResult> CreateAsync(Actor actor, string? name, CancellationToken cancellationToken, IReadOnlyList<int>? dependsOn = null)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var result = await CreateAsync(db, actor, name, cancellationToken);
+        var result = await CreateAsync(db, actor, name, cancellationToken, dependsOn);
         return result.Outcome == HostGroupOutcome.Unchanged ? result with { Outcome = HostGroupOutcome.DuplicateName } : result;
     }
 
@@ -59,34 +63,23 @@ public sealed class HostGroupService(IDbContextFactory<ProbeDbContext> dbFactory
     /// Creates the group in the caller's context (the config import's transaction), saving it with its audit entry;
     /// <see cref="HostGroupOutcome.Unchanged"/> when a group has that name already.
     /// </summary>
-    public async Task<HostGroupResult> CreateAsync(ProbeDbContext db, Actor actor, string? name, CancellationToken cancellationToken)
+    public async Task<HostGroupResult> CreateAsync(ProbeDbContext db, Actor actor, string? name, CancellationToken cancellationToken, IReadOnlyList<int>? dependsOn = null)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
         if (ValidName(name) is not { } valid) return new(HostGroupOutcome.InvalidName);
+        if (dependsOn is { Count: > 0 } && await HostGroupDependencyRules.ProblemAsync(db, dependsOn, cancellationToken) is { } problem)
+            return new(HostGroupOutcome.InvalidDependsOn, Problem: problem);
         if (await db.HostGroups.AnyAsync(g => g.Name == valid, cancellationToken)) return new(HostGroupOutcome.Unchanged);
-        var group = new HostGroup { Name = valid };
+        var group = new HostGroup { Name = valid, DependsOn = HostGroupDependencyRules.Normalized(dependsOn ?? []) };
         db.HostGroups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Add(db, actor, AuditActions.HostGroupCreate, Target(group), null);
+        audit.Add(db, actor, AuditActions.HostGroupCreate, Target(group), group.DependsOn.Count == 0 ? null : DependsOnDetail(group.DependsOn));
         await db.SaveChangesAsync(cancellationToken);
         return new(HostGroupOutcome.Done, group);
     }
 
-    public async Task<HostGroupResult> RenameAsync(Actor actor, int id, string? name, CancellationToken cancellationToken)
-    {
-        actor.Demand(Permissions.ServiceMonitorsWrite);
-        if (ValidName(name) is not { } valid) return new(HostGroupOutcome.InvalidName);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var group = await db.HostGroups.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
-        if (group is null) return new(HostGroupOutcome.NotFound);
-        if (group.Name == valid) return new(HostGroupOutcome.Done, group);
-        if (await db.HostGroups.AnyAsync(g => g.Name == valid && g.Id != id, cancellationToken)) return new(HostGroupOutcome.DuplicateName);
-        var before = group.Name;
-        group.Name = valid;
-        audit.Add(db, actor, AuditActions.HostGroupRename, Target(group), $"name: {before} -> {valid}");
-        await db.SaveChangesAsync(cancellationToken);
-        return new(HostGroupOutcome.Done, group);
-    }
+    public Task<HostGroupResult> RenameAsync(Actor actor, int id, string? name, CancellationToken cancellationToken) =>
+        UpdateAsync(actor, id, name, dependsOn: null, cancellationToken);
 
     /// <summary>Refused while a monitor runs on the group; its hosts become ungrouped.</summary>
     public async Task<HostGroupResult> DeleteAsync(Actor actor, int id, CancellationToken cancellationToken)
@@ -105,6 +98,7 @@ public sealed class HostGroupService(IDbContextFactory<ProbeDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var hostId in members) events.Publish(new HostConfigurationChanged(hostId, Deleted: false));
+        if (group.DependsOn.Count > 0) events.Publish(new HostGroupDependenciesChanged(id));
         return new(HostGroupOutcome.Done);
     }
 

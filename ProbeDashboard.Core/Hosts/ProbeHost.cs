@@ -97,6 +97,11 @@ public class HostGroup
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>
+    /// Monitors the group's hosts depend on (the site's uplink): while one is offline, host-metric alerts of the
+    /// group's hosts are suppressed. Sorted, distinct.
+    /// </summary>
+    public List<int> DependsOn { get; set; } = [];
 }
 
 /// <summary>One heartbeat kept for charts; pruned after <see cref="HostOptions.MetricsRetentionHours"/>.</summary>

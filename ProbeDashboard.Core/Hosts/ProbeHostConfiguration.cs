@@ -40,6 +40,7 @@ internal sealed class HostGroupConfiguration : IEntityTypeConfiguration<HostGrou
         builder.ToTable("HostGroups");
         builder.Property(g => g.Name).HasMaxLength(200).IsRequired();
         builder.HasIndex(g => g.Name).IsUnique();
+        builder.Property(g => g.DependsOn).HasJsonConversion().HasDefaultValueSql("'[]'");
     }
 }
 

@@ -31,7 +31,9 @@ public sealed record MonitorListRow(
     MonitorStatus Status, DateTime? StatusSince, DateTime? LastProbeAt, bool? LastSuccess, string? LastError, DateTime CreatedAt,
     AvailabilityPoint? LastDay)
 {
-    public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status);
+    public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status, InMaintenance);
+    /// <summary>Inside an active maintenance window: probed, shown as "maintenance", alerting nobody.</summary>
+    public bool InMaintenance { get; init; }
     /// <summary>Seconds between rounds after a failed one (flap control); the interval when not set.</summary>
     public int RetryIntervalSeconds { get; init; }
     public bool UpsideDown { get; init; }

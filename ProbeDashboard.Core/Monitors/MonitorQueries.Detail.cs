@@ -12,6 +12,8 @@ public sealed record MonitorDetail(MonitorDefinition Monitor, string? GroupName,
 {
     /// <summary>The certificate the latest probe that saw one reported (https and TLS monitors); null when none did.</summary>
     public CertificateView? Certificate { get; init; }
+    /// <summary>Inside an active maintenance window: shown as "maintenance".</summary>
+    public bool InMaintenance { get; init; }
 }
 
 /// <summary>A monitor's latest seen certificate: whose, by whom, when it expires and whole days left (negative once expired).</summary>
@@ -42,7 +44,11 @@ public sealed partial class MonitorQueries
             : null;
         var statistics = await availability.GetStatisticsAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
         var reaches = await AlertAudience.OfMonitorAsync(db, monitor, cancellationToken);
-        return new MonitorDetail(monitor, groupName, statistics, reaches) { Certificate = await LatestCertificateAsync(db, monitor, cancellationToken) };
+        var inMaintenance = (await maintenance.ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken)).MonitorIds.Contains(monitor.Id);
+        return new MonitorDetail(monitor, groupName, statistics, reaches)
+        {
+            Certificate = await LatestCertificateAsync(db, monitor, cancellationToken), InMaintenance = inMaintenance,
+        };
     }
 
     private async Task<CertificateView?> LatestCertificateAsync(ProbeDbContext db, MonitorDefinition monitor, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace ProbeDashboard.Core.Monitors;
 /// Every read of monitors and their results, for the API, the dashboard and the compat layers alike. Each demands
 /// service_monitors:read of its actor. The other parts: MonitorQueries.Detail.cs, .Results.cs, .Overview.cs.
 /// </summary>
-public sealed partial class MonitorQueries(IDbContextFactory<ProbeDbContext> dbFactory, AvailabilityQueries availability, TimeProvider time)
+public sealed partial class MonitorQueries(IDbContextFactory<ProbeDbContext> dbFactory, AvailabilityQueries availability, TimeProvider time,
+    Maintenance.MaintenanceCalendar maintenance)
 {
     /// <summary>
     /// One page of the list, filtered, sorted and paged in SQL, with each row's last 24 hours: three statements
@@ -20,7 +21,8 @@ public sealed partial class MonitorQueries(IDbContextFactory<ProbeDbContext> dbF
     {
         actor.Demand(Permissions.ServiceMonitorsRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var monitors = db.Monitors.AsNoTracking().Matching(filter.Enabled, filter.Kind, filter.Search).Showing(filter.Status);
+        var inMaintenance = (await maintenance.ActiveAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken)).MonitorIds;
+        var monitors = db.Monitors.AsNoTracking().Matching(filter.Enabled, filter.Kind, filter.Search).Showing(filter.Status, inMaintenance);
         var total = await monitors.CountAsync(cancellationToken);
         var rows = await Sorted(monitors, sort).Skip(skip).Take(take)
             .Select(m => new MonitorListRow(m.Id, m.Name, m.Target, m.Origin, m.Kind, m.Enabled, m.IntervalSeconds,
@@ -28,7 +30,7 @@ public sealed partial class MonitorQueries(IDbContextFactory<ProbeDbContext> dbF
                 { RetryIntervalSeconds = m.RetryIntervalSeconds ?? m.IntervalSeconds, UpsideDown = m.UpsideDown })
             .ToListAsync(cancellationToken);
         var lastDay = await availability.GetLastDayAsync(rows.Select(r => r.Id).ToList(), time.GetUtcNow().UtcDateTime, cancellationToken);
-        return new MonitorListPage([.. rows.Select(r => r with { LastDay = lastDay.GetValueOrDefault(r.Id) })], total);
+        return new MonitorListPage([.. rows.Select(r => r with { LastDay = lastDay.GetValueOrDefault(r.Id), InMaintenance = inMaintenance.Contains(r.Id) })], total);
     }
 
     /// <summary>True when any monitor exists: the list's first-run help shows otherwise.</summary>

@@ -28,7 +28,7 @@ public class HostAdministrationTests(BrowserFixture fixture) : IClassFixture<Bro
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "edge" });
             await Expect(row).ToBeVisibleAsync();
 
-            await row.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+            await row.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
             // While renaming, the name is in a text box, so the row is found through the section's table body.
             var groupRows = page.GetByRole(AriaRole.Region, new() { Name = "Host groups" }).Locator("tbody");
             await groupRows.GetByLabel("Group name").FillAsync("edge-eu");

@@ -24,7 +24,10 @@ public sealed class MonitorRow
     /// <summary>The last rounds for the heartbeat bar, oldest first.</summary>
     public IReadOnlyList<HeartbeatRound> Rounds { get; private set; } = [];
 
-    public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status);
+    /// <summary>Inside an active maintenance window when the row was last read.</summary>
+    public bool InMaintenance { get; private set; }
+
+    public ShownStatus Shown => ShownStatusExtensions.Shown(Enabled, Status, InMaintenance);
 
     internal static MonitorRow From(MonitorListRow row) => new MonitorRow { Id = row.Id }.CopyFrom(row);
 
@@ -41,7 +44,7 @@ public sealed class MonitorRow
     internal MonitorRow CopyFrom(MonitorListRow r)
     {
         (Name, Target, Kind, Enabled, IntervalSeconds, Origin) = (r.Name, r.Target, r.Kind, r.Enabled, r.IntervalSeconds, r.Origin);
-        (Status, StatusSince, LastProbeAt, LastError) = (r.Status, r.StatusSince, r.LastProbeAt, r.LastError);
+        (Status, StatusSince, LastProbeAt, LastError, InMaintenance) = (r.Status, r.StatusSince, r.LastProbeAt, r.LastError, r.InMaintenance);
         (Availability24h, AvgLatency24hMs) = (r.LastDay?.AvailabilityPercent, r.LastDay?.AverageLatencyMs);
         return this;
     }

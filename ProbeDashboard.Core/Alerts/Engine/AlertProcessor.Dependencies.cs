@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts.Evaluation;
-using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Monitors.Dependencies;
 using ProbeDashboard.Core.Storage;
 
 namespace ProbeDashboard.Core.Alerts.Engine;
@@ -10,6 +10,8 @@ namespace ProbeDashboard.Core.Alerts.Engine;
 /// suppressed (stored and shown, "suppressed by uplink", but nobody is notified and no escalation starts). When the
 /// parent is back and the event is still firing, it fires then, once, as if it had just fired; if it resolved meanwhile,
 /// it goes quietly, since nobody heard of it. Certificate alerts are not failures of the monitor and are never suppressed.
+/// Hosts depend on monitors through their group's depends_on (<see cref="Hosts.Dependencies.HostDependencies"/>), and
+/// a chain is followed up to its root cause (<see cref="DependencyChains"/>), which is the name the event records.
 /// </summary>
 public sealed partial class AlertProcessor
 {
@@ -39,11 +41,14 @@ public sealed partial class AlertProcessor
         ProbeDbContext db, List<PlannedStep> plans, IReadOnlyDictionary<long, AlertEvent> stored, CancellationToken cancellationToken)
     {
         var decisions = new Dictionary<PlannedStep, Suppression?>(ReferenceEqualityComparer.Instance);
-        bool Gated(PlannedStep p) => p.Key.TargetType == AlertTargetType.Service && p.Candidate.CertificateThreshold is null;
+        bool Gated(PlannedStep p) => p.Key.TargetType == AlertTargetType.Host
+            || (p.Key.TargetType == AlertTargetType.Service && p.Candidate.CertificateThreshold is null);
         var suppressedBefore = plans.Where(p => Gated(p) && p.Tracked.EventId is { } id && stored.TryGetValue(id, out var e) && e.IsSuppressed)
             .Select(p => p.Key).ToHashSet();
-        if (_dependsOn.Count == 0 && suppressedBefore.Count == 0) return (plans, decisions);
-        var offline = await OfflineParentsAsync(db, plans.Where(Gated).Select(p => p.Key.TargetId), cancellationToken);
+        var hostParents = plans.Any(p => p.Key.TargetType == AlertTargetType.Host)
+            ? await hostDependencies.ByHostAsync(db, cancellationToken) : new Dictionary<int, IReadOnlyList<int>>();
+        if (_dependsOn.Count == 0 && hostParents.Count == 0 && suppressedBefore.Count == 0) return (plans, decisions);
+        var offline = await OfflineParentsAsync(db, plans.Where(Gated).Select(p => p.Key), hostParents, cancellationToken);
         if (offline.Count == 0 && suppressedBefore.Count == 0) return (plans, decisions);
 
         var rewritten = new List<PlannedStep>(plans.Count);
@@ -57,7 +62,7 @@ public sealed partial class AlertProcessor
             var wasFiring = firing[key];
             firing[key] = step.State.Phase == AlertPhase.Firing;
             if (!Gated(plan)) { rewritten.Add(plan); continue; }
-            var parent = offline.GetValueOrDefault(key.TargetId);
+            var parent = offline.GetValueOrDefault((key.TargetType, key.TargetId));
             // An event that already told people stays as it is: suppression applies to what has not gone out yet.
             if (parent is not null && (suppressed.Contains(key) || !wasFiring || step.Changes.HasFlag(AlertChanges.Opened)))
             {
@@ -86,19 +91,21 @@ public sealed partial class AlertProcessor
         (alertEvent.SuppressedByMonitorId, alertEvent.SuppressedByName) = (suppression?.ParentId, suppression?.ParentName);
     }
 
-    /// <summary>The first offline parent (in depends_on order) of each of <paramref name="monitorIds"/> that has one.</summary>
-    private async Task<Dictionary<int, Suppression>> OfflineParentsAsync(ProbeDbContext db, IEnumerable<int> monitorIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The root cause (<see cref="DependencyChains"/>) of each of <paramref name="keys"/> that has an offline ancestor:
+    /// a monitor's through its own depends_on, a host's through its group's.
+    /// </summary>
+    private async Task<Dictionary<(AlertTargetType, int), Suppression>> OfflineParentsAsync(
+        ProbeDbContext db, IEnumerable<AlertKey> keys, IReadOnlyDictionary<int, IReadOnlyList<int>> hostParents, CancellationToken cancellationToken)
     {
-        var children = monitorIds.Distinct().Where(_dependsOn.ContainsKey).ToList();
-        if (children.Count == 0) return [];
-        var parentIds = children.SelectMany(c => _dependsOn[c]).Distinct().ToList();
-        var offline = await db.Monitors.AsNoTracking()
-            .Where(m => parentIds.Contains(m.Id) && m.Enabled && m.Current.Status == MonitorStatus.Offline)
-            .Select(m => new { m.Id, m.Name }).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-        var found = new Dictionary<int, Suppression>();
-        foreach (var child in children)
-            if (_dependsOn[child].FirstOrDefault(offline.ContainsKey) is var parent && parent != 0)
-                found[child] = new Suppression(parent, offline[parent]);
-        return found;
+        var parentsOf = new Dictionary<(AlertTargetType, int), IReadOnlyList<int>>();
+        foreach (var key in keys)
+        {
+            var parents = key.TargetType == AlertTargetType.Host ? hostParents.GetValueOrDefault(key.TargetId) : _dependsOn.GetValueOrDefault(key.TargetId);
+            if (parents is { Count: > 0 }) parentsOf[(key.TargetType, key.TargetId)] = parents;
+        }
+        if (parentsOf.Count == 0) return [];
+        var roots = await DependencyChains.RootCausesAsync(db, parentsOf, cancellationToken);
+        return roots.ToDictionary(r => r.Key, r => new Suppression(r.Value.MonitorId, r.Value.Name));
     }
 }

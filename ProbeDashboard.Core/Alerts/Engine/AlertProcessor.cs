@@ -24,7 +24,8 @@ public sealed partial class AlertProcessor(
     ILogger<AlertProcessor> logger,
     Audit.IAuditLog audit,
     Escalation.Escalator escalator,
-    Maintenance.MaintenanceCalendar maintenance)
+    Maintenance.MaintenanceCalendar maintenance,
+    Hosts.Dependencies.HostDependencies hostDependencies)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];

@@ -106,4 +106,50 @@ public sealed class DependencyAlertTests : IAsyncLifetime
         Assert.Empty(await feed.OutboxAsync());
         Assert.Empty(_receiver.Requests);
     }
+
+    [Fact]
+    public async Task In_a_chain_of_three_only_the_root_notifies_and_both_dependants_are_suppressed_by_the_root()
+    {
+        var feed = _app.Feed;
+        var group = await feed.AddGroupAsync("ops", webhooks: [(_receiver.Url, null)]);
+        var uplink = await feed.AddMonitorAsync("chain uplink", m => { m.EnableAlert = true; m.FailThreshold = 2; m.NotificationGroupId = group.Id; });
+        var database = await feed.AddMonitorAsync("chain db", m => { m.EnableAlert = true; m.FailThreshold = 2; m.NotificationGroupId = group.Id; m.DependsOn = [uplink.Id]; });
+        var shop = await feed.AddMonitorAsync("chain shop", m => { m.EnableAlert = true; m.FailThreshold = 2; m.NotificationGroupId = group.Id; m.DependsOn = [database.Id]; });
+
+        foreach (var monitor in new[] { uplink, database, shop, uplink, database, shop }) await ProbeRoundAsync(monitor, "/status/503");
+        await feed.EventAsync(e => e.TargetId == uplink.Id && e.Status == AlertEventStatus.Firing, "the root's event");
+        var dbEvent = await feed.EventAsync(e => e.TargetId == database.Id && e.Status == AlertEventStatus.Firing, "the middle's event");
+        var shopEvent = await feed.EventAsync(e => e.TargetId == shop.Id && e.Status == AlertEventStatus.Firing, "the leaf's event");
+        await Eventually.TrueAsync(() => _receiver.Requests.Count == 1, "the root's webhook");
+        await feed.EngineIdleAsync();
+        Assert.False(await feed.DispatcherIdleAsync());
+
+        Assert.Equal((uplink.Id, "chain uplink"), (dbEvent.SuppressedByMonitorId!.Value, dbEvent.SuppressedByName));
+        Assert.Equal((uplink.Id, "chain uplink"), (shopEvent.SuppressedByMonitorId!.Value, shopEvent.SuppressedByName));
+        Assert.Contains("chain uplink", Assert.Single(_receiver.Requests).Body);
+        Assert.Single(await feed.OutboxAsync());
+        using var viewer = await _app.CreateClientAsync(UserRole.Viewer);
+        var wire = (await (await viewer.GetAsync($"/api/v1/alert-events/{shopEvent.Id}")).JsonAsync()).GetProperty("data").GetProperty("suppressed_by");
+        Assert.Equal("chain uplink", wire.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_dependant_is_suppressed_by_an_offline_grandparent_even_while_its_parent_is_still_judged_online()
+    {
+        var feed = _app.Feed;
+        var group = await feed.AddGroupAsync("ops", webhooks: [(_receiver.Url, null)]);
+        var uplink = await feed.AddMonitorAsync("far uplink", m => { m.FailThreshold = 1; });
+        var database = await feed.AddMonitorAsync("near db", m => { m.FailThreshold = 5; m.DependsOn = [uplink.Id]; });
+        var shop = await feed.AddMonitorAsync("leaf shop", m => { m.EnableAlert = true; m.FailThreshold = 1; m.NotificationGroupId = group.Id; m.DependsOn = [database.Id]; });
+
+        await ProbeRoundAsync(uplink, "/status/503");
+        await ProbeRoundAsync(database, "/ok");
+        await ProbeRoundAsync(shop, "/status/503");
+        var suppressed = await feed.EventAsync(e => e.TargetId == shop.Id && e.Status == AlertEventStatus.Firing, "the leaf's event");
+        await feed.EngineIdleAsync();
+        Assert.False(await feed.DispatcherIdleAsync());
+
+        Assert.Equal((uplink.Id, "far uplink"), (suppressed.SuppressedByMonitorId!.Value, suppressed.SuppressedByName));
+        Assert.Empty(_receiver.Requests);
+    }
 }

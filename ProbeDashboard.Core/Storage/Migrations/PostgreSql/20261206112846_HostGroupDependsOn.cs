@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class HostGroupDependsOn : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DependsOn",
+                table: "HostGroups",
+                type: "text",
+                nullable: false,
+                defaultValueSql: "'[]'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DependsOn",
+                table: "HostGroups");
+        }
+    }
+}

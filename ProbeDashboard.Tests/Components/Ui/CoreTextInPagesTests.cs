@@ -24,6 +24,18 @@ public class CoreTextInPagesTests : ComponentTest
     }
 
     [Fact]
+    public void A_passing_round_shows_what_it_carries_a_dns_answer_or_a_push_body()
+    {
+        UseCulture("en");
+        var answered = Ctx.Render<ResultText>(p => p.Add(r => r.Success, true).Add(r => r.ErrorMessage, "127.0.0.10, 127.0.0.11"));
+        var plain = Ctx.Render<ResultText>(p => p.Add(r => r.Success, true).Add(r => r.StatusCode, 200));
+
+        Assert.Equal("OK", answered.Find(".result-ok").TextContent);
+        Assert.Equal(" — 127.0.0.10, 127.0.0.11", answered.Find(".muted").TextContent);
+        Assert.Empty(plain.FindAll(".muted"));
+    }
+
+    [Fact]
     public void The_down_list_shows_the_last_error_in_the_ui_language()
     {
         var down = new DownMonitor(1, "shop", "https://shop.test", DateTime.UtcNow.AddMinutes(-3), ProbeErrors.KeywordMissing("healthy"));

@@ -37,10 +37,6 @@ public sealed class PushReceiver(IDbContextFactory<ProbeDbContext> dbFactory, Re
         }
 
         var latencyMs = monitor.PushRunStartedAt is { } started ? (now - started).TotalMilliseconds : ping.LatencyMs ?? 0;
-        await row.ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.PushDeadline, schedule.DeadlineAfterPing(now))
-            .SetProperty(m => m.PushRunStartedAt, (DateTime?)null)
-            .SetProperty(m => m.PushLastPingAt, now), cancellationToken);
         await writer.SubmitAsync([new ProbeResult
         {
             MonitorId = monitor.Id,
@@ -49,6 +45,8 @@ public sealed class PushReceiver(IDbContextFactory<ProbeDbContext> dbFactory, Re
             Success = ping.Kind == PushPingKind.Success,
             LatencyMs = Math.Round(latencyMs, 3),
             ErrorMessage = ping.ResultMessage,
+            // Stored with the result, in the writer's batch: a ping is no write transaction of its own.
+            MovesPushDeadlineTo = schedule.DeadlineAfterPing(now),
         }], cancellationToken);
         return PushReceipt.Recorded;
     }

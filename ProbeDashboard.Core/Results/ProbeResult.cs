@@ -36,4 +36,11 @@ public class ProbeResult
     public string? CertificateSubject { get; set; }
     /// <summary>Distinguished name of the presented leaf certificate's issuer.</summary>
     public string? CertificateIssuer { get; set; }
+
+    /// <summary>
+    /// For a push ping: the monitor's next deadline, moved in the transaction that stores this result, so a ping costs
+    /// no write transaction of its own. Not a column of the result.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped, System.Text.Json.Serialization.JsonIgnore]
+    public DateTime? MovesPushDeadlineTo { get; set; }
 }

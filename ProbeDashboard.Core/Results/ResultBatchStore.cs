@@ -33,6 +33,7 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         var closedRounds = new List<ProbeRound>();
         var changes = ApplyToMonitors(monitors, stored, closedRounds);
         await MonitorRows.SaveAsync(connection, monitors.Values.Where(m => m.Touched), cancellationToken);
+        await MovePushDeadlinesAsync(connection, stored.Where(r => r.MovesPushDeadlineTo is not null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var deletedId in results.Select(r => r.MonitorId).Distinct().Where(id => !monitors.ContainsKey(id)))
@@ -41,6 +42,21 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
             rounds.Forget(deletedId);
         }
         return new StoredBatch(stored, closedRounds, changes, results.Count - stored.Count);
+    }
+
+    /// <summary>A push ping's result and the deadline it moves commit together: a 200 to the sender means both.</summary>
+    private static async Task MovePushDeadlinesAsync(DbConnection connection, IEnumerable<ProbeResult> pings, CancellationToken cancellationToken)
+    {
+        await using var update = connection.CreateCommand();
+        update.CommandText = SqlDialect.MovePushDeadline;
+        var id = SqlDialect.Parameter(update, "@id");
+        var deadline = SqlDialect.Parameter(update, "@deadline");
+        var at = SqlDialect.Parameter(update, "@at");
+        foreach (var ping in pings)
+        {
+            (id.Value, deadline.Value, at.Value) = (ping.MonitorId, ping.MovesPushDeadlineTo!.Value, ping.Timestamp);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task InsertResultsAsync(DbConnection connection, List<ProbeResult> results, CancellationToken cancellationToken)

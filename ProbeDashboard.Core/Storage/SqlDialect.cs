@@ -28,6 +28,10 @@ internal abstract class SqlDialect
         WHERE "Id" = @id
         """;
 
+    public const string MovePushDeadline = """
+        UPDATE "Monitors" SET "PushDeadline" = @deadline, "PushRunStartedAt" = NULL, "PushLastPingAt" = @at WHERE "Id" = @id
+        """;
+
     /// <summary>Selects the writer's monitor columns for the ids in parameter <c>@ids</c> (see <see cref="AddIdSet"/>).</summary>
     public abstract string SelectMonitorState { get; }
 

@@ -20,6 +20,10 @@ public abstract class ComponentTest : IAsyncLifetime
 
     protected BunitContext Ctx { get; } = new();
 
+    // bUnit waits one second by default before a WaitFor gives up; on a shared two-core machine a live update can take
+    // longer to arrive. A passing wait returns as soon as its condition holds, so this costs nothing when all is well.
+    static ComponentTest() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected ComponentTest()
     {
         Ctx.JSInterop.Mode = JSRuntimeMode.Loose;

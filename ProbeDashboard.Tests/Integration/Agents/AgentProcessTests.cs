@@ -58,12 +58,14 @@ public sealed class AgentProcessTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Number, metricsA.GetProperty("load").ValueKind);
         Assert.True((await cluster.GetAsync($"api/v1/hosts/{a}/metrics", ct)).GetArrayLength() >= 1);
 
-        var rule = (await cluster.SendAsync(HttpMethod.Post, "api/v1/alert-rules", new
+        var created = (await cluster.SendAsync(HttpMethod.Post, "api/v1/alert-rules", new
         {
             name = "agent a is alive", enable = true, type = "host_monitor", target_ids = new[] { a }, condition = "cpu_usage > -1",
             duration = 2, alert_level = "warning", silence_period = 600,
-        }, ct)).GetProperty("data").GetProperty("id").GetInt32();
-        var ruleCreated = DateTime.UtcNow;
+        }, ct)).GetProperty("data");
+        var rule = created.GetProperty("id").GetInt32();
+        // The server's own time of creation: a client clock read after a slow answer would be late.
+        var ruleCreated = created.GetProperty("created_at").GetDateTime().ToUniversalTime();
         var fired = await cluster.EventuallyAsync(
             async () => (await cluster.GetAsync($"api/v1/alert-events?alert_rule_id={rule}&status=firing", ct)).GetProperty("items").EnumerateArray().ToList(),
             events => events!.Count > 0, TimeSpan.FromSeconds(30), "the host_monitor rule to fire from agent a's heartbeats", ct);

@@ -40,9 +40,7 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
         {
             foreach (var path in DashboardPages.Paths(saved.Monitor!.Id))
             {
-                await page.GotoAsync(path);
-                await BrowserFixture.WaitUntilInteractiveAsync(page);
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await DashboardPages.OpenAsync(page, path);
                 failures.AddRange(Describe(path, await page.RunAxe()));
             }
             await page.GotoAsync("/account/two-factor");   // static (no circuit), like the sign-in page

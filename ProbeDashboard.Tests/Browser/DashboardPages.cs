@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace ProbeDashboard.Tests.Browser;
 
 /// <summary>Every page of the signed-in dashboard that has a live circuit, for the checks that walk them all.</summary>
@@ -10,4 +12,12 @@ public static class DashboardPages
         "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance", "/status-pages",
         "/account/api-keys", "/account/sessions",
     ];
+
+    /// <summary>Opens <paramref name="path"/> and waits until its circuit is live and the page has loaded what it loads.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
 }

@@ -83,9 +83,7 @@ public class KeyboardWalkTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         {
             foreach (var path in DashboardPages.Paths(saved.Monitor!.Id))
             {
-                await page.GotoAsync(path);
-                await BrowserFixture.WaitUntilInteractiveAsync(page);
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await DashboardPages.OpenAsync(page, path);
                 var controls = await page.EvaluateAsync<int>("() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex], [role]').length");
                 var (trapped, walk) = await WalkAsync(page, controls + 20);
                 var unreached = await page.EvaluateAsync<string[]>(Unreached);

@@ -27,7 +27,8 @@ public static class UiBench
             SqliteConnection.ClearAllPools();
             Console.WriteLine($"Seeded {options.Monitors} monitors with {options.Days} days of rollups in {seeding.Elapsed.TotalSeconds:F0} s");
 
-            await using var server = await DashboardProcess.StartAsync(data, Math.Min(options.IntervalSeconds, 5));
+            // Every sign-in comes from 127.0.0.1: lift the per-address sign-in limit (10 a minute) above what the bench makes.
+            await using var server = await DashboardProcess.StartAsync(data, Math.Min(options.IntervalSeconds, 5), $"--RateLimits:SignIn:PermitLimit={options.SignIns + 10}");
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -39,6 +40,8 @@ public static class UiBench
             Console.WriteLine($"Server up at {server.BaseUrl}; warming up for {options.IntervalSeconds + 10} s");
             await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 10));
 
+            // One sign-in first, not counted: the first browser profile of the run also pays for Chromium's own start.
+            await SignInToMonitorsAsync(browser, server.BaseUrl);
             var signIns = new List<double>();
             for (var i = 0; i < options.SignIns; i++) signIns.Add(await SignInToMonitorsAsync(browser, server.BaseUrl));
             Console.WriteLine($"sign-in to a usable monitors page: {NamedNumbers.Describe(signIns)}");

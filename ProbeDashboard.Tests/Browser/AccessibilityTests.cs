@@ -43,8 +43,11 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 await DashboardPages.OpenAsync(page, path);
                 failures.AddRange(Describe(path, await page.RunAxe()));
             }
-            await page.GotoAsync("/account/two-factor");   // static (no circuit), like the sign-in page
-            failures.AddRange(Describe("/account/two-factor", await page.RunAxe()));
+            foreach (var path in new[] { "/account/two-factor", "/account/password" })   // static (no circuit), like the sign-in page
+            {
+                await page.GotoAsync(path);
+                failures.AddRange(Describe(path, await page.RunAxe()));
+            }
             await page.Context.ClearCookiesAsync();
             await page.Context.AddCookiesAsync([new Cookie { Name = "pd-theme", Value = theme, Url = fixture.App.BaseUrl }]);
             await page.GotoAsync("/login");

@@ -10,7 +10,7 @@ public static class DashboardPages
     [
         "/", "/monitors", $"/monitors/{monitorId}", "/monitors/999999", "/alerts", "/alert-rules",
         "/notification-groups", "/escalation-policies", "/hosts", "/hosts/1", "/audit-log", "/settings", "/api-docs", "/maintenance", "/status-pages",
-        "/account/api-keys", "/account/sessions",
+        "/account/api-keys", "/account/sessions", "/users", "/monitors/new", "/alerts/999999",
     ];
 
     /// <summary>Opens <paramref name="path"/> and waits until its circuit is live and the page has loaded what it loads.</summary>

@@ -111,9 +111,12 @@ internal abstract class SqlDialect
 
     private sealed class PostgresSql : SqlDialect
     {
+        // FOR UPDATE: with several nodes, results of one monitor (push pings, agent reports) can be written by two nodes at
+        // once; the second writer waits for the first and continues from its status and failure count (no lost update, no
+        // status change announced twice). Locked in id order, and a writer touches only its monitors' buckets: no deadlock.
         public override string SelectMonitorState => """
             SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind", "RetryIntervalSeconds", "FailThreshold"
-            FROM "Monitors" WHERE "Id" = ANY(@ids)
+            FROM "Monitors" WHERE "Id" = ANY(@ids) ORDER BY "Id" FOR UPDATE
             """;
 
         public override void AddIdSet(DbCommand command, IEnumerable<int> ids)

@@ -89,15 +89,20 @@ public sealed partial class NotificationDispatcher(
             {
                 foreach (var id in claimed)
                 {
-                    await DeliverAsync(messages[id], cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Gone between the claim and the read (a group's messages deleted with it): nothing to send.
+                    if (messages.TryGetValue(id, out var message))
+                    {
+                        await DeliverAsync(message, cancellationToken);
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
                     done++;
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Stopping: what was claimed and not sent goes back at once, not when the lease ends.
-                await OutboxClaims.ReleaseAsync(db, claimed[done..], _claimant, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+                try { await OutboxClaims.ReleaseAsync(db, claimed[done..], _claimant, time.GetUtcNow().UtcDateTime, CancellationToken.None); }
+                catch (Exception e) { logger.LogWarning(e, "Could not give back claimed notifications; they fall due when their lease ends"); }
                 throw;
             }
             db.ChangeTracker.Clear();

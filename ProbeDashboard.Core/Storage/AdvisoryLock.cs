@@ -82,6 +82,9 @@ public sealed class AdvisoryLock : IAsyncDisposable
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        // Waiting for the lock takes as long as the holder needs (a first node's migrations can take minutes on a big
+        // database): no command timeout, only the caller's cancellation (the node stopping).
+        command.CommandTimeout = 0;
         command.Parameters.Add(new NpgsqlParameter("key", key));
         await command.ExecuteScalarAsync(cancellationToken);
     }

@@ -38,15 +38,20 @@ public sealed partial class HostLiveness(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var online = await db.Hosts.Where(h => h.Online && !h.IsServer).ToListAsync(cancellationToken);
+        var online = await db.Hosts.AsNoTracking().Where(h => h.Online && !h.IsServer).ToListAsync(cancellationToken);
         var silent = online.Where(h => h.LastSeenAt is null || now - h.LastSeenAt.Value > TimeSpan.FromSeconds(MissedHeartbeats * h.HeartbeatSeconds)).ToList();
         if (silent.Count == 0) return [];
+        // Each host is switched off only if it is still online and still silent as stored: with several nodes checking,
+        // the one whose update takes it announces it, the others find it done (and a heartbeat that just came wins).
+        var switched = new List<ProbeHost>();
         foreach (var host in silent)
         {
-            host.Online = false;
-            host.OnlineSince = now;
+            var seen = host.LastSeenAt;
+            var updated = await db.Hosts.Where(h => h.Id == host.Id && h.Online && h.LastSeenAt == seen)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Online, false).SetProperty(h => h.OnlineSince, now), cancellationToken);
+            if (updated == 1) switched.Add(host);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        silent = switched;
         var changes = silent.Select(h => new HostStatusChanged(h.Id, h.Name, h.Uuid, false, now)).ToList();
         foreach (var change in changes)
         {

@@ -42,6 +42,7 @@ internal sealed class NotificationOutboxConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.ContentType).HasMaxLength(Webhook.WebhookBody.MaxContentTypeLength);
         builder.Property(o => o.Subject).HasMaxLength(500);
         builder.Property(o => o.LastError).HasMaxLength(1000);
+        builder.Property(o => o.ClaimedBy).HasMaxLength(100);
         // No foreign key to AlertEvents: the outbox is a delivery log and must outlive what it reports on.
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
         builder.HasIndex(o => o.AlertEventId);

@@ -10,7 +10,9 @@ namespace ProbeDashboard.Core.Notifications;
 /// Delivers the outbox: due messages oldest first, each attempt recorded before the next, failures retried
 /// with exponential backoff up to a cap, given up after MaxAttempts (or at once when the receiver rejects the
 /// message for good, <see cref="NotificationRejectedException"/>). Works from the table alone, so after a
-/// restart it resumes what was pending; a delivered message is marked at once and never picked up again.
+/// restart it resumes what was pending; a delivered message is marked at once and never picked up again. Messages are
+/// claimed before they are sent (<see cref="OutboxClaims"/>), so dispatchers of several nodes on one database never
+/// send the same message twice, short of a node dying between a send and its record.
 /// </summary>
 public sealed partial class NotificationDispatcher(
     IDbContextFactory<ProbeDbContext> dbFactory,
@@ -18,9 +20,11 @@ public sealed partial class NotificationDispatcher(
     NotificationSignal signal,
     IOptions<NotificationOptions> options,
     TimeProvider time,
-    ILogger<NotificationDispatcher> logger) : BackgroundService
+    ILogger<NotificationDispatcher> logger,
+    Cluster.ClusterMembership membership) : BackgroundService
 {
-    private const int BatchSize = 20;
+    /// <summary>Who holds a claim: new for every dispatcher, so a restarted server never mistakes an old claim for its own.</summary>
+    private readonly string _claimant = (membership.Name.Length > 60 ? membership.Name[..60] : membership.Name) + "/" + Guid.NewGuid().ToString("N");
     private readonly Dictionary<NotificationChannelKind, INotificationChannel> _channels = channels.ToDictionary(c => c.Kind);
     private long _passesStarted;
     private long _passesFinished;
@@ -34,6 +38,20 @@ public sealed partial class NotificationDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Alone on the database, any claim left is from this server's previous run (killed while sending): free it now
+        // rather than when its lease runs out. In a cluster it may be a live node's, so only the lease frees it.
+        if (!membership.Enabled)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+                await OutboxClaims.ReleaseAllAsync(db, time.GetUtcNow().UtcDateTime, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not free the outbox claims of an earlier run; they fall due when their lease ends");
+            }
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
@@ -55,22 +73,37 @@ public sealed partial class NotificationDispatcher(
         }
     }
 
-    /// <summary>Sends every message that is due now.</summary>
+    /// <summary>Sends every message that is due now, claiming each batch before sending it.</summary>
     /// <returns>When the next pending message falls due, or null when none is pending.</returns>
     public async Task<DateTime?> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var lease = OutboxClaims.Lease(options.Value);
         while (true)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var due = await db.NotificationOutbox
-                .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
-                .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (due.Count == 0) break;
-            foreach (var message in due)
+            var claimed = await OutboxClaims.ClaimAsync(db, _claimant, time.GetUtcNow().UtcDateTime, lease, cancellationToken);
+            if (claimed.Count == 0) break;
+            var messages = await db.NotificationOutbox.Where(o => claimed.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var done = 0;
+            try
             {
-                await DeliverAsync(message, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                foreach (var id in claimed)
+                {
+                    // Gone between the claim and the read (a group's messages deleted with it): nothing to send.
+                    if (messages.TryGetValue(id, out var message))
+                    {
+                        await DeliverAsync(message, cancellationToken);
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    done++;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: what was claimed and not sent goes back at once, not when the lease ends.
+                try { await OutboxClaims.ReleaseAsync(db, claimed[done..], _claimant, time.GetUtcNow().UtcDateTime, CancellationToken.None); }
+                catch (Exception e) { logger.LogWarning(e, "Could not give back claimed notifications; they fall due when their lease ends"); }
+                throw;
             }
             db.ChangeTracker.Clear();
         }
@@ -80,7 +113,8 @@ public sealed partial class NotificationDispatcher(
 
     private async Task DeliverAsync(NotificationOutboxEntry message, CancellationToken cancellationToken)
     {
-        message.Attempts++;
+        // The claim counted this attempt and holds the message; the outcome below replaces the claim.
+        message.ClaimedBy = null;
         try
         {
             if (!_channels.TryGetValue(message.Channel, out var channel))

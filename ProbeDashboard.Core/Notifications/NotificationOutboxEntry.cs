@@ -48,7 +48,10 @@ public class NotificationOutboxEntry
 
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }
+    /// <summary>When the message is next due; while a dispatcher holds it, the end of that dispatcher's lease.</summary>
     public DateTime NextAttemptAt { get; set; }
+    /// <summary>The dispatcher sending the message right now (see <see cref="OutboxClaims"/>); null between attempts.</summary>
+    public string? ClaimedBy { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }

@@ -47,6 +47,13 @@ internal abstract class SqlDialect
     /// <summary>Deletes up to <c>@limit</c> rollup buckets that start before <c>@cutoff</c>.</summary>
     public abstract string DeleteOldBuckets { get; }
 
+    /// <summary>
+    /// Claims up to <c>@limit</c> due pending outbox messages (oldest first) for <c>@claimant</c> in one statement: moves
+    /// their due time to <c>@leaseUntil</c> and counts the attempt, and returns their ids. Rows another transaction is
+    /// claiming are skipped (PostgreSQL), so two dispatchers never take the same message.
+    /// </summary>
+    public abstract string ClaimOutbox { get; }
+
     /// <summary>The writer's transaction: on SQLite it takes the write lock at once (no upgrade deadlock later).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -90,15 +97,26 @@ internal abstract class SqlDialect
         public override string DeleteOldBuckets =>
             """DELETE FROM "AvailabilityBuckets" WHERE rowid IN (SELECT rowid FROM "AvailabilityBuckets" WHERE "Start" < @cutoff LIMIT @limit)""";
 
+        // One process owns a SQLite file (the server lock), and SQLite serialises writers: no row locks needed.
+        public override string ClaimOutbox => """
+            UPDATE "NotificationOutbox" SET "NextAttemptAt" = @leaseUntil, "ClaimedBy" = @claimant, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (SELECT "Id" FROM "NotificationOutbox" WHERE "Status" = @pending AND "NextAttemptAt" <= @now
+                ORDER BY "NextAttemptAt", "Id" LIMIT @limit)
+            RETURNING "Id"
+            """;
+
         public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
             Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
     private sealed class PostgresSql : SqlDialect
     {
+        // FOR UPDATE: with several nodes, results of one monitor (push pings, agent reports) can be written by two nodes at
+        // once; the second writer waits for the first and continues from its status and failure count (no lost update, no
+        // status change announced twice). Locked in id order, and a writer touches only its monitors' buckets: no deadlock.
         public override string SelectMonitorState => """
             SELECT "Id", "IntervalSeconds", "CurrentStatus", "StatusSince", "LastProbeAt", "ConsecutiveFailures", "FailQuorum", "Kind", "RetryIntervalSeconds", "FailThreshold"
-            FROM "Monitors" WHERE "Id" = ANY(@ids)
+            FROM "Monitors" WHERE "Id" = ANY(@ids) ORDER BY "Id" FOR UPDATE
             """;
 
         public override void AddIdSet(DbCommand command, IEnumerable<int> ids)
@@ -123,6 +141,14 @@ internal abstract class SqlDialect
 
         public override string DeleteOldBuckets => """
             DELETE FROM "AvailabilityBuckets" WHERE ctid IN (SELECT ctid FROM "AvailabilityBuckets" WHERE "Start" < @cutoff LIMIT @limit)
+            """;
+
+        // SKIP LOCKED: a row another node is claiming right now is left to it, not waited for and not taken twice.
+        public override string ClaimOutbox => """
+            UPDATE "NotificationOutbox" SET "NextAttemptAt" = @leaseUntil, "ClaimedBy" = @claimant, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (SELECT "Id" FROM "NotificationOutbox" WHERE "Status" = @pending AND "NextAttemptAt" <= @now
+                ORDER BY "NextAttemptAt", "Id" LIMIT @limit FOR UPDATE SKIP LOCKED)
+            RETURNING "Id"
             """;
 
         public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -26,7 +26,15 @@ public static class DataDirectoryStartup
         app.Lifetime.ApplicationStopped.Register(serverLock.Dispose);
         try
         {
-            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+            // Nodes of a cluster starting at once on a new database take turns: the first migrates and creates the first
+            // rows (the server host, the admin), the next finds them there. On SQLite the server lock already did this.
+            var stopping = app.Lifetime.ApplicationStopping;
+            await using (await AdvisoryLock.OnOwnConnectionAsync(app.Services.GetRequiredService<IOptions<StorageOptions>>(), AdvisoryLock.StartupKey, stopping))
+            {
+                await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(stopping);
+                // Also a hosted service (which then finds the admin there); run here so that it runs inside the turn.
+                await ActivatorUtilities.CreateInstance<Auth.AdminAccountSeeder>(app.Services).StartAsync(stopping);
+            }
             return true;
         }
         catch (NewerDatabaseException e)

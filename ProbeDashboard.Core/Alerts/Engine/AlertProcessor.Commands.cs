@@ -102,7 +102,7 @@ public sealed partial class AlertProcessor
         }
         finally
         {
-            _gate.Release();
+            await LeaveGateAsync();
         }
     }
 
@@ -140,7 +140,7 @@ public sealed partial class AlertProcessor
         }
         finally
         {
-            _gate.Release();
+            await LeaveGateAsync();
         }
     }
 

@@ -17,6 +17,7 @@ public sealed partial class AlertProcessor
     /// </summary>
     private async Task EnsureLoadedAsync(ProbeDbContext db, CancellationToken cancellationToken)
     {
+        if (membership.Enabled) await TakeClusterTurnAsync(db, cancellationToken);
         if (_loaded) return;
         var open = await db.AlertEvents.AsNoTracking().Where(e => e.Status != AlertEventStatus.Resolved).ToListAsync(cancellationToken);
         var rules = await db.AlertRules.AsNoTracking().Where(r => r.Enabled).ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -54,8 +55,9 @@ public sealed partial class AlertProcessor
             if (rule is null) continue;
             _tracked[last.Key] = new TrackedAlert(AlertCandidate.ForRule(rule)) { State = AlertState.Initial with { LastNotifiedAt = latest } };
         }
+        if (!_loaded && _clusterTurn is null)
+            logger.LogInformation("Alert engine resumed {OpenEventCount} open events", open.Count - orphans.Count);
         _loaded = true;
-        logger.LogInformation("Alert engine resumed {OpenEventCount} open events", open.Count - orphans.Count);
         await ApplyAsync(db, orphans, cancellationToken);
     }
 

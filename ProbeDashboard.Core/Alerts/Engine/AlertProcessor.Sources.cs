@@ -65,7 +65,7 @@ public sealed partial class AlertProcessor
         }
         finally
         {
-            _gate.Release();
+            await LeaveGateAsync();
         }
     }
 }

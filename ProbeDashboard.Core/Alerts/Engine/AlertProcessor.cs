@@ -12,7 +12,9 @@ namespace ProbeDashboard.Core.Alerts.Engine;
 /// <summary>
 /// Owns every (rule, target) state machine. Samples, ticks and operators' commands all pass through one gate,
 /// so the in-memory states and the stored events never disagree; each call writes in one transaction and
-/// publishes <see cref="AlertEventChanged"/> only after it commits.
+/// publishes <see cref="AlertEventChanged"/> only after it commits. In a cluster the gate spans the nodes (see
+/// <see cref="EnsureLoadedAsync"/>): results, pings and agent reports land on any node, so any node may judge, but only
+/// one at a time, and each starts from the stored events rather than from its own memory.
 /// </summary>
 public sealed partial class AlertProcessor(
     IDbContextFactory<ProbeDbContext> dbFactory,
@@ -25,7 +27,8 @@ public sealed partial class AlertProcessor(
     Audit.IAuditLog audit,
     Escalation.Escalator escalator,
     Maintenance.MaintenanceCalendar maintenance,
-    Hosts.Dependencies.HostDependencies hostDependencies)
+    Hosts.Dependencies.HostDependencies hostDependencies,
+    Cluster.ClusterMembership membership)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<AlertKey, TrackedAlert> _tracked = [];
@@ -64,7 +67,7 @@ public sealed partial class AlertProcessor(
         }
         finally
         {
-            _gate.Release();
+            await LeaveGateAsync();
         }
     }
 
@@ -86,7 +89,7 @@ public sealed partial class AlertProcessor(
         }
         finally
         {
-            _gate.Release();
+            await LeaveGateAsync();
         }
     }
 
@@ -114,7 +117,7 @@ public sealed partial class AlertProcessor(
         }
         finally
         {
-            _gate.Release();
+            await LeaveGateAsync();
         }
     }
 

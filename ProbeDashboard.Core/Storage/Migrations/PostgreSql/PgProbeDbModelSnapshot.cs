@@ -1770,6 +1770,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -1704,6 +1704,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

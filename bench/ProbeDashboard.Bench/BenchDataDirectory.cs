@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,4 +54,21 @@ public static class BenchDataDirectory
         CreatedAt = createdAt,
         UpdatedAt = createdAt,
     };
+
+    /// <summary>The newest stored result's id: results committed between two reads are the difference.</summary>
+    public static async Task<long> MaxResultIdAsync(string data)
+    {
+        await using var connection = OpenReadOnly(data);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(Id), 0) FROM ProbeResults";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The server's database file, read-only and unpooled, beside the running server (WAL lets both read).</summary>
+    public static SqliteConnection OpenReadOnly(string data)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(data, "probedashboard.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 using ProbeDashboard.Core.Agents.Protocol;
 
@@ -12,9 +11,7 @@ public static class AgentIdentity
 {
     public const string Language = "DOTNET";
 
-    public static string Version =>
-        typeof(AgentIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "0.0.0";
+    public static string Version => Storage.BuildVersion.Current;
 
     /// <summary>
     /// Seed 003's rule: osName-hostname-version-uniqueId. The unique id is created once and kept in the data

@@ -35,6 +35,12 @@ public class MaintenanceNoticeTests : CoreComponentTest
         Assert.Contains("DB upgrade", detail.FindAll(".mud-alert")[0].TextContent);
         Assert.Contains("Upcoming maintenance:", detail.FindAll(".mud-alert")[1].TextContent);
         Assert.Equal("maintenance", detail.Find("a").GetAttribute("href"));
+        // Start and end are <time> elements shown in the reader's zone (UTC on hover), like every other time here.
+        var shown = detail.FindAll(".mud-alert")[0].QuerySelectorAll("time")
+            .Select(t => DateTime.Parse(t.GetAttribute("datetime")!, null, System.Globalization.DateTimeStyles.AdjustToUniversal)).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.InRange(shown[0], now.AddMinutes(-6), now.AddMinutes(-4));
+        Assert.InRange(shown[1], now.AddMinutes(59), now.AddMinutes(61));
         quiet.WaitForAssertion(() => Assert.Empty(quiet.FindAll("section")));
         overview.WaitForAssertion(() => Assert.Equal(["DB upgrade", "Rack move"], overview.FindAll("a").Select(a => a.TextContent)));
     }

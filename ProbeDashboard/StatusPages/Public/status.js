@@ -4,11 +4,13 @@
   const main = document.querySelector('main.status-page');
   if (!main) return;
   const seconds = Number(main.dataset.refreshSeconds) || 30;
-  // Times are served in UTC; with scripts on, readers see them in their own zone.
+  // Times are served in UTC; with scripts on, readers see them in their own zone, written in the page's language
+  // (the browser's own locale could be another one, and a Chinese page would show "Dec 6, 10:26 PM").
+  const language = document.documentElement.lang || [];
   function localize(root) {
     for (const t of root.querySelectorAll('time[datetime]')) {
       const at = new Date(t.getAttribute('datetime'));
-      if (!isNaN(at)) t.textContent = at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+      if (!isNaN(at)) t.textContent = at.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
     }
   }
   localize(main);

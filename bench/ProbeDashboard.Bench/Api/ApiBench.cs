@@ -43,7 +43,7 @@ public static class ApiBench
             Console.WriteLine($"first list page (GET /api/v1/service-monitors, warm): {NamedNumbers.Describe(await FirstPageAsync(http, 30))}");
             Console.WriteLine($"running, {monitors} monitors probing: RSS {server.ResidentBytes() / 1048576.0:F0} MB");
 
-            var before = await MaxResultIdAsync(data);
+            var before = await BenchDataDirectory.MaxResultIdAsync(data);
             await server.DisposeAsync();
             var restarting = Stopwatch.StartNew();
             server = await DashboardProcess.StartAsync(data, Math.Min(interval, 5));
@@ -115,7 +115,7 @@ public static class ApiBench
         {
             // Rates over whole seconds: a shorter window would turn one early batch into a false burst.
             await Task.Delay(1000);
-            await using var connection = Open(data);
+            await using var connection = BenchDataDirectory.OpenReadOnly(data);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(DISTINCT MonitorId), count(*) FROM ProbeResults WHERE Id > $after";
             command.Parameters.AddWithValue("$after", after);
@@ -133,7 +133,7 @@ public static class ApiBench
     /// <summary>The longest time, over the monitors, between a monitor's last result before the kill and its first after it.</summary>
     private static async Task<double> LongestGapAsync(string data, long after)
     {
-        await using var connection = Open(data);
+        await using var connection = BenchDataDirectory.OpenReadOnly(data);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT max((julianday(later.First) - julianday(earlier.Last)) * 86400.0)
@@ -142,20 +142,5 @@ public static class ApiBench
             """;
         command.Parameters.AddWithValue("$after", after);
         return Convert.ToDouble(await command.ExecuteScalarAsync());
-    }
-
-    private static async Task<long> MaxResultIdAsync(string data)
-    {
-        await using var connection = Open(data);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(Id), 0) FROM ProbeResults";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static SqliteConnection Open(string data)
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(data, "probedashboard.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection;
     }
 }

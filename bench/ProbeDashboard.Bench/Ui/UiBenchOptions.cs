@@ -6,6 +6,6 @@ public sealed record UiBenchOptions(int Monitors, int Days, int IntervalSeconds,
     public static UiBenchOptions Parse(IEnumerable<string> args)
     {
         var get = NamedNumbers.Parse(args);
-        return new UiBenchOptions(get("monitors", 5000), get("days", 30), get("interval", 30), get("dashboards", 50), get("window", 60), get("sign-ins", 5));
+        return new UiBenchOptions(get("monitors", 5000), get("days", 30), get("interval", 30), get("dashboards", 50), get("window", 60), get("sign-ins", 20));
     }
 }

@@ -18,8 +18,11 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.PushToken).HasMaxLength(64);
         builder.Property(m => m.Dns).HasJsonConversion().HasDefaultValueSql("'{}'");
         // Rows from before certificate alerts existed get the default thresholds.
-        builder.Property(m => m.TlsExpiryDays).HasJsonConversion().HasDefaultValueSql("'[21,14,7]'");
-        builder.Property(m => m.DependsOn).HasJsonConversion().HasDefaultValueSql("'[]'");
+        builder.Property(m => m.TlsExpiryDays).HasJsonConversion(IntListComparer.Instance).HasDefaultValueSql("'[21,14,7]'");
+        builder.Property(m => m.DependsOn).HasJsonConversion(IntListComparer.Instance).HasDefaultValueSql("'[]'");
+        // Stored as EF's primitive collections (JSON arrays, queryable); only their change tracking is ours.
+        builder.PrimitiveCollection(m => m.ExecuteOnHostIds).Metadata.SetValueComparer(IntListComparer.Instance);
+        builder.PrimitiveCollection(m => m.SkipHostIds).Metadata.SetValueComparer(IntListComparer.Instance);
         builder.Property(m => m.UpsideDown).HasDefaultValue(false);
         builder.OwnsOne(m => m.Current, current =>
         {

@@ -9,6 +9,7 @@ public sealed partial class MonitorChangeListener(
     ProbeSchedulerStatus status,
     ILogger<MonitorChangeListener> logger) : BackgroundService
 {
+    private const int BatchLimit = 500;
     private EventSubscription<MonitorConfigurationChanged>? _subscription;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -22,17 +23,22 @@ public sealed partial class MonitorChangeListener(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_subscription is null) return;
-        await foreach (var change in _subscription.Reader.ReadAllAsync(stoppingToken))
+        var reader = _subscription.Reader;
+        var batch = new List<MonitorConfigurationChanged>(BatchLimit);
+        while (await reader.WaitToReadAsync(stoppingToken))
         {
+            // What queued up while the last batch was applied goes in one pass: one gate, one Quartz call, one read.
+            while (batch.Count < BatchLimit && reader.TryRead(out var change)) batch.Add(change);
             try
             {
-                await sync.SyncMonitorAsync(change.MonitorId, stoppingToken);
+                await sync.ApplyChangesAsync(batch, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The periodic reconcile will pick the change up.
-                LogFailed(logger, e, change.MonitorId);
+                // The periodic reconcile will pick the changes up.
+                LogFailed(logger, e, batch.Count);
             }
+            batch.Clear();
         }
     }
 
@@ -42,6 +48,6 @@ public sealed partial class MonitorChangeListener(
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rescheduling monitor {MonitorId} failed; the next reconcile retries")]
-    private static partial void LogFailed(ILogger logger, Exception error, int monitorId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rescheduling {Count} changed monitors failed; the next reconcile retries")]
+    private static partial void LogFailed(ILogger logger, Exception error, int count);
 }

@@ -10,9 +10,10 @@ namespace ProbeDashboard.Probing;
 /// <summary>
 /// Keeps the Quartz schedule equal to the enabled monitors in the database: one trigger per (monitor, host).
 /// Driven by change events for speed and by a periodic reconcile for certainty. Operations are serialised so
-/// an event and a reconcile never interleave. Only the start-up rebuild spreads first fires over the monitors' phases;
-/// a monitor scheduled later (created, resumed, its target, type or interval edited, or now placed on this host) is
-/// probed at once, then follows its phase.
+/// an event and a reconcile never interleave. Only the start-up rebuild spreads first fires over the monitors' phases
+/// (with one catch-up probe, spread out, for each monitor that missed a round while the server was down:
+/// <see cref="StartupCatchUp"/>); a monitor scheduled later (created, resumed, its target, type or interval edited, or
+/// now placed on this host) is probed at once, then follows its phase.
 /// </summary>
 public sealed partial class ProbeScheduleSync(
     IDbContextFactory<ProbeDbContext> dbFactory,
@@ -48,31 +49,23 @@ public sealed partial class ProbeScheduleSync(
             var stale = enabled.Where(e => !catalog.TryGet(e.Key, out var known) || known.UpdatedAt != e.Value).Select(e => e.Key).ToList();
             var gone = catalog.Ids.Where(id => !enabled.ContainsKey(id)).ToList();
 
-            foreach (var chunk in stale.Chunk(LoadChunk))
+            if (_startupRebuilt)
             {
-                var monitors = await db.Monitors.AsNoTracking().Where(m => chunk.Contains(m.Id)).ToListAsync(cancellationToken);
-                await ScheduleAsync(monitors, probeNow: _startupRebuilt, cancellationToken);
+                foreach (var chunk in stale.Chunk(LoadChunk))
+                    await ScheduleAsync(await LoadAsync(db, chunk, cancellationToken), _ => time.GetUtcNow(), cancellationToken);
             }
-            _startupRebuilt = true;
+            else
+            {
+                // Every monitor is read before any trigger is built, so all first fires count from one instant that is
+                // still ahead when the scheduler starts: no slot falls inside the rebuild and fires late with the others.
+                var monitors = new List<MonitorDefinition>(stale.Count);
+                foreach (var chunk in stale.Chunk(LoadChunk)) monitors.AddRange(await LoadAsync(db, chunk, cancellationToken));
+                var catchUp = StartupCatchUp.Plan(monitors.Where(m => ProbeAssignment.RunsOn(m, _host)).ToList(), time.GetUtcNow());
+                await ScheduleAsync(monitors, m => catchUp.TryGetValue(m.Id, out var at) ? at : null, cancellationToken);
+                _startupRebuilt = true;
+            }
             foreach (var id in gone) await UnscheduleAsync(id, cancellationToken);
             if (stale.Count + gone.Count > 0) LogReconciled(logger, stale.Count, gone.Count, catalog.Count);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Applies one monitor's current configuration: (re)schedule, or unschedule when disabled or deleted.</summary>
-    public async Task SyncMonitorAsync(int monitorId, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var monitor = await db.Monitors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == monitorId, cancellationToken);
-            if (monitor is { Enabled: true }) await ScheduleAsync([monitor], probeNow: true, cancellationToken);
-            else await UnscheduleAsync(monitorId, cancellationToken);
         }
         finally
         {
@@ -103,7 +96,7 @@ public sealed partial class ProbeScheduleSync(
                 if (before && !after) await scheduler.DeleteJob(ProbeJobKeys.Job(id, host.Id), cancellationToken);
                 if (after && !before)
                 {
-                    var (job, triggers) = Build(monitor, host.Id, now, probeNow: true);
+                    var (job, triggers) = Build(monitor, host.Id, now, probeAt: now);
                     await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
                 }
             }
@@ -114,7 +107,11 @@ public sealed partial class ProbeScheduleSync(
         }
     }
 
-    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, bool probeNow, CancellationToken cancellationToken)
+    private static Task<List<MonitorDefinition>> LoadAsync(ProbeDbContext db, int[] ids, CancellationToken cancellationToken) =>
+        db.Monitors.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+
+    /// <param name="probeAt">When to probe each monitor once before it follows its phase; null to wait for the phase.</param>
+    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, Func<MonitorDefinition, DateTimeOffset?> probeAt, CancellationToken cancellationToken)
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");
         var now = time.GetUtcNow();
@@ -130,7 +127,7 @@ public sealed partial class ProbeScheduleSync(
             }
             // Same target and interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
             if (ranHere && SameRhythm(previous!, monitor)) continue;
-            var (job, triggers) = Build(monitor, _host.Id, now, probeNow);
+            var (job, triggers) = Build(monitor, _host.Id, now, probeAt(monitor));
             jobs[job] = triggers;
             _rhythms.TryRemove(monitor.Id, out _);
         }
@@ -149,23 +146,23 @@ public sealed partial class ProbeScheduleSync(
 
     /// <summary>
     /// The job of one (monitor, host) and its triggers: the repeating one on the monitor's phase, and with
-    /// <paramref name="probeNow"/> a one-shot trigger that fires at once (the phase then starts at least 3/4 of an
+    /// <paramref name="probeAt"/> a one-shot trigger that fires then (the phase then starts at least 3/4 of an
     /// interval later, so both probes are rounds of their own).
     /// </summary>
-    internal static (IJobDetail Job, IReadOnlyCollection<ITrigger> Triggers) Build(MonitorDefinition monitor, int hostId, DateTimeOffset now, bool probeNow)
+    internal static (IJobDetail Job, IReadOnlyCollection<ITrigger> Triggers) Build(MonitorDefinition monitor, int hostId, DateTimeOffset now, DateTimeOffset? probeAt)
     {
         var job = JobBuilder.Create<ProbeMonitorJob>()
             .WithIdentity(ProbeJobKeys.Job(monitor.Id, hostId))
             .UsingJobData(ProbeJobKeys.MonitorIdKey, monitor.Id)
             .UsingJobData(ProbeJobKeys.HostIdKey, hostId)
             .Build();
-        var firstPhaseFire = probeNow
-            ? ProbeSchedule.FirstFireAfterProbeNow(monitor.Id, monitor.IntervalSeconds, now)
+        var firstPhaseFire = probeAt is { } once
+            ? ProbeSchedule.FirstFireAfterProbeNow(monitor.Id, monitor.IntervalSeconds, once)
             : ProbeSchedule.FirstFireAt(monitor.Id, monitor.IntervalSeconds, now);
         var trigger = RepeatingTrigger(monitor.Id, hostId, firstPhaseFire, monitor.IntervalSeconds);
-        if (!probeNow) return (job, [trigger]);
-        var once = TriggerBuilder.Create().WithIdentity(ProbeJobKeys.ProbeNowTrigger(monitor.Id, hostId)).ForJob(job).StartAt(now).Build();
-        return (job, [once, trigger]);
+        if (probeAt is null) return (job, [trigger]);
+        var oneShot = TriggerBuilder.Create().WithIdentity(ProbeJobKeys.ProbeNowTrigger(monitor.Id, hostId)).ForJob(job).StartAt(probeAt.Value).Build();
+        return (job, [oneShot, trigger]);
     }
 
     /// <summary>The repeating trigger of one (monitor, host): every <paramref name="intervalSeconds"/> from <paramref name="start"/>.</summary>

@@ -49,9 +49,12 @@ public sealed partial class AlertProcessor
         try
         {
             await EnsureLoadedAsync(db, cancellationToken);
+            var affected = _tracked.Where(t => affects(t.Key)).ToList();
+            // Nothing tracked about it (a monitor just created, most often): nothing to re-check, nothing to read.
+            if (affected.Count == 0) return;
             var sources = await currentSources(db);
             var plans = new List<PlannedStep>();
-            foreach (var (key, tracked) in _tracked.Where(t => affects(t.Key)).ToList())
+            foreach (var (key, tracked) in affected)
             {
                 var source = sources.FirstOrDefault(s => s.Candidate.SourceKey == key.SourceKey && s.Covers(key));
                 if (source.Candidate is not null)

@@ -31,14 +31,21 @@ public sealed class MonitorAlertProfiles : IDisposable
     private long _generation;
 
     public MonitorAlertProfiles(EventBus bus) =>
-        _observer = bus.Observe<MonitorConfigurationChanged>(change => Forget(change.MonitorId));
+        _observer = bus.Observe<MonitorConfigurationChanged>(OnChanged);
 
-    public void Forget(int monitorId)
+    public void Forget(int monitorId) => Replace(monitorId, null);
+
+    /// <summary>A new monitor's profile is kept at once, from the committed copy the event carries, rather than read with its first batch.</summary>
+    private void OnChanged(MonitorConfigurationChanged change) =>
+        Replace(change.MonitorId, change.Created is { } monitor ? MonitorAlertProfile.Of(monitor) : null);
+
+    private void Replace(int monitorId, MonitorAlertProfile? profile)
     {
         lock (_lock)
         {
             _generation++;
-            _profiles.TryRemove(monitorId, out _);
+            if (profile is null || _profiles.Count >= Capacity) _profiles.TryRemove(monitorId, out _);
+            else _profiles[monitorId] = profile;
         }
     }
 

@@ -23,7 +23,8 @@ public class MonitorServiceTests
         var result = await core.Get<MonitorService>().CreateAsync(Actor.System, Web, "ui", CancellationToken.None);
 
         Assert.True(changes.Reader.TryRead(out var change));
-        Assert.Equal(new MonitorConfigurationChanged(result.Monitor!.Id, Deleted: false), change);
+        // The event carries the monitor as committed, so the scheduler and the alert engine need not read it back.
+        Assert.Equal(new MonitorConfigurationChanged(result.Monitor!.Id, Deleted: false, Created: result.Monitor), change);
         await using var db = core.CreateDbContext();
         var stored = await db.Monitors.SingleAsync(m => m.Id == change.MonitorId);
         Assert.Equal(("ui", "HEAD", MonitorStatus.Unknown), (stored.Origin, stored.Http.Method, stored.Current.Status));

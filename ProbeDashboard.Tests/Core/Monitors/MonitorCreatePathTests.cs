@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Access;
+using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Alerts.Engine;
+using ProbeDashboard.Core.Audit;
+using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Tests.Support;
+
+namespace ProbeDashboard.Tests.Core.Monitors;
+
+/// <summary>
+/// What the faster create path (#19) must keep: the new monitor's alert settings reach the alert engine with its create,
+/// the monitor and its audit entry are stored together or not at all, and list columns still track in-place changes.
+/// </summary>
+public class MonitorCreatePathTests
+{
+    private static readonly MonitorInput Web = new() { Name = "web", Type = 1, Target = "http://127.0.0.1:9/health", Duration = 30, EnableAlert = true };
+
+    [Fact]
+    public async Task A_new_monitors_alert_settings_come_with_its_create_not_from_a_read_with_its_first_round()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        using var alertProfiles = new MonitorAlertProfiles(core.Get<EventBus>());
+
+        var created = await core.Get<MonitorService>().CreateAsync(Actor.System, Web, "api", CancellationToken.None);
+        var id = created.Monitor!.Id;
+        await using var db = core.CreateDbContext();
+        // Gone from the database behind the service's back: only the copy the create handed over can answer now.
+        await db.Monitors.Where(m => m.Id == id).ExecuteDeleteAsync();
+        var profiles = await alertProfiles.GetAsync(db, [id], CancellationToken.None);
+
+        var profile = Assert.Single(profiles.Values);
+        Assert.Equal(("web", true), (profile.Name, profile.Enabled));
+        Assert.Contains(profile.OwnCandidates, c => c.SourceKey == AlertSource.ForMonitorDown(id));
+    }
+
+    [Fact]
+    public async Task An_edit_after_the_create_is_read_again_not_served_from_the_creates_copy()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        using var alertProfiles = new MonitorAlertProfiles(core.Get<EventBus>());
+        var service = core.Get<MonitorService>();
+        var id = (await service.CreateAsync(Actor.System, Web, "api", CancellationToken.None)).Monitor!.Id;
+
+        await service.UpdateAsync(Actor.System, id, Web with { Name = "web renamed", EnableAlert = false }, CancellationToken.None);
+        await using var db = core.CreateDbContext();
+        var profile = Assert.Single((await alertProfiles.GetAsync(db, [id], CancellationToken.None)).Values);
+
+        Assert.Equal("web renamed", profile.Name);
+        Assert.Empty(profile.OwnCandidates);
+    }
+
+    [Fact]
+    public async Task A_create_is_stored_with_exactly_one_audit_entry_naming_its_id_and_a_rejected_one_with_neither()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        var service = core.Get<MonitorService>();
+
+        var rejected = await service.CreateAsync(Actor.System, Web with { Duration = 1 }, "api", CancellationToken.None);
+        var created = await service.CreateAsync(Actor.System, Web, "api", CancellationToken.None);
+
+        Assert.Null(rejected.Monitor);
+        await using var db = core.CreateDbContext();
+        Assert.Equal([created.Monitor!.Id], await db.Monitors.Select(m => m.Id).ToListAsync());
+        var entry = Assert.Single(await db.AuditLog.Where(e => e.Action == AuditActions.MonitorCreate).ToListAsync());
+        Assert.Equal($"monitor #{created.Monitor.Id} web", entry.Target);
+    }
+
+    [Fact]
+    public async Task Lists_changed_in_place_on_a_tracked_monitor_are_saved()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        var id = (await core.Get<MonitorService>().CreateAsync(Actor.System, Web, "api", CancellationToken.None)).Monitor!.Id;
+
+        await using (var db = core.CreateDbContext())
+        {
+            var monitor = await db.Monitors.SingleAsync(m => m.Id == id);
+            // The same list instances, changed: only a snapshot that copied them can tell.
+            monitor.SkipHostIds.Add(5);
+            monitor.ExecuteOnHostIds.Add(6);
+            monitor.TlsExpiryDays.Remove(7);
+            monitor.DependsOn.Add(8);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = core.CreateDbContext();
+        var stored = await check.Monitors.AsNoTracking().SingleAsync(m => m.Id == id);
+        Assert.Equal([5], stored.SkipHostIds);
+        Assert.Equal([6], stored.ExecuteOnHostIds);
+        Assert.Equal([21, 14], stored.TlsExpiryDays);
+        Assert.Equal([8], stored.DependsOn);
+    }
+}

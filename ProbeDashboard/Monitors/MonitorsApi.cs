@@ -23,7 +23,9 @@ public static class MonitorsApi
         group.MapDelete("/{id:int}", DeleteMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapPatch("/{id:int}/toggle", ToggleMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapGet("/{id:int}/probe-history", MonitorResultsApi.GetProbeHistory).RequireAuthorization(Permissions.ServiceMonitorsRead);
-        group.MapGet("/{id:int}/availability", MonitorResultsApi.GetAvailability).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapGet("/{id:int}/availability", MonitorResultsApi.GetAvailability).RequireAuthorization(Permissions.ServiceMonitorsRead)
+            .WithDescription("Availability per period (period=hour|day|week|month, start, end, host_id). Probes inside maintenance windows "
+                + "are left out of the counts and the availability by default (maintenance_probes says how many); include_maintenance=true counts them in.");
         group.MapPost("/{id:int}/push-token/rotate", PushApi.RotatePushToken).RequireAuthorization(Permissions.ServiceMonitorsWrite);
     }
 

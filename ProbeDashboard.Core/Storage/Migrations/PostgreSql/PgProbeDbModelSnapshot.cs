@@ -922,6 +922,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<double>("LatencySumMs")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("MaintenanceSuccesses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaintenanceTotal")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Successes")
                         .HasColumnType("integer");
 

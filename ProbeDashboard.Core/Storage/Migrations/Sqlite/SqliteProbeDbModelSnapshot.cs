@@ -882,6 +882,12 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<double>("LatencySumMs")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("MaintenanceSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaintenanceTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Successes")
                         .HasColumnType("INTEGER");
 

@@ -18,6 +18,8 @@ public static class MonitorsApi
         var group = app.MapGroup("/api/v1/service-monitors");
         group.MapPost("", CreateMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapGet("", MonitorListApi.ListMonitors).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapGet("/status-counts", MonitorCountsApi.GetStatusCounts).RequireAuthorization(Permissions.ServiceMonitorsRead)
+            .WithSummary("Monitors per shown status, as the overview's cards count them: online, offline, paused, unknown, maintenance (in an active window), total");
         group.MapGet("/{id:int}", GetMonitor).RequireAuthorization(Permissions.ServiceMonitorsRead);
         group.MapPut("/{id:int}", UpdateMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapDelete("/{id:int}", DeleteMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);

@@ -883,10 +883,14 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<int>("MaintenanceSuccesses")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("MaintenanceTotal")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Successes")
                         .HasColumnType("INTEGER");

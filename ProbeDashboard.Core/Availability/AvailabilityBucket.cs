@@ -11,9 +11,19 @@ public class AvailabilityBucket
     public BucketSize Size { get; set; }
     /// <summary>UTC start of the hour or day.</summary>
     public DateTime Start { get; set; }
+    /// <summary>
+    /// Results outside every maintenance window: the figures availability is computed from by default, because planned
+    /// work does not count against the SLA.
+    /// </summary>
     public int Total { get; set; }
     public int Successes { get; set; }
-    /// <summary>Sum, min and max of latency over successful probes, in milliseconds.</summary>
+    /// <summary>
+    /// Results that fell inside an active maintenance window (of the monitor, or of the host's group), kept apart so the
+    /// raw figure (<c>include_maintenance</c>) is Total + MaintenanceTotal. Rollups written before this column existed hold 0.
+    /// </summary>
+    public int MaintenanceTotal { get; set; }
+    public int MaintenanceSuccesses { get; set; }
+    /// <summary>Sum, min and max of latency over successful probes outside maintenance, in milliseconds.</summary>
     public double LatencySumMs { get; set; }
     public double? LatencyMinMs { get; set; }
     public double? LatencyMaxMs { get; set; }

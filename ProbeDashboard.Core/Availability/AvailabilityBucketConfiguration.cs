@@ -9,5 +9,8 @@ internal sealed class AvailabilityBucketConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("AvailabilityBuckets");
         builder.HasKey(b => new { b.MonitorId, b.Size, b.Start, b.HostId });
+        // Rollups from before maintenance was counted apart hold 0 in these: everything counted as outside a window.
+        builder.Property(b => b.MaintenanceTotal).HasDefaultValue(0);
+        builder.Property(b => b.MaintenanceSuccesses).HasDefaultValue(0);
     }
 }

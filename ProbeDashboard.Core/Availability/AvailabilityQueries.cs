@@ -24,21 +24,30 @@ public sealed class AvailabilityQueries(IDbContextFactory<ProbeDbContext> dbFact
             {
                 HourTotal = g.Sum(b => b.Start >= hour ? b.Total : 0),
                 HourSuccesses = g.Sum(b => b.Start >= hour ? b.Successes : 0),
+                HourMaintenanceTotal = g.Sum(b => b.Start >= hour ? b.MaintenanceTotal : 0),
+                HourMaintenanceSuccesses = g.Sum(b => b.Start >= hour ? b.MaintenanceSuccesses : 0),
                 HourLatency = g.Sum(b => b.Start >= hour ? b.LatencySumMs : 0.0),
                 DayTotal = g.Sum(b => b.Start >= day ? b.Total : 0),
                 DaySuccesses = g.Sum(b => b.Start >= day ? b.Successes : 0),
+                DayMaintenanceTotal = g.Sum(b => b.Start >= day ? b.MaintenanceTotal : 0),
+                DayMaintenanceSuccesses = g.Sum(b => b.Start >= day ? b.MaintenanceSuccesses : 0),
                 DayLatency = g.Sum(b => b.Start >= day ? b.LatencySumMs : 0.0),
                 WeekTotal = g.Sum(b => b.Total),
                 WeekSuccesses = g.Sum(b => b.Successes),
+                WeekMaintenanceTotal = g.Sum(b => b.MaintenanceTotal),
+                WeekMaintenanceSuccesses = g.Sum(b => b.MaintenanceSuccesses),
                 WeekLatency = g.Sum(b => b.LatencySumMs),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return sums is null
             ? new MonitorStatistics(AvailabilityPoint.Empty(hour), AvailabilityPoint.Empty(day), AvailabilityPoint.Empty(week))
             : new MonitorStatistics(
-                new AvailabilityPoint(hour, sums.HourTotal, sums.HourSuccesses, sums.HourLatency),
-                new AvailabilityPoint(day, sums.DayTotal, sums.DaySuccesses, sums.DayLatency),
-                new AvailabilityPoint(week, sums.WeekTotal, sums.WeekSuccesses, sums.WeekLatency));
+                new AvailabilityPoint(hour, sums.HourTotal, sums.HourSuccesses, sums.HourLatency,
+                    MaintenanceTotal: sums.HourMaintenanceTotal, MaintenanceSuccesses: sums.HourMaintenanceSuccesses),
+                new AvailabilityPoint(day, sums.DayTotal, sums.DaySuccesses, sums.DayLatency,
+                    MaintenanceTotal: sums.DayMaintenanceTotal, MaintenanceSuccesses: sums.DayMaintenanceSuccesses),
+                new AvailabilityPoint(week, sums.WeekTotal, sums.WeekSuccesses, sums.WeekLatency,
+                    MaintenanceTotal: sums.WeekMaintenanceTotal, MaintenanceSuccesses: sums.WeekMaintenanceSuccesses));
     }
 
     /// <summary>The last 24 h of many monitors (one list page) in one grouped query; monitors without data are absent.</summary>
@@ -76,6 +85,8 @@ public sealed class AvailabilityQueries(IDbContextFactory<ProbeDbContext> dbFact
                 Start = g.Key,
                 Total = g.Sum(b => b.Total),
                 Successes = g.Sum(b => b.Successes),
+                MaintenanceTotal = g.Sum(b => b.MaintenanceTotal),
+                MaintenanceSuccesses = g.Sum(b => b.MaintenanceSuccesses),
                 Latency = g.Sum(b => b.LatencySumMs),
                 Min = g.Min(b => b.LatencyMinMs),
                 Max = g.Max(b => b.LatencyMaxMs),
@@ -84,7 +95,7 @@ public sealed class AvailabilityQueries(IDbContextFactory<ProbeDbContext> dbFact
             .ToListAsync(cancellationToken);
 
         return rows
-            .Select(r => new AvailabilityPoint(period.PeriodStart(r.Start), r.Total, r.Successes, r.Latency, r.Min, r.Max))
+            .Select(r => new AvailabilityPoint(period.PeriodStart(r.Start), r.Total, r.Successes, r.Latency, r.Min, r.Max, r.MaintenanceTotal, r.MaintenanceSuccesses))
             .GroupBy(p => p.Start)
             .Select(g => g.Aggregate((sum, next) => sum.Plus(next)))
             .ToList();

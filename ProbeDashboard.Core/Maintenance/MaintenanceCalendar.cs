@@ -54,13 +54,50 @@ public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFact
         var hostIds = new HashSet<int>();
         if (groupIds.Count > 0)
         {
-            hostIds.UnionWith(await db.Hosts.AsNoTracking().Where(h => h.GroupId != null && groupIds.Contains(h.GroupId.Value)).Select(h => h.Id).ToListAsync(cancellationToken));
-            // A monitor that runs only on a group being worked on cannot say anything true about its target meanwhile.
-            monitorIds.UnionWith(await db.Monitors.AsNoTracking()
-                .Where(m => m.ExecuteOn == ExecuteOnKind.Group && m.ExecuteOnGroupId != null && groupIds.Contains(m.ExecuteOnGroupId.Value))
-                .Select(m => m.Id).ToListAsync(cancellationToken));
+            var (groupHosts, groupMonitors) = await ExpandGroupsAsync(db, groupIds, cancellationToken);
+            hostIds.UnionWith(groupHosts.Select(h => h.HostId));
+            monitorIds.UnionWith(groupMonitors.Select(m => m.MonitorId));
         }
         return new ActiveMaintenance(monitorIds, hostIds);
+    }
+
+    /// <summary>
+    /// For the result writer: the occurrences overlapping [<paramref name="from"/>, <paramref name="to"/>] (the batch's
+    /// timestamps), per monitor and host. From the in-memory windows; the database is asked only when a window naming
+    /// host groups overlaps the batch (two small queries per batch, never per result).
+    /// </summary>
+    public async Task<MaintenanceCoverage> CoverageAsync(ProbeDbContext db, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var monitors = new Dictionary<int, List<MaintenanceSpan>>();
+        var hosts = new Dictionary<int, List<MaintenanceSpan>>();
+        var groupSpans = new Dictionary<int, List<MaintenanceSpan>>();
+        foreach (var window in await EnabledWindowsAsync(db, cancellationToken))
+        {
+            var spans = MaintenanceCoverage.SpansBetween(window.Schedule, from, to);
+            if (spans.Count == 0) continue;
+            MaintenanceCoverage.AddTo(monitors, window.Monitors.Select(m => m.MonitorId), spans);
+            MaintenanceCoverage.AddTo(groupSpans, window.HostGroups.Select(g => g.HostGroupId), spans);
+        }
+        if (groupSpans.Count > 0)
+        {
+            var (groupHosts, groupMonitors) = await ExpandGroupsAsync(db, [.. groupSpans.Keys], cancellationToken);
+            foreach (var (hostId, groupId) in groupHosts) MaintenanceCoverage.AddTo(hosts, [hostId], groupSpans[groupId]);
+            foreach (var (monitorId, groupId) in groupMonitors) MaintenanceCoverage.AddTo(monitors, [monitorId], groupSpans[groupId]);
+        }
+        return monitors.Count == 0 && hosts.Count == 0 ? MaintenanceCoverage.None : new MaintenanceCoverage(monitors, hosts);
+    }
+
+    /// <summary>The hosts in the groups, and the monitors that run only on one of them, each with its group.</summary>
+    private static async Task<(List<(int HostId, int GroupId)> Hosts, List<(int MonitorId, int GroupId)> Monitors)> ExpandGroupsAsync(
+        ProbeDbContext db, List<int> groupIds, CancellationToken cancellationToken)
+    {
+        var hosts = await db.Hosts.AsNoTracking().Where(h => h.GroupId != null && groupIds.Contains(h.GroupId.Value))
+            .Select(h => new { h.Id, GroupId = h.GroupId!.Value }).ToListAsync(cancellationToken);
+        // A monitor that runs only on a group being worked on cannot say anything true about its target meanwhile.
+        var monitors = await db.Monitors.AsNoTracking()
+            .Where(m => m.ExecuteOn == ExecuteOnKind.Group && m.ExecuteOnGroupId != null && groupIds.Contains(m.ExecuteOnGroupId.Value))
+            .Select(m => new { m.Id, GroupId = m.ExecuteOnGroupId!.Value }).ToListAsync(cancellationToken);
+        return ([.. hosts.Select(h => (h.Id, h.GroupId))], [.. monitors.Select(m => (m.Id, m.GroupId))]);
     }
 
     /// <summary>The monitors in maintenance now (for showing their state).</summary>

@@ -19,13 +19,14 @@ public sealed class BatchRollup
         _ => throw new ArgumentOutOfRangeException(nameof(size)),
     };
 
-    public void Add(ProbeResult result)
+    /// <param name="inMaintenance">The result fell inside an active maintenance window: it is counted apart (see <see cref="AvailabilityBucket.MaintenanceTotal"/>).</param>
+    public void Add(ProbeResult result, bool inMaintenance = false)
     {
-        Add(result, BucketSize.Hour);
-        Add(result, BucketSize.Day);
+        Add(result, BucketSize.Hour, inMaintenance);
+        Add(result, BucketSize.Day, inMaintenance);
     }
 
-    private void Add(ProbeResult result, BucketSize size)
+    private void Add(ProbeResult result, BucketSize size, bool inMaintenance)
     {
         var start = StartOf(size, result.Timestamp);
         var key = (result.MonitorId, result.HostId, size, start);
@@ -33,6 +34,13 @@ public sealed class BatchRollup
         {
             bucket = new AvailabilityBucket { MonitorId = result.MonitorId, HostId = result.HostId, Size = size, Start = start };
             _buckets[key] = bucket;
+        }
+        if (inMaintenance)
+        {
+            // Planned work: counted for the raw figure only, and its latencies (often of a half-stopped service) left out.
+            bucket.MaintenanceTotal++;
+            if (result.Success) bucket.MaintenanceSuccesses++;
+            return;
         }
         bucket.Total++;
         if (!result.Success) return;

@@ -90,6 +90,8 @@ internal static class BucketUpserts
         var start = SqlDialect.Parameter(upsert, "@start");
         var total = SqlDialect.Parameter(upsert, "@total");
         var successes = SqlDialect.Parameter(upsert, "@successes");
+        var maintenanceTotal = SqlDialect.Parameter(upsert, "@mtotal");
+        var maintenanceSuccesses = SqlDialect.Parameter(upsert, "@msuccesses");
         var sum = SqlDialect.Parameter(upsert, "@sum");
         var min = SqlDialect.Parameter(upsert, "@min");
         var max = SqlDialect.Parameter(upsert, "@max");
@@ -101,6 +103,8 @@ internal static class BucketUpserts
             start.Value = bucket.Start;
             total.Value = bucket.Total;
             successes.Value = bucket.Successes;
+            maintenanceTotal.Value = bucket.MaintenanceTotal;
+            maintenanceSuccesses.Value = bucket.MaintenanceSuccesses;
             sum.Value = bucket.LatencySumMs;
             min.Value = (object?)bucket.LatencyMinMs ?? DBNull.Value;
             max.Value = (object?)bucket.LatencyMaxMs ?? DBNull.Value;

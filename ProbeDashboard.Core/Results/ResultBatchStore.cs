@@ -10,7 +10,8 @@ namespace ProbeDashboard.Core.Results;
 /// Stores one batch in ONE transaction: the raw results, the hourly and daily rollups they add to, and each
 /// monitor's current state. Plain SQL with reused prepared statements: this runs hundreds of times a second.
 /// </summary>
-public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory, MonitorStatusTracker tracker, MonitorRoundTracker rounds)
+public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory, MonitorStatusTracker tracker, MonitorRoundTracker rounds,
+    Maintenance.MaintenanceCalendar maintenance)
 {
     /// <summary>Results whose monitor no longer exists are skipped (it was deleted while they were in flight).</summary>
     public async Task<StoredBatch> StoreAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
@@ -18,6 +19,9 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Opened through EF so the SQLite pragma interceptor (WAL, synchronous=FULL, busy_timeout) runs.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Read before the write transaction opens (EF's queries know nothing of it): once per batch, from memory.
+        var coverage = results.Count == 0 ? Maintenance.MaintenanceCoverage.None
+            : await maintenance.CoverageAsync(db, results.Min(r => r.Timestamp), results.Max(r => r.Timestamp), cancellationToken);
         var connection = db.Database.GetDbConnection();
         var sql = SqlDialect.Of(db);
         await using var transaction = await sql.BeginWriteAsync(connection, cancellationToken);
@@ -27,7 +31,7 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         await InsertResultsAsync(connection, stored, cancellationToken);
 
         var rollup = new BatchRollup();
-        stored.ForEach(rollup.Add);
+        foreach (var result in stored) rollup.Add(result, coverage.Covers(result.MonitorId, result.HostId, result.Timestamp));
         await BucketUpserts.RunAsync(connection, sql, rollup.Buckets, cancellationToken);
 
         var closedRounds = new List<ProbeRound>();

@@ -48,9 +48,11 @@ public sealed record PublicMonitor(
     IReadOnlyList<DayCell> Days);
 
 /// <summary>One day of the 90-day bar, from that day's rollups.</summary>
-public sealed record DayCell(DateTime Day, int Total, int Successes)
+/// <param name="Total">Probes outside maintenance windows (the availability counts only these).</param>
+/// <param name="Maintenance">Probes inside maintenance windows that day: the cell says the day had maintenance.</param>
+public sealed record DayCell(DateTime Day, int Total, int Successes, int Maintenance = 0)
 {
-    /// <returns>Availability in percent (0–100), or null when the day has no samples.</returns>
+    /// <returns>Availability in percent (0–100) outside maintenance, or null when the day has no such samples.</returns>
     public double? Availability => Total == 0 ? null : 100.0 * Successes / Total;
 }
 

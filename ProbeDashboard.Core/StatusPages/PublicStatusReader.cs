@@ -71,9 +71,9 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
         var days = (await db.AvailabilityBuckets.AsNoTracking()
                 .Where(b => ids.Contains(b.MonitorId) && b.Size == BucketSize.Day && b.Start >= firstDay)
                 .GroupBy(b => new { b.MonitorId, b.Start })
-                .Select(g => new { g.Key.MonitorId, g.Key.Start, Total = g.Sum(b => b.Total), Successes = g.Sum(b => b.Successes) })
+                .Select(g => new { g.Key.MonitorId, g.Key.Start, Total = g.Sum(b => b.Total), Successes = g.Sum(b => b.Successes), Maintenance = g.Sum(b => b.MaintenanceTotal) })
                 .ToListAsync(cancellationToken))
-            .ToLookup(d => d.MonitorId, d => new DayCell(d.Start, d.Total, d.Successes));
+            .ToLookup(d => d.MonitorId, d => new DayCell(d.Start, d.Total, d.Successes, d.Maintenance));
         var lastDay = await db.AvailabilityBuckets.AsNoTracking()
             .Where(b => ids.Contains(b.MonitorId) && b.Size == BucketSize.Hour && b.Start >= dayAgo)
             .GroupBy(b => b.MonitorId)

@@ -80,11 +80,13 @@ internal abstract class SqlDialect
             Parameter(command, "@ids").Value = "[" + string.Join(",", ids) + "]";
 
         public override string UpsertBucket => """
-            INSERT INTO "AvailabilityBuckets" ("MonitorId", "HostId", "Size", "Start", "Total", "Successes", "LatencySumMs", "LatencyMinMs", "LatencyMaxMs")
-            VALUES (@monitor, @host, @size, @start, @total, @successes, @sum, @min, @max)
+            INSERT INTO "AvailabilityBuckets" ("MonitorId", "HostId", "Size", "Start", "Total", "Successes", "MaintenanceTotal", "MaintenanceSuccesses", "LatencySumMs", "LatencyMinMs", "LatencyMaxMs")
+            VALUES (@monitor, @host, @size, @start, @total, @successes, @mtotal, @msuccesses, @sum, @min, @max)
             ON CONFLICT ("MonitorId", "Size", "Start", "HostId") DO UPDATE SET
                 "Total" = "Total" + excluded."Total",
                 "Successes" = "Successes" + excluded."Successes",
+                "MaintenanceTotal" = "MaintenanceTotal" + excluded."MaintenanceTotal",
+                "MaintenanceSuccesses" = "MaintenanceSuccesses" + excluded."MaintenanceSuccesses",
                 "LatencySumMs" = "LatencySumMs" + excluded."LatencySumMs",
                 "LatencyMinMs" = min(coalesce("LatencyMinMs", excluded."LatencyMinMs"), coalesce(excluded."LatencyMinMs", "LatencyMinMs")),
                 "LatencyMaxMs" = max(coalesce("LatencyMaxMs", excluded."LatencyMaxMs"), coalesce(excluded."LatencyMaxMs", "LatencyMaxMs"))
@@ -126,11 +128,13 @@ internal abstract class SqlDialect
 
         // LEAST and GREATEST skip NULLs by themselves.
         public override string UpsertBucket => """
-            INSERT INTO "AvailabilityBuckets" AS b ("MonitorId", "HostId", "Size", "Start", "Total", "Successes", "LatencySumMs", "LatencyMinMs", "LatencyMaxMs")
-            VALUES (@monitor, @host, @size, @start, @total, @successes, @sum, @min, @max)
+            INSERT INTO "AvailabilityBuckets" AS b ("MonitorId", "HostId", "Size", "Start", "Total", "Successes", "MaintenanceTotal", "MaintenanceSuccesses", "LatencySumMs", "LatencyMinMs", "LatencyMaxMs")
+            VALUES (@monitor, @host, @size, @start, @total, @successes, @mtotal, @msuccesses, @sum, @min, @max)
             ON CONFLICT ("MonitorId", "Size", "Start", "HostId") DO UPDATE SET
                 "Total" = b."Total" + excluded."Total",
                 "Successes" = b."Successes" + excluded."Successes",
+                "MaintenanceTotal" = b."MaintenanceTotal" + excluded."MaintenanceTotal",
+                "MaintenanceSuccesses" = b."MaintenanceSuccesses" + excluded."MaintenanceSuccesses",
                 "LatencySumMs" = b."LatencySumMs" + excluded."LatencySumMs",
                 "LatencyMinMs" = LEAST(b."LatencyMinMs", excluded."LatencyMinMs"),
                 "LatencyMaxMs" = GREATEST(b."LatencyMaxMs", excluded."LatencyMaxMs")

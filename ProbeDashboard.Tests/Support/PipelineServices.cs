@@ -19,7 +19,7 @@ public sealed class PipelineServices : IAsyncDisposable
     private readonly TempDirectory _data = new();
     private bool _writerStarted;
 
-    private PipelineServices(Dictionary<string, string?> settings)
+    private PipelineServices(Dictionary<string, string?> settings, Action<IServiceCollection, IConfiguration>? addServices)
     {
         settings["Storage:DataDirectory"] = _data.Path;
         TestDatabase.AddSettings(settings, _data.Path);
@@ -28,6 +28,7 @@ public sealed class PipelineServices : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddProbeDashboardCore(configuration);
         services.AddProbePipeline(configuration);
+        addServices?.Invoke(services, configuration);
         Services = services.BuildServiceProvider();
     }
 
@@ -40,9 +41,11 @@ public sealed class PipelineServices : IAsyncDisposable
     public int ServerHostId { get; private set; }
 
     /// <summary>Migrates the database and, unless told otherwise, starts the result writer.</summary>
-    public static async Task<PipelineServices> StartAsync(Dictionary<string, string?>? settings = null, bool startWriter = true)
+    /// <param name="addServices">More of the application than Core and the pipeline (e.g. alerting), none of it started.</param>
+    public static async Task<PipelineServices> StartAsync(Dictionary<string, string?>? settings = null, bool startWriter = true,
+        Action<IServiceCollection, IConfiguration>? addServices = null)
     {
-        var pipeline = new PipelineServices(settings ?? []);
+        var pipeline = new PipelineServices(settings ?? [], addServices);
         await pipeline.Get<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         await using var db = pipeline.CreateDbContext();
         pipeline.ServerHostId = await db.Hosts.Where(h => h.IsServer).Select(h => h.Id).SingleAsync();

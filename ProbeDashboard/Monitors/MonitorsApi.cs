@@ -18,12 +18,16 @@ public static class MonitorsApi
         var group = app.MapGroup("/api/v1/service-monitors");
         group.MapPost("", CreateMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapGet("", MonitorListApi.ListMonitors).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapGet("/status-counts", MonitorCountsApi.GetStatusCounts).RequireAuthorization(Permissions.ServiceMonitorsRead)
+            .WithSummary("Monitors per shown status, as the overview's cards count them: online, offline, paused, unknown, maintenance (in an active window), total");
         group.MapGet("/{id:int}", GetMonitor).RequireAuthorization(Permissions.ServiceMonitorsRead);
         group.MapPut("/{id:int}", UpdateMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapDelete("/{id:int}", DeleteMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapPatch("/{id:int}/toggle", ToggleMonitor).RequireAuthorization(Permissions.ServiceMonitorsWrite);
         group.MapGet("/{id:int}/probe-history", MonitorResultsApi.GetProbeHistory).RequireAuthorization(Permissions.ServiceMonitorsRead);
-        group.MapGet("/{id:int}/availability", MonitorResultsApi.GetAvailability).RequireAuthorization(Permissions.ServiceMonitorsRead);
+        group.MapGet("/{id:int}/availability", MonitorResultsApi.GetAvailability).RequireAuthorization(Permissions.ServiceMonitorsRead)
+            .WithDescription("Availability per period (period=hour|day|week|month, start, end, host_id). Probes inside maintenance windows "
+                + "are left out of the counts and the availability by default (maintenance_probes says how many); include_maintenance=true counts them in.");
         group.MapPost("/{id:int}/push-token/rotate", PushApi.RotatePushToken).RequireAuthorization(Permissions.ServiceMonitorsWrite);
     }
 

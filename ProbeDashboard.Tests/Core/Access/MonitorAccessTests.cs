@@ -74,6 +74,7 @@ public class MonitorAccessTests(MonitorAccessFixture fixture) : IClassFixture<Mo
             DateTime.UtcNow.AddDays(-1), DateTime.UtcNow, null, ct),
         ["statistics"] = (core, actor, id, ct) => core.Get<MonitorQueries>().GetStatisticsAsync(actor, id, ct),
         ["overview"] = (core, actor, _, ct) => core.Get<MonitorQueries>().GetOverviewAsync(actor, ct),
+        ["status counts"] = (core, actor, _, ct) => core.Get<MonitorQueries>().GetStatusCountsAsync(actor, ct),
         ["open-API task list"] = (core, actor, _, ct) => Tasks(core).ListAsync(actor, 1, "someone", 0, 10, ct),
         ["open-API task lookup"] = (core, actor, _, ct) => Tasks(core).MonitorsOfAsync(actor, 1, "someone", null, ct),
     };

@@ -169,14 +169,14 @@ public class ResultWriterTests
     }
 
     /// <summary>Makes the database refuse (abort the statement) any result row with status code 599.</summary>
-    private static Task RefuseStatusCode599Async(PipelineServices pipeline) => ExecuteAsync(pipeline, TestDatabase.IsPostgres
+    internal static Task RefuseStatusCode599Async(PipelineServices pipeline) => ExecuteAsync(pipeline, TestDatabase.IsPostgres
         ? """
           CREATE FUNCTION refuse_599() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
           CREATE TRIGGER refuse BEFORE INSERT ON "ProbeResults" FOR EACH ROW WHEN (NEW."StatusCode" = 599) EXECUTE FUNCTION refuse_599();
           """
         : """CREATE TRIGGER refuse BEFORE INSERT ON "ProbeResults" WHEN NEW."StatusCode" = 599 BEGIN SELECT RAISE(ABORT, 'refused'); END""");
 
-    private static Task AcceptStatusCode599Async(PipelineServices pipeline) => ExecuteAsync(pipeline, TestDatabase.IsPostgres
+    internal static Task AcceptStatusCode599Async(PipelineServices pipeline) => ExecuteAsync(pipeline, TestDatabase.IsPostgres
         ? """DROP TRIGGER refuse ON "ProbeResults"; DROP FUNCTION refuse_599();"""
         : "DROP TRIGGER refuse");
 

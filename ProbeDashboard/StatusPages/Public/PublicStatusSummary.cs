@@ -50,9 +50,12 @@ public sealed record PublicMonitorSummary(
     public static PublicMonitorSummary Of(PublicMonitor m, bool showLatency) => new(
         m.Id, m.Name, m.State.WireName(), Round(m.Uptime24h), Round(m.Uptime30d), Round(m.Uptime90d),
         showLatency ? Math.Round(m.LatencyMs ?? 0, 1) : null,
-        [.. m.Days.Select(d => new PublicDaySummary(DateOnly.FromDateTime(d.Day), Round(d.Availability)))]);
+        [.. m.Days.Select(d => new PublicDaySummary(DateOnly.FromDateTime(d.Day), Round(d.Availability), d.Maintenance > 0))]);
 
     private static double? Round(double? percent) => percent is { } p ? Math.Round(p, 3) : null;
 }
 
-public sealed record PublicDaySummary(DateOnly Date, double? Availability);
+/// <param name="Availability">Outside maintenance windows; null without such samples.</param>
+/// <param name="Maintenance">Present (true) when some of the day's probes fell inside a maintenance window.</param>
+public sealed record PublicDaySummary(
+    DateOnly Date, double? Availability, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Maintenance = false);

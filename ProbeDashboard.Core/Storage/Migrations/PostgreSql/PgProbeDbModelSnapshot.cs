@@ -922,6 +922,16 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                     b.Property<double>("LatencySumMs")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("MaintenanceSuccesses")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("MaintenanceTotal")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Successes")
                         .HasColumnType("integer");
 

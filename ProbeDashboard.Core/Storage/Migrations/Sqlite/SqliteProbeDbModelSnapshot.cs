@@ -882,6 +882,16 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.Property<double>("LatencySumMs")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("MaintenanceSuccesses")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("MaintenanceTotal")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Successes")
                         .HasColumnType("INTEGER");
 

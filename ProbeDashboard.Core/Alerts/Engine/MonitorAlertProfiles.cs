@@ -31,7 +31,7 @@ public sealed class MonitorAlertProfiles : IDisposable
     private long _generation;
 
     public MonitorAlertProfiles(EventBus bus) =>
-        _observer = bus.Observe<MonitorConfigurationChanged>(change => Forget(change.MonitorId));
+        _observer = bus.Observe<MonitorConfigurationChanged>(change => Forget(change.MonitorId), includePeerEvents: true);
 
     public void Forget(int monitorId)
     {

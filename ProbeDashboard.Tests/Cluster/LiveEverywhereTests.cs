@@ -108,6 +108,13 @@ public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostg
         output.WriteLine(readyz);
         Assert.StartsWith("ready", readyz);
         using (var health = await a.Api.GetAsync("/healthz")) Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await using (var local = await HubTestClient.ConnectAsync(b.Socket("/hubs/monitoring"), b.Token))
+        {
+            await local.CallAsync("SubscribeServices", Enumerable.Range(1, Monitors).ToArray());
+            Assert.Equal("probe_result", (await local.ReceivePushAsync()).GetProperty("target").GetString());
+        }
+        await using (var socket = await SubscribeServicesAsync(b))
+            Assert.Equal("probe_result", (await socket.ReceiveAsync(Patience)).GetProperty("type").GetString());
         long before;
         await using (var db = _db.Open()) before = await db.ProbeResults.LongCountAsync();
         await Eventually.TrueAsync(async () =>

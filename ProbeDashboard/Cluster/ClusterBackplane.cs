@@ -31,7 +31,10 @@ public static class ClusterBackplane
         });
         // The monitoring hub only, not every hub: Blazor circuits are sticky to their node and never need another
         // node, and must keep working while Redis is away (the backplane subscribes per connection in Redis).
-        signalR.Services.AddSingleton<HubLifetimeManager<MonitoringHub>, RedisHubLifetimeManager<MonitoringHub>>();
+        // While Redis is away, new hub connections are held in memory rather than refused.
+        signalR.Services.AddSingleton<RedisHubLifetimeManager<MonitoringHub>>();
+        signalR.Services.AddSingleton<DefaultHubLifetimeManager<MonitoringHub>>();
+        signalR.Services.AddSingleton<HubLifetimeManager<MonitoringHub>, RedisOptionalHubLifetimeManager<MonitoringHub>>();
         return signalR;
     }
 }

@@ -134,19 +134,24 @@ public sealed partial class ClusterEventBridge(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (!Active) return;   // nothing was started (no cluster); the host may stop us after disposing us
         _observer?.Dispose();
         _outgoing.Writer.TryComplete();
         await _stop.CancelAsync();
         await _sender;
-        if (_incoming is not null) await _incoming.UnsubscribeAsync();
+        try
+        {
+            if (_incoming is not null) await _incoming.UnsubscribeAsync();
+        }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException)
+        {
+            // Redis is gone or the connection already closed: the subscription went with it.
+        }
         redis.ConnectedChanged -= OnConnectedChanged;
     }
 
-    public void Dispose()
-    {
-        _observer?.Dispose();
-        _stop.Dispose();
-    }
+    // The token source is left undisposed on purpose: it has no timer, and a host may call StopAsync after Dispose.
+    public void Dispose() => _observer?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis lost ({Reason}): probing and writing go on; live updates from and to other nodes pause until it is back")]
     private static partial void LogLost(ILogger logger, string reason);

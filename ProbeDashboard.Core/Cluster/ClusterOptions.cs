@@ -26,6 +26,12 @@ public sealed class ClusterOptions
     /// <summary>The address shown for this node; by default the first address the server listens on.</summary>
     public string? Address { get; set; }
 
+    /// <summary>
+    /// Prefix of this deployment's Redis channels (the event bus and the SignalR backplane): the same on every node of
+    /// one cluster, different for clusters that share a Redis server.
+    /// </summary>
+    public string ChannelPrefix { get; set; } = "probedashboard";
+
     public TimeSpan Failover => TimeSpan.FromSeconds(FailoverSeconds);
 
     public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds ?? Math.Clamp(FailoverSeconds / 6.0, 0.5, 5));
@@ -48,6 +54,7 @@ public sealed class ClusterOptions
         if (storage.Provider != StorageProvider.PostgreSQL)
             return "Cluster:Redis is set but Storage:Provider is not PostgreSQL: server nodes can only share a PostgreSQL database. Set Storage:Provider=PostgreSQL or remove Cluster:Redis.";
         if (FailoverSeconds is < 3 or > 3600) return "Cluster:FailoverSeconds must be between 3 and 3600.";
+        if (string.IsNullOrWhiteSpace(ChannelPrefix)) return "Cluster:ChannelPrefix must not be empty.";
         if (Heartbeat * 3 > Failover) return "Cluster:HeartbeatSeconds must be at most a third of Cluster:FailoverSeconds.";
         return null;
     }

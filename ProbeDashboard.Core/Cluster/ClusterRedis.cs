@@ -4,14 +4,20 @@ namespace ProbeDashboard.Core.Cluster;
 
 /// <summary>
 /// The node's one Redis connection (Cluster:Redis), opened at start-up so an unreachable Redis stops the start with a
-/// clear line. Today nothing else uses it; the cross-node event bus and the SignalR backplane will share it. Once
-/// connected, StackExchange.Redis reconnects by itself after a loss.
+/// clear line. The cross-node event bus (Bus/ClusterEventBridge) and the SignalR backplane share it. Once connected,
+/// StackExchange.Redis reconnects by itself after a loss; meanwhile /readyz reports <see cref="LastFailure"/>.
 /// </summary>
 public sealed class ClusterRedis : IDisposable
 {
     public IConnectionMultiplexer? Connection { get; private set; }
 
     public bool IsConnected => Connection?.IsConnected ?? false;
+
+    /// <summary>Why the connection was last lost, in one line (null while it never was).</summary>
+    public string? LastFailure { get; private set; }
+
+    /// <summary>Raised (on a Redis thread) when the connection is lost (false) and when it is back (true).</summary>
+    public event Action<bool>? ConnectedChanged;
 
     /// <returns>Why Redis cannot be used, in one line, or null once connected.</returns>
     public async Task<string?> ConnectAsync(string configuration, TimeSpan timeout)
@@ -30,7 +36,14 @@ public sealed class ClusterRedis : IDisposable
         options.ClientName = "probedashboard";
         try
         {
-            Connection = await ConnectionMultiplexer.ConnectAsync(options);
+            var connection = await ConnectionMultiplexer.ConnectAsync(options);
+            connection.ConnectionFailed += (_, e) =>
+            {
+                LastFailure = $"{e.FailureType}: {e.Exception?.Message.Split('\n')[0] ?? "connection lost"}";
+                ConnectedChanged?.Invoke(false);
+            };
+            connection.ConnectionRestored += (_, _) => ConnectedChanged?.Invoke(true);
+            Connection = connection;
             return null;
         }
         catch (RedisConnectionException e)

@@ -17,6 +17,8 @@ public static class ClusterServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClusterHeartbeat>());
         services.AddSingleton<ClusterService>();
         services.AddSingleton<ClusterRedis>();
+        services.AddSingleton<Bus.ClusterEventBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<Bus.ClusterEventBridge>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Results;
 
@@ -16,6 +17,7 @@ public sealed record MonitorStatusChanged(int MonitorId, MonitorStatus Status, D
 /// <param name="Created">
 /// For a create, the monitor as committed, so that the scheduler and the alert engine need not read it back (at
 /// hundreds of creates a second those reads were a sixth of the server's work); null for every other change, whose
-/// subscribers read the database. Subscribers must not change it.
+/// subscribers read the database. Subscribers must not change it. Not sent to other nodes of a cluster: there the
+/// change is announced without it, and their subscribers read the committed monitor as for any other change.
 /// </param>
-public sealed record MonitorConfigurationChanged(int MonitorId, bool Deleted, MonitorDefinition? Created = null);
+public sealed record MonitorConfigurationChanged(int MonitorId, bool Deleted, [property: JsonIgnore] MonitorDefinition? Created = null);

@@ -24,9 +24,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static Task<RedisServer> StartAsync() => StartAsync(FreePort());
+
+    /// <summary>On a given port: also to start Redis again where a stopped one was, as after an outage.</summary>
+    public static async Task<RedisServer> StartAsync(int port)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", port.ToString(), "--save", "", "--appendonly", "no" }) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;

@@ -6,7 +6,8 @@ namespace ProbeDashboard.Health;
 
 /// <summary>
 /// <c>/healthz</c>: liveness (the process answers and the database is migrated). <c>/readyz</c>: readiness, one
-/// line per part (database writable, scheduler running, writer not backed up); 503 when any part is not.
+/// line per part (database writable, scheduler running, writer not backed up, Redis in a cluster); 503 when any part
+/// is not ready (a "degraded" part, such as a lost Redis, still answers 200).
 /// Both are anonymous so load balancers and orchestrators can call them; they reveal no data.
 /// </summary>
 public static class HealthApi
@@ -31,7 +32,7 @@ public static class HealthApi
     {
         var parts = await check.CheckAsync(cancellationToken);
         var text = new StringBuilder();
-        foreach (var part in parts) text.Append(part.Name).Append(": ").Append(part.Ready ? "ok" : "FAIL").Append(" (").Append(part.Detail).Append(")\n");
+        foreach (var part in parts) text.Append(part.Name).Append(": ").Append(part.Ready ? (part.Degraded ? "degraded" : "ok") : "FAIL").Append(" (").Append(part.Detail).Append(")\n");
         var ready = parts.All(p => p.Ready);
         return Results.Text((ready ? "ready\n" : "not ready\n") + text,
             statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

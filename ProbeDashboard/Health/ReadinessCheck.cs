@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Cluster;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Probing;
@@ -7,7 +8,8 @@ using ProbeDashboard.Probing;
 namespace ProbeDashboard.Health;
 
 /// <summary>One part of readiness: its name, whether it is fine, and why not.</summary>
-public sealed record ReadinessPart(string Name, bool Ready, string Detail);
+/// <param name="Degraded">Ready, but working with less (shown as "degraded"; /readyz stays 200).</param>
+public sealed record ReadinessPart(string Name, bool Ready, string Detail, bool Degraded = false);
 
 /// <summary>
 /// Whether the server can do its work now: the database takes a write lock, the probe scheduler runs (or was
@@ -19,17 +21,24 @@ public sealed class ReadinessCheck(
     DatabaseInitializer database,
     ProbeSchedulerStatus scheduler,
     ResultWriter writer,
-    ResultWriterService writerService)
+    ResultWriterService writerService,
+    ClusterMembership membership,
+    ClusterRedis redis)
 {
     /// <summary>How long the database may hold its write lock before it counts as not writable.</summary>
     public static readonly TimeSpan WriteLockWait = TimeSpan.FromSeconds(2);
 
-    public async Task<IReadOnlyList<ReadinessPart>> CheckAsync(CancellationToken cancellationToken) =>
-    [
-        await DatabaseAsync(cancellationToken),
-        new("scheduler", scheduler.IsHealthy, scheduler.IsHealthy ? (scheduler.Enabled ? "running" : "switched off") : "not running"),
-        Writer(),
-    ];
+    public async Task<IReadOnlyList<ReadinessPart>> CheckAsync(CancellationToken cancellationToken)
+    {
+        List<ReadinessPart> parts =
+        [
+            await DatabaseAsync(cancellationToken),
+            new("scheduler", scheduler.IsHealthy, scheduler.IsHealthy ? (scheduler.Enabled ? "running" : "switched off") : "not running"),
+            Writer(),
+        ];
+        if (RedisReadiness.Applies(membership)) parts.Add(RedisReadiness.Check(redis));
+        return parts;
+    }
 
     private ReadinessPart Writer()
     {

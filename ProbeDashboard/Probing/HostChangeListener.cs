@@ -10,7 +10,7 @@ public sealed partial class HostChangeListener(EventBus events, ProbeScheduleSyn
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = events.Subscribe<HostConfigurationChanged>(capacity: 1000);
+        _subscription = events.Subscribe<HostConfigurationChanged>(capacity: 1000, includePeerEvents: true);
         return base.StartAsync(cancellationToken);
     }
 

@@ -15,8 +15,9 @@ public sealed partial class MonitorChangeListener(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (!status.Enabled) return Task.CompletedTask;
+        // Peer events too: an edit on another node reschedules here at once, not at the next reconcile.
         // Subscribed before the host finishes starting, so no change made right after start-up is missed.
-        _subscription = events.Subscribe<MonitorConfigurationChanged>(capacity: 10_000);
+        _subscription = events.Subscribe<MonitorConfigurationChanged>(capacity: 10_000, includePeerEvents: true);
         return base.StartAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using ProbeDashboard.Cluster;
 using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Realtime.Feeds;
@@ -22,7 +23,8 @@ public static class RealtimeSetup
         services.AddRealtimeFeed<HostMetricsSampled, HostStateMapper>();
         services.AddRealtimeFeed<AlertEventChanged, AlertEventMapper>();
 
-        services.AddSignalR().AddJsonProtocol(o => RealtimePush.ConfigureJson(o.PayloadSerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => RealtimePush.ConfigureJson(o.PayloadSerializerOptions))
+            .AddClusterBackplane(builder.Configuration);   // Redis backplane for the hub, in a cluster only
         // Only this hub: the Blazor circuits' hub keeps its own timings, which its browser script is built around.
         services.AddOptions<HubOptions<MonitoringHub>>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
         {

@@ -26,7 +26,7 @@ public sealed class StatusFeed(EventBus bus, ILogger<StatusFeed> logger) : IDisp
             ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
             if (_subscription is null)
             {
-                _subscription = bus.Subscribe<object>(QueueCapacity);
+                _subscription = bus.Subscribe<object>(QueueCapacity, includePeerEvents: true);
                 _ = PumpAsync(_subscription, _stop.Token);
             }
         }

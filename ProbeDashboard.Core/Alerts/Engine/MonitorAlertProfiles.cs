@@ -31,7 +31,7 @@ public sealed class MonitorAlertProfiles : IDisposable
     private long _generation;
 
     public MonitorAlertProfiles(EventBus bus) =>
-        _observer = bus.Observe<MonitorConfigurationChanged>(OnChanged);
+        _observer = bus.Observe<MonitorConfigurationChanged>(OnChanged, includePeerEvents: true);
 
     public void Forget(int monitorId) => Replace(monitorId, null);
 

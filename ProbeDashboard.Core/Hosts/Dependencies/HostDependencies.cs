@@ -22,8 +22,8 @@ public sealed class HostDependencies : IDisposable
     public HostDependencies(EventBus bus) =>
         _observers =
         [
-            bus.Observe<HostGroupDependenciesChanged>(_ => Forget()),
-            bus.Observe<HostConfigurationChanged>(_ => Forget()),
+            bus.Observe<HostGroupDependenciesChanged>(_ => Forget(), includePeerEvents: true),
+            bus.Observe<HostConfigurationChanged>(_ => Forget(), includePeerEvents: true),
         ];
 
     public void Forget()

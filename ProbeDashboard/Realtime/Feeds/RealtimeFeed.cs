@@ -15,8 +15,9 @@ public sealed partial class RealtimeFeed<TEvent>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Peer events too: a subscriber here sees what every node of a cluster committed.
         // Subscribed before the first await, i.e. while the host starts, so no event after start-up is missed.
-        using var subscription = bus.Subscribe<TEvent>(BusQueueCapacity);
+        using var subscription = bus.Subscribe<TEvent>(BusQueueCapacity, includePeerEvents: true);
         try
         {
             await foreach (var evt in subscription.Reader.ReadAllAsync(stoppingToken))

@@ -110,8 +110,8 @@ public sealed class SharedProbingTests(ITestOutputHelper output, ThrowawayPostgr
     [Fact]
     public async Task Each_round_is_probed_once_cluster_wide_and_a_killed_nodes_share_is_taken_over_then_handed_back()
     {
-        // The first node alone creates the server host and the admin on the empty database (two first starts at once
-        // race on those rows today); the others then join.
+        // The first node comes up before the others join, so the shares start from one node (nodes starting together
+        // on an empty database are FirstStartTests' case).
         var first = StartNode("node-a");
         await first.ListeningUrlAsync(TimeSpan.FromSeconds(90));
         var started = new[] { first, StartNode("node-b"), StartNode("node-c") };

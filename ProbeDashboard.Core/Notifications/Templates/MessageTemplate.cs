@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Fluid;
+using Fluid.Values;
 
 namespace ProbeDashboard.Core.Notifications.Templates;
 
@@ -45,7 +46,8 @@ public static class MessageTemplate
     {
         if (!TryParse(source, out var template, out var error)) throw new TemplateRenderException(error!.ToString());
         var context = new TemplateContext(Options);
-        foreach (var (name, value) in model) context.SetValue(name, value);
+        // A missing value renders as Liquid's nil (empty), as an unknown name would.
+        foreach (var (name, value) in model) context.SetValue(name, value ?? NilValue.Instance);
         try
         {
             return template!.Render(context, encoder);

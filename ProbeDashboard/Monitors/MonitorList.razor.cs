@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using ProbeDashboard.Auth;
@@ -20,6 +21,13 @@ public partial class MonitorList
 
     [Parameter] public ShownStatus? InitialStatus { get; set; }
     [Parameter] public bool OpenCreate { get; set; }
+
+    // MudBlazor's PropertyColumn compiles its Property expression whenever it is handed a new instance, and a lambda
+    // written in the markup is a new instance on every render. With live refreshes that was three compiled methods per
+    // refresh per open dashboard, and the finalizer freeing them took half the server's CPU with 20 dashboards open.
+    private static readonly Expression<Func<MonitorRow, MonitorStatus>> StatusProperty = m => m.Status;
+    private static readonly Expression<Func<MonitorRow, string>> NameProperty = m => m.Name;
+    private static readonly Expression<Func<MonitorRow, DateTime?>> LastProbeProperty = m => m.LastProbeAt;
 
     private MudDataGrid<MonitorRow>? _grid;
     private Dictionary<int, MonitorRow> _onScreen = [];

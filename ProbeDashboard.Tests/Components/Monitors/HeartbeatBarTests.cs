@@ -75,4 +75,25 @@ public class HeartbeatBarTests : ComponentTest
 
         Assert.Equal("最近 50 轮：49 轮正常，1 轮故障", bar.Find("[role=img]").GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public void A_refresh_with_the_same_rounds_read_afresh_is_not_drawn_again_but_a_new_round_is()
+    {
+        List<HeartbeatRound> Read(int rounds) => [.. Enumerable.Range(0, rounds).Select(i => Round(i, i == 3 ? HeartbeatState.Down : HeartbeatState.Up))];
+        var bar = Ctx.Render<HeartbeatBar>(p => p.Add(b => b.Rounds, Read(5)).Add(b => b.Count, 50));
+        bar.Render(p => p.Add(b => b.Rounds, Read(5)));
+        var renders = bar.RenderCount;
+
+        // A live refresh of the list hands every row equal rounds in new objects: nothing to format again.
+        bar.Render(p => p.Add(b => b.Rounds, Read(5)));
+        Assert.Equal(renders, bar.RenderCount);
+
+        // A round that came in, or an existing round that changed (a second host reported), is drawn.
+        bar.Render(p => p.Add(b => b.Rounds, Read(6)));
+        Assert.Equal("Last 50 rounds: 5 up, 1 down, 44 without data", bar.Find("[role=img]").GetAttribute("aria-label"));
+        var changed = Read(6);
+        changed[5] = changed[5] with { State = HeartbeatState.Down, LatencyMs = null };
+        bar.Render(p => p.Add(b => b.Rounds, changed));
+        Assert.Equal("Last 50 rounds: 4 up, 2 down, 44 without data", bar.Find("[role=img]").GetAttribute("aria-label"));
+    }
 }

@@ -9,6 +9,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace ProbeDashboard.Tests.Support;
 
+// WebHostBuilder is obsolete, but the generic host is what WebApplicationFactory intercepts while a test server
+// starts: a target built on it could be taken for the app under test when test classes start in parallel.
+#pragma warning disable ASPDEPR004, ASPDEPR008
+
 /// <summary>
 /// A Kestrel target on 127.0.0.1 that misbehaves on purpose: an endless 2 GiB body streamed from one small buffer,
 /// a gzip bomb, 100 KB of headers, a body that trickles one byte a second, and a body shaped to make a backtracking

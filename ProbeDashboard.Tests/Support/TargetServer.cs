@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace ProbeDashboard.Tests.Support;
 
+// WebHostBuilder is obsolete; kept on purpose (see below).
+#pragma warning disable ASPDEPR004, ASPDEPR008
+
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with the behaviours probes must tell apart. Built with the plain
 /// WebHostBuilder, not the generic host, so WebApplicationFactory's host interception never confuses the two

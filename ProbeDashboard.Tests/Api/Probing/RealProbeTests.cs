@@ -47,13 +47,13 @@ public sealed class RealProbeTests() : AppWithTargetTests(schedulerRunning: fals
         var results = await db.ProbeResults.AsNoTracking().ToListAsync(cts.Token);
         string?[] Errors(string name) => results.Where(r => r.MonitorId == monitors.Single(m => m.Name == name).Id).Select(r => r.ErrorMessage).Distinct().ToArray();
         Assert.Equal(14, results.Count);
-        Assert.Equal([null], Errors("up"));
-        Assert.Equal(["connection refused"], Errors("down"));
-        Assert.Equal(["timeout after 1s"], Errors("slow"));
-        Assert.Equal(["expected status 200, got 503"], Errors("wrong status"));
-        Assert.Equal(["keyword 'ok!' not found"], Errors("keyword missing"));
-        Assert.Equal([null], Errors("tcp up"));
-        Assert.Equal(["connection refused"], Errors("tcp down"));
+        Assert.Equal(new string?[] { null }, Errors("up"));
+        Assert.Equal(new string?[] { "connection refused" }, Errors("down"));
+        Assert.Equal(new string?[] { "timeout after 1s" }, Errors("slow"));
+        Assert.Equal(new string?[] { "expected status 200, got 503" }, Errors("wrong status"));
+        Assert.Equal(new string?[] { "keyword 'ok!' not found" }, Errors("keyword missing"));
+        Assert.Equal(new string?[] { null }, Errors("tcp up"));
+        Assert.Equal(new string?[] { "connection refused" }, Errors("tcp down"));
         Assert.All(results.Where(r => r.Success), r => Assert.True(r.LatencyMs > 0));
         Assert.Equal(503, results.First(r => r.MonitorId == monitors[3].Id).StatusCode);
 

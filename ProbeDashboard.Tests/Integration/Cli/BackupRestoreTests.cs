@@ -106,7 +106,7 @@ public class BackupRestoreTests
         [.. (await cluster.GetAsync($"api/v1/service-monitors/{monitorId}/probe-history?limit=1000", cancellationToken)).EnumerateArray()];
 
     private static Task WaitForResultsAsync(AgentCluster cluster, int monitorId, int count, CancellationToken cancellationToken) =>
-        cluster.EventuallyAsync(() => ResultsAsync(cluster, monitorId, cancellationToken), r => r!.Count >= count,
+        cluster.EventuallyAsync(async () => (List<JsonElement>?)await ResultsAsync(cluster, monitorId, cancellationToken), r => r!.Count >= count,
             TimeSpan.FromSeconds(40), $"{count} probe results", cancellationToken);
 
     private static async Task<(long Count, DateTime Newest)> ResultsInAsync(string file, int monitorId)

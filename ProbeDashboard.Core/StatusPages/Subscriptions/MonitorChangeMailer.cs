@@ -13,17 +13,25 @@ namespace ProbeDashboard.Core.StatusPages.Subscriptions;
 /// Mails a published page's confirmed subscribers when a monitor on it goes down or recovers. Changes are gathered
 /// for <see cref="SubscriptionOptions.CoalesceMs"/> after the first one, so several monitors failing together (or
 /// one flapping) make one mail per page, not a storm. A monitor in a maintenance window is not announced: the page
-/// already shows it under maintenance. The state before each change is kept in memory, seeded from the table at start.
+/// already shows it under maintenance. The state before each change is kept in memory, seeded from the table at start;
+/// changes whose mails could not be queued (the database refused) are kept and tried again with a growing pause.
 /// </summary>
 public sealed partial class MonitorChangeMailer(EventBus bus, IDbContextFactory<ProbeDbContext> dbFactory, SubscriberMail mail,
     MaintenanceCalendar maintenance, IOptions<SubscriptionOptions> options, TimeProvider time, ILogger<MonitorChangeMailer> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<int, MonitorStatus> _known = [];
     private volatile Func<int>? _queued;
     private volatile bool _gathering;
 
     /// <summary>True when every change published so far has been mailed or judged not worth a mail (tests wait for it).</summary>
     internal bool IsIdle => _queued is { } queued && queued() == 0 && !_gathering;
+
+    /// <summary>Passes whose mails the database refused (tests wait for one).</summary>
+    internal int FailedPasses => Volatile.Read(ref _failedPasses);
+    private int _failedPasses;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,19 +41,32 @@ public sealed partial class MonitorChangeMailer(EventBus bus, IDbContextFactory<
             foreach (var m in await db.Monitors.AsNoTracking().Select(m => new { m.Id, m.Current.Status }).ToListAsync(stoppingToken))
                 _known[m.Id] = m.Status;
         _queued = () => changes.Reader.Count;
+        var pending = new Dictionary<int, (MonitorStatus Before, MonitorStatus After)>();
+        var retryIn = TimeSpan.Zero;
         try
         {
-            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            // Changes that could not be queued stay pending and are tried again (new changes merge into them): the
+            // state before each change is already forgotten, so dropping them would lose the news for good.
+            while (pending.Count > 0 || await changes.Reader.WaitToReadAsync(stoppingToken))
             {
                 _gathering = true;
-                var pending = new Dictionary<int, (MonitorStatus Before, MonitorStatus After)>();
                 Take(changes, pending);
-                if (options.Value.CoalesceMs > 0)
-                    await Task.Delay(TimeSpan.FromMilliseconds(options.Value.CoalesceMs), time, stoppingToken);
+                var wait = retryIn > TimeSpan.Zero ? retryIn : TimeSpan.FromMilliseconds(options.Value.CoalesceMs);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken);
                 Take(changes, pending);
-                try { await MailAsync(pending, stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException) { LogFailed(e, pending.Count); }
-                _gathering = false;
+                try
+                {
+                    await MailAsync(pending, stoppingToken);
+                    pending.Clear();
+                    retryIn = TimeSpan.Zero;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _failedPasses);
+                    retryIn = retryIn == TimeSpan.Zero ? FirstRetry : TimeSpan.FromTicks(Math.Min(retryIn.Ticks * 2, LongestRetry.Ticks));
+                    LogFailed(e, pending.Count, retryIn.TotalSeconds);
+                }
+                _gathering = pending.Count > 0;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
@@ -97,6 +118,6 @@ public sealed partial class MonitorChangeMailer(EventBus bus, IDbContextFactory<
     [LoggerMessage(LogLevel.Information, "Queued {Count} status page subscriber mails about {MonitorCount} monitor changes")]
     private partial void LogQueued(int count, int monitorCount);
 
-    [LoggerMessage(LogLevel.Error, "Status page subscriber mails about {MonitorCount} monitor changes could not be queued")]
-    private partial void LogFailed(Exception exception, int monitorCount);
+    [LoggerMessage(LogLevel.Error, "Status page subscriber mails about {MonitorCount} monitor changes could not be queued; trying again in {Seconds} s")]
+    private partial void LogFailed(Exception exception, int monitorCount, double seconds);
 }

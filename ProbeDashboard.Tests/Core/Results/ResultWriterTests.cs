@@ -180,7 +180,7 @@ public class ResultWriterTests
         ? """DROP TRIGGER refuse ON "ProbeResults"; DROP FUNCTION refuse_599();"""
         : "DROP TRIGGER refuse");
 
-    private static async Task ExecuteAsync(PipelineServices pipeline, string sql)
+    internal static async Task ExecuteAsync(PipelineServices pipeline, string sql)
     {
         await using var db = pipeline.CreateDbContext();
         await db.Database.OpenConnectionAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Alerts;
+using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Core.StatusPages;
@@ -23,23 +24,9 @@ public class OutageMailCommitTests
     [Fact]
     public async Task A_rolled_back_outage_queues_no_mail_and_the_committed_retry_queues_one()
     {
-        await using var pipeline = await PipelineServices.StartAsync(new() { ["StatusPages:Subscriptions:CoalesceMs"] = "0" },
-            addServices: (services, configuration) => services.AddSingleton(configuration).AddAlerting(configuration));  // the outbox's address and signal
-        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("internal-checkout", new Uri("http://127.0.0.1:1/")));
+        await using var pipeline = await StartAsync();
+        var (monitor, mailer) = await PageWithSubscriberAsync(pipeline, "commit-shop");
         var host = pipeline.ServerHostId;
-        var page = (await pipeline.Get<StatusPageService>().CreateAsync(Actor.System, new StatusPageInput("commit-shop", "Shop", null, null,
-            [new StatusPageSectionInput("Core", [new StatusPageItemInput(monitor.Id, "Checkout")])], false, null, true), default)).Page!;
-        await using (var db = pipeline.CreateDbContext())
-        {
-            db.StatusPageSubscribers.Add(new StatusPageSubscriber
-            {
-                StatusPageId = page.Id, Email = Reader, CreatedAt = T0, ConfirmedAt = T0,
-                UnsubscribeTokenHash = "unused", ProtectedUnsubscribeToken = pipeline.Get<SubscriberMail>().Protect("unsubscribe-token"),
-            });
-            await db.SaveChangesAsync();
-        }
-        var mailer = pipeline.Get<MonitorChangeMailer>();
-        await mailer.StartAsync(default);
         var writer = pipeline.Get<ResultWriter>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, host, T0, true, 10)], cts.Token);  // unknown -> online: no news
@@ -67,6 +54,64 @@ public class OutageMailCommitTests
             Assert.Contains("Checkout", mail.Subject);
         }
         await mailer.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task An_outage_mail_the_database_refused_to_queue_is_queued_once_it_accepts_again()
+    {
+        await using var pipeline = await StartAsync();
+        var (monitor, mailer) = await PageWithSubscriberAsync(pipeline, "retry-shop");
+        var host = pipeline.ServerHostId;
+        var writer = pipeline.Get<ResultWriter>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, host, T0, true, 10)], cts.Token);
+        await Eventually.TrueAsync(() => mailer.IsIdle, "the mailer to pass over the first result");
+
+        await ResultWriterTests.ExecuteAsync(pipeline, TestDatabase.IsPostgres
+            ? """
+              CREATE FUNCTION refuse_mail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+              CREATE TRIGGER refuse_mail BEFORE INSERT ON "NotificationOutbox" FOR EACH ROW EXECUTE FUNCTION refuse_mail();
+              """
+            : """CREATE TRIGGER refuse_mail BEFORE INSERT ON "NotificationOutbox" BEGIN SELECT RAISE(ABORT, 'refused'); END""");
+        await writer.SubmitAsync([BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(30), false, 0), BatchRollupTests.Result(monitor.Id, host, T0.AddSeconds(60), false, 0)], cts.Token);
+        await Eventually.TrueAsync(() => mailer.FailedPasses > 0, "the mailer to be refused");
+        Assert.False(mailer.IsIdle);
+        Assert.Equal(0, await OutboxToReaderAsync(pipeline));
+
+        await ResultWriterTests.ExecuteAsync(pipeline, TestDatabase.IsPostgres
+            ? """DROP TRIGGER refuse_mail ON "NotificationOutbox"; DROP FUNCTION refuse_mail();"""
+            : "DROP TRIGGER refuse_mail");
+        await Eventually.TrueAsync(() => mailer.IsIdle, "the mailer to queue the kept news");
+        await using (var db = pipeline.CreateDbContext())
+        {
+            var mail = await db.NotificationOutbox.SingleAsync(o => o.Address == Reader, cts.Token);
+            Assert.Contains("Checkout", mail.Subject);
+        }
+        await mailer.StopAsync(default);
+    }
+
+    private static Task<PipelineServices> StartAsync() =>
+        PipelineServices.StartAsync(new() { ["StatusPages:Subscriptions:CoalesceMs"] = "0" },
+            addServices: (services, configuration) => services.AddSingleton(configuration).AddAlerting(configuration));  // the outbox's address and signal
+
+    /// <summary>A published page showing one monitor as "Checkout", a confirmed subscriber, and the mailer started.</summary>
+    private static async Task<(MonitorDefinition Monitor, MonitorChangeMailer Mailer)> PageWithSubscriberAsync(PipelineServices pipeline, string slug)
+    {
+        var monitor = await pipeline.AddMonitorAsync(TestMonitors.Http("internal-checkout", new Uri("http://127.0.0.1:1/")));
+        var page = (await pipeline.Get<StatusPageService>().CreateAsync(Actor.System, new StatusPageInput(slug, "Shop", null, null,
+            [new StatusPageSectionInput("Core", [new StatusPageItemInput(monitor.Id, "Checkout")])], false, null, true), default)).Page!;
+        await using (var db = pipeline.CreateDbContext())
+        {
+            db.StatusPageSubscribers.Add(new StatusPageSubscriber
+            {
+                StatusPageId = page.Id, Email = Reader, CreatedAt = T0, ConfirmedAt = T0,
+                UnsubscribeTokenHash = "unused", ProtectedUnsubscribeToken = pipeline.Get<SubscriberMail>().Protect("unsubscribe-token"),
+            });
+            await db.SaveChangesAsync();
+        }
+        var mailer = pipeline.Get<MonitorChangeMailer>();
+        await mailer.StartAsync(default);
+        return (monitor, mailer);
     }
 
     private static async Task<int> OutboxToReaderAsync(PipelineServices pipeline)

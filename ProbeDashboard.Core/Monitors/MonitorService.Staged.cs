@@ -38,11 +38,13 @@ public sealed partial class MonitorService
         monitor.Current.StatusSince = now;
         input.ApplyTo(monitor);
         monitor.ArmPush(now);
-        db.Monitors.Add(monitor);
-        // The entry names the new id, known only after the insert.
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Add(db, actor, AuditActions.MonitorCreate, Target(monitor), $"{monitor.Kind} {monitor.Target} via {origin}");
-        await SaveAddedEntryAsync(db, cancellationToken);
+        // The entry names the new id: reserved first, so monitor and entry are one save (one change-tracker pass).
+        await MonitorIds.SaveWithReservedIdAsync(db, id =>
+        {
+            monitor.Id = id;
+            db.Monitors.Add(monitor);
+            audit.Add(db, actor, AuditActions.MonitorCreate, Target(monitor), $"{monitor.Kind} {monitor.Target} via {origin}");
+        }, cancellationToken);
         return new(MonitorSaveResult.Saved(monitor), [new MonitorConfigurationChanged(monitor.Id, Deleted: false, Created: monitor)]);
     }
 
@@ -90,24 +92,6 @@ public sealed partial class MonitorService
         List<object> published = [new MonitorConfigurationChanged(monitor.Id, Deleted: false)];
         if (!enable) published.Add(new MonitorStatusChanged(monitor.Id, MonitorStatus.Unknown, now));
         return new(MonitorSaveResult.Saved(monitor), published);
-    }
-
-    /// <summary>
-    /// Saves the audit entry just added, and nothing else changed since the last save: without a second scan of every
-    /// tracked entity (the monitor's JSON columns compared again), which made up a good part of a create's second save.
-    /// </summary>
-    private static async Task SaveAddedEntryAsync(ProbeDbContext db, CancellationToken cancellationToken)
-    {
-        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
-        }
     }
 
     private static string Target(MonitorDefinition monitor) => $"monitor #{monitor.Id} {monitor.Name}";

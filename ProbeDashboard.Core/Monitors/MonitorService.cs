@@ -28,7 +28,7 @@ public sealed partial class MonitorService(
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The entry names the new id, known only after the insert: two statements, one transaction.
+        // The id is reserved inside this transaction, then monitor and audit entry are saved together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var change = await CreateAsync(db, actor, input, origin, cancellationToken);
         if (change.Result.Monitor is null) return change.Result;

@@ -68,6 +68,38 @@ public class MonitorCreatePathTests
     }
 
     [Fact]
+    public async Task Parallel_creates_each_get_an_id_of_their_own_reserved_before_the_insert_and_an_entry_naming_it()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        var service = core.Get<MonitorService>();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            service.CreateAsync(Actor.System, Web with { Name = $"web{i}" }, "api", CancellationToken.None)));
+
+        var ids = created.Select(c => c.Monitor!.Id).ToList();
+        Assert.Equal(16, ids.Distinct().Count());
+        await using var db = core.CreateDbContext();
+        var stored = await db.Monitors.ToDictionaryAsync(m => m.Id, m => m.Name);
+        Assert.Equal(ids.Order(), stored.Keys.Order());
+        var targets = await db.AuditLog.Where(e => e.Action == AuditActions.MonitorCreate).Select(e => e.Target).ToListAsync();
+        Assert.Equal(stored.Select(m => $"monitor #{m.Key} {m.Value}").Order(), targets.Order());
+    }
+
+    [Fact]
+    public async Task A_deleted_monitors_id_is_never_given_to_a_new_one()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        var service = core.Get<MonitorService>();
+        var first = (await service.CreateAsync(Actor.System, Web, "api", CancellationToken.None)).Monitor!.Id;
+        var last = (await service.CreateAsync(Actor.System, Web with { Name = "second" }, "api", CancellationToken.None)).Monitor!.Id;
+
+        Assert.True(await service.DeleteAsync(Actor.System, last, CancellationToken.None));
+        var next = (await service.CreateAsync(Actor.System, Web with { Name = "third" }, "api", CancellationToken.None)).Monitor!.Id;
+
+        Assert.True(next > last, $"ids {first}, {last} (deleted), then {next}");
+    }
+
+    [Fact]
     public async Task Lists_changed_in_place_on_a_tracked_monitor_are_saved()
     {
         await using var core = await PipelineServices.StartAsync(startWriter: false);

@@ -17,7 +17,8 @@ namespace ProbeDashboard.Core.Cluster.Bus;
 /// and caches follow an edit at once instead of at the next periodic reconcile.</item>
 /// </list>
 /// Peers receive them through <see cref="EventBus.PublishFromPeer"/>, i.e. only subscribers that ask for peer events;
-/// the alert engine, mailers and round trackers keep acting on their own node's work only.
+/// the alert engine and mailers keep acting on their own node's work only (the iplive round tracker follows peers' results
+/// so that the one node that owns a group sees its whole rounds).
 /// </summary>
 public static class PeerEvents
 {

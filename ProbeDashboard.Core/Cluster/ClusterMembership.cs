@@ -52,20 +52,30 @@ public sealed class ClusterMembership
     public void Update(IReadOnlyList<NodeLease> leases) => _leases = leases;
 
     /// <summary>Does this node run the round of (<paramref name="monitorId"/>, <paramref name="hostId"/>) scheduled at <paramref name="scheduledAt"/>?</summary>
-    public bool Owns(int monitorId, int hostId, DateTimeOffset scheduledAt)
+    public bool Owns(int monitorId, int hostId, DateTimeOffset scheduledAt) => OwnsKey(monitorId, hostId, scheduledAt);
+
+    /// <summary>
+    /// Does this node send the round callbacks of iplive group <paramref name="groupId"/> at <paramref name="at"/>? The
+    /// same rendezvous hash over the live nodes, keyed in a space no (monitor, host) pair uses (host ids are positive).
+    /// </summary>
+    public bool OwnsIpLiveGroup(int groupId, DateTimeOffset at) => OwnsKey(groupId, IpLiveGroupKeySpace, at);
+
+    private const int IpLiveGroupKeySpace = -1;
+
+    private bool OwnsKey(int key, int space, DateTimeOffset at)
     {
         if (!Enabled) return true;
-        var at = scheduledAt.UtcDateTime;
+        var instant = at.UtcDateTime;
         var leases = _leases;
         Span<ulong> seeds = leases.Count <= 64 ? stackalloc ulong[leases.Count] : new ulong[leases.Count];
         var count = 0;
         var self = -1;
         foreach (var lease in leases)
         {
-            if (!lease.IsLiveAt(at)) continue;
+            if (!lease.IsLiveAt(instant)) continue;
             if (lease.Id == SelfId) self = count;
             seeds[count++] = lease.Seed;
         }
-        return self >= 0 && RendezvousHash.Owner(seeds[..count], monitorId, hostId) == self;
+        return self >= 0 && RendezvousHash.Owner(seeds[..count], key, space) == self;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Storage;
 
@@ -20,11 +21,24 @@ public sealed record MaintenanceOccurrence(int WindowId, string Title, string? D
 /// alert engine asks at each evaluation, the pages ask when they render. The enabled windows are kept in memory:
 /// the alert engine asks for every committed batch of results (dozens a second), and reading the table each time
 /// cost more than judging the batch. <see cref="MaintenanceWindowService"/> calls <see cref="Forget"/> after each
-/// committed change; the copy also expires after <see cref="MaxAge"/>, so a change made elsewhere (another node, a
-/// hand edit of the database) is seen within that time.
+/// committed change, which publishes <see cref="MaintenanceWindowsChanged"/>: in a cluster it crosses to the other
+/// nodes, whose calendars drop their copies on it at once. The copy also expires after <see cref="MaxAge"/>, so a
+/// change nobody announced (a hand edit of the database, a message lost while Redis was down) is seen within that time.
 /// </summary>
-public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time)
+public sealed class MaintenanceCalendar : IDisposable
 {
+    private readonly IDbContextFactory<ProbeDbContext> dbFactory;
+    private readonly TimeProvider time;
+    private readonly EventBus bus;
+    private readonly IDisposable _reload;
+
+    public MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFactory, TimeProvider time, EventBus bus)
+    {
+        (this.dbFactory, this.time, this.bus) = (dbFactory, time, bus);
+        // Synchronous inside the publish (as HostDependencies does): when Forget returns, this node's copy is gone.
+        _reload = bus.Observe<MaintenanceWindowsChanged>(_ => Drop(), includePeerEvents: true);
+    }
+
     internal static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
     private readonly Lock _lock = new();
@@ -34,8 +48,13 @@ public sealed class MaintenanceCalendar(IDbContextFactory<ProbeDbContext> dbFact
 
     private sealed record CachedWindows(IReadOnlyList<MaintenanceWindow> Windows, long ReadAt);
 
+    /// <summary>After a committed change: announces it (this node's and, in a cluster, every node's copy is dropped).</summary>
+    public void Forget() => bus.Publish(MaintenanceWindowsChanged.Instance);
+
+    public void Dispose() => _reload.Dispose();
+
     /// <summary>Drops the in-memory copy of the windows: the next question reads the table again.</summary>
-    public void Forget()
+    private void Drop()
     {
         lock (_lock)
         {

@@ -79,4 +79,17 @@ public class ClusterMembershipTests
         stranger.Update([Lease(a, T0, T0.AddHours(1))]);
         Assert.All(Enumerable.Range(1, 50), m => Assert.False(stranger.Owns(m, 1, At(T0.AddSeconds(1)))));
     }
+
+    [Fact]
+    public void Each_iplive_group_has_exactly_one_callback_owner_among_the_live_nodes_and_a_single_server_owns_all()
+    {
+        var (a, b) = (Member(), Member());
+        NodeLease[] leases = [Lease(a, T0, T0.AddMinutes(1)), Lease(b, T0, T0.AddMinutes(1))];
+        a.Update(leases);
+        b.Update(leases);
+        var byA = Enumerable.Range(1, 200).Count(g => a.OwnsIpLiveGroup(g, At(T0.AddSeconds(5))));
+        Assert.All(Enumerable.Range(1, 200), g => Assert.NotEqual(a.OwnsIpLiveGroup(g, At(T0.AddSeconds(5))), b.OwnsIpLiveGroup(g, At(T0.AddSeconds(5)))));
+        Assert.InRange(byA, 60, 140);
+        Assert.True(Member(cluster: false).OwnsIpLiveGroup(1, At(T0)));
+    }
 }

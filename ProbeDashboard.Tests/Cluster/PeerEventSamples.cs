@@ -2,6 +2,7 @@ using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Hosts.Dependencies;
+using ProbeDashboard.Core.Maintenance;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Results;
 
@@ -36,5 +37,6 @@ internal static class PeerEventSamples
         new HostConfigurationChanged(2, Deleted: false),
         new HostGroupDependenciesChanged(6),
         Alert(),
+        MaintenanceWindowsChanged.Instance,
     ];
 }

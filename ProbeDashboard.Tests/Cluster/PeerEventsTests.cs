@@ -12,7 +12,7 @@ public class PeerEventsTests
     public void Every_event_type_live_views_and_in_memory_copies_need_crosses()
     {
         var samples = PeerEventSamples.All();
-        Assert.Equal(8, samples.Select(s => s.GetType()).Distinct().Count());
+        Assert.Equal(9, samples.Select(s => s.GetType()).Distinct().Count());
         Assert.All(samples, evt => Assert.True(PeerEvents.Crosses(evt), $"{evt.GetType().Name} should cross"));
     }
 

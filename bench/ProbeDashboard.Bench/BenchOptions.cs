@@ -2,9 +2,20 @@ using System.Globalization;
 
 namespace ProbeDashboard.Bench;
 
-/// <summary>Command line: <c>--monitors M --interval I --duration T [--warmup W] [--ports P] [--min-interval N] [--delay-ms D] [--keep-data]</c>.</summary>
+/// <summary>
+/// Command line: <c>--monitors M --interval I --duration T [--warmup W] [--ports P] [--min-interval N] [--delay-ms D]
+/// [--keep-data] [--provider Sqlite|PostgreSQL] [--nodes N]</c>.
+/// </summary>
 public sealed record BenchOptions(int Monitors, int IntervalSeconds, int DurationSeconds, int WarmupSeconds, int Ports, int MinIntervalSeconds, int DelayMs, bool KeepData)
 {
+    /// <summary><c>Sqlite</c> (a temp data directory) or <c>PostgreSQL</c> (a throwaway server from scripts/start-postgres.sh).</summary>
+    public string Provider { get; init; } = "Sqlite";
+
+    /// <summary>Server nodes sharing the probing (PostgreSQL and a throwaway redis-server); more than 1 means PostgreSQL.</summary>
+    public int Nodes { get; init; } = 1;
+
+    public bool OnPostgres => Nodes > 1 || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -27,7 +38,13 @@ public sealed record BenchOptions(int Monitors, int IntervalSeconds, int Duratio
             Ports: Get("ports", 4),
             MinIntervalSeconds: Get("min-interval", Math.Min(interval, 5)),
             DelayMs: Get("delay-ms", 0),
-            KeepData: flags.Contains("keep-data"));
+            KeepData: flags.Contains("keep-data"))
+        {
+            Provider = values.GetValueOrDefault("provider", "Sqlite") is var provider && provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
+                ? provider
+                : throw new ArgumentException($"--provider must be Sqlite or PostgreSQL, not '{provider}'"),
+            Nodes = Get("nodes", 1) is var nodes and >= 1 ? nodes : throw new ArgumentException("--nodes must be at least 1"),
+        };
     }
 
     public double ExpectedProbesPerSecond => (double)Monitors / IntervalSeconds;

@@ -6,6 +6,8 @@ namespace ProbeDashboard.Bench;
 public sealed class BenchReport
 {
     public double ProbesPerSecond { get; set; }
+    /// <summary>Rows added to ProbeResults during the window ÷ its length: what the storage took in (all nodes').</summary>
+    public double CommittedPerSecond { get; set; }
     public TimeSpan LatenessP50 { get; set; }
     public TimeSpan LatenessP99 { get; set; }
     public TimeSpan LatenessMax { get; set; }
@@ -30,6 +32,7 @@ public sealed class BenchReport
         Console.WriteLine();
         Console.WriteLine(string.Create(c, $"monitors {options.Monitors}, interval {options.IntervalSeconds}s, measured {options.DurationSeconds}s after {options.WarmupSeconds}s warm-up, {Environment.ProcessorCount} cores"));
         Console.WriteLine(string.Create(c, $"probes/s        {ProbesPerSecond:F1} achieved vs {options.ExpectedProbesPerSecond:F1} expected"));
+        Console.WriteLine(string.Create(c, $"committed/s     {CommittedPerSecond:F1} results stored per second during the window ({(options.OnPostgres ? "PostgreSQL" : "SQLite")})"));
         Console.WriteLine(string.Create(c, $"start lateness  p50 {LatenessP50.TotalMilliseconds:F0} ms, p99 {LatenessP99.TotalMilliseconds:F0} ms, max {LatenessMax.TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(c, $"CPU             {CpuCores * 100:F1}% of one core (targets: {TargetCpuCores * 100:F1}%)"));
         Console.WriteLine(string.Create(c, $"peak RSS        {PeakRssBytes / 1024.0 / 1024.0:F0} MB"));

@@ -23,53 +23,21 @@ public static class BenchRun
 {
     public static async Task<BenchReport> RunAsync(BenchOptions options)
     {
+        if (options.Nodes > 1) return await Cluster.ClusterBenchRun.RunAsync(options);
         using var target = await TargetProcess.StartAsync(options.Ports, options.DelayMs);
         var data = Directory.CreateTempSubdirectory("probedashboard-bench-").FullName;
-        var self = Process.GetCurrentProcess();
+        await using var postgres = options.OnPostgres ? await Cluster.BenchPostgres.StartAsync() : null;
         var report = new BenchReport();
         try
         {
-            using (var host = BuildHost(data, options))
-            {
-                await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-                await SeedMonitorsAsync(host.Services, options, target.Ports);
-                await host.StartAsync();
-                var dispatcher = host.Services.GetRequiredService<ProbeDispatcher>();
-                Console.WriteLine($"Scheduled {options.Monitors} monitors; warming up for {options.WarmupSeconds}s, then measuring for {options.DurationSeconds}s");
-                await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-
-                dispatcher.Lateness.Reset();
-                var startedBefore = dispatcher.Started;
-                var cpuBefore = self.TotalProcessorTime;
-                var targetCpuBefore = target.Process.TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                while (clock.Elapsed < TimeSpan.FromSeconds(options.DurationSeconds))
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1));
-                    self.Refresh();
-                    report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.WorkingSet64);
-                    report.PeakInFlight = Math.Max(report.PeakInFlight, dispatcher.InFlight);
-                }
-                var wall = clock.Elapsed.TotalSeconds;
-                self.Refresh();
-                target.Process.Refresh();
-                report.ProbesPerSecond = (dispatcher.Started - startedBefore) / wall;
-                report.CpuCores = (self.TotalProcessorTime - cpuBefore).TotalSeconds / wall;
-                report.TargetCpuCores = (target.Process.TotalProcessorTime - targetCpuBefore).TotalSeconds / wall;
-                report.LatenessP50 = dispatcher.Lateness.Percentile(0.50);
-                report.LatenessP99 = dispatcher.Lateness.Percentile(0.99);
-                report.LatenessMax = dispatcher.Lateness.Max;
-                report.SkippedOverlapping = dispatcher.SkippedOverlapping;
-                report.BusDropped = host.Services.GetRequiredService<EventBus>().DroppedTotal;
-
-                // Stopping waits for running probes and drains the writer: everything started must be stored.
-                await host.StopAsync();
-                report.Started = dispatcher.Started;
-                self.Refresh();
-                report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.PeakWorkingSet64);
-            }
-            report.Stored = await CountStoredAsync(data);
-            report.Failed = await CountStoredAsync(data, "WHERE Success = 0");
+            using var host = BuildHost(options, StorageSettings(data, postgres?.ConnectionString));
+            await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+            await SeedMonitorsAsync(host.Services, options, target.Ports);
+            await host.StartAsync();
+            Console.WriteLine($"Scheduled {options.Monitors} monitors on {(postgres is null ? "SQLite" : "PostgreSQL")}; warming up for {options.WarmupSeconds}s, then measuring for {options.DurationSeconds}s");
+            await MeasureAsync(host, options, target.Process, report);
+            report.Stored = await CountStoredAsync(host.Services);
+            report.Failed = await CountStoredAsync(host.Services, failedOnly: true);
         }
         finally
         {
@@ -80,16 +48,64 @@ public static class BenchRun
         return report;
     }
 
-    private static IHost BuildHost(string data, BenchOptions options)
+    /// <summary>Where the data lives: the temp data directory, and the PostgreSQL database when there is one.</summary>
+    public static Dictionary<string, string?> StorageSettings(string data, string? postgres) => postgres is null
+        ? new() { ["Storage:DataDirectory"] = data }
+        : new() { ["Storage:DataDirectory"] = data, ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = postgres };
+
+    /// <summary>
+    /// Warms up, measures the started host for the options' duration (rounds, CPU, lateness, results committed), then
+    /// stops it cleanly: stopping waits for running probes and drains the writer, so everything started is stored.
+    /// </summary>
+    public static async Task MeasureAsync(IHost host, BenchOptions options, Process? target, BenchReport report)
+    {
+        var self = Process.GetCurrentProcess();
+        var dispatcher = host.Services.GetRequiredService<ProbeDispatcher>();
+        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+
+        dispatcher.Lateness.Reset();
+        var startedBefore = dispatcher.Started;
+        var storedBefore = await CountStoredAsync(host.Services);
+        var cpuBefore = self.TotalProcessorTime;
+        var targetCpuBefore = target?.TotalProcessorTime ?? TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(options.DurationSeconds))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            self.Refresh();
+            report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.WorkingSet64);
+            report.PeakInFlight = Math.Max(report.PeakInFlight, dispatcher.InFlight);
+        }
+        var wall = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        target?.Refresh();
+        report.ProbesPerSecond = (dispatcher.Started - startedBefore) / wall;
+        report.CpuCores = (self.TotalProcessorTime - cpuBefore).TotalSeconds / wall;
+        report.TargetCpuCores = ((target?.TotalProcessorTime ?? TimeSpan.Zero) - targetCpuBefore).TotalSeconds / wall;
+        // Counted after the window's CPU so the count's own query is not in it; in a cluster, every node's results.
+        report.CommittedPerSecond = (await CountStoredAsync(host.Services) - storedBefore) / clock.Elapsed.TotalSeconds;
+        report.LatenessP50 = dispatcher.Lateness.Percentile(0.50);
+        report.LatenessP99 = dispatcher.Lateness.Percentile(0.99);
+        report.LatenessMax = dispatcher.Lateness.Max;
+        report.SkippedOverlapping = dispatcher.SkippedOverlapping;
+        report.BusDropped = host.Services.GetRequiredService<EventBus>().DroppedTotal;
+
+        await host.StopAsync();
+        report.Started = dispatcher.Started;
+        self.Refresh();
+        report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.PeakWorkingSet64);
+    }
+
+    public static IHost BuildHost(BenchOptions options, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = data,
             ["Probing:MinIntervalSeconds"] = options.MinIntervalSeconds.ToString(),
             ["Probing:ServerHostName"] = "bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddProbeDashboardCore(builder.Configuration);
         builder.AddProbing();
         // The alert engine consumes every committed batch; measure the pipeline with it, as the server runs it.
@@ -99,7 +115,7 @@ public static class BenchRun
     }
 
     /// <summary>HTTP monitors spread over the target's ports; every fourth one also checks a keyword in the body.</summary>
-    private static async Task SeedMonitorsAsync(IServiceProvider services, BenchOptions options, IReadOnlyList<int> ports)
+    public static async Task SeedMonitorsAsync(IServiceProvider services, BenchOptions options, IReadOnlyList<int> ports)
     {
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         await using var db = await services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
@@ -123,12 +139,10 @@ public static class BenchRun
         await db.SaveChangesAsync();
     }
 
-    private static async Task<long> CountStoredAsync(string data, string where = "")
+    /// <summary>Rows in ProbeResults, through the host's own database (either provider); still usable after a stop.</summary>
+    public static async Task<long> CountStoredAsync(IServiceProvider services, bool failedOnly = false)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "probedashboard.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM ProbeResults " + where;
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var db = await services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
+        return failedOnly ? await db.ProbeResults.LongCountAsync(r => !r.Success) : await db.ProbeResults.LongCountAsync();
     }
 }

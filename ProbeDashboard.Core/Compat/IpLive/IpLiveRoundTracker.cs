@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ProbeDashboard.Core.Cluster;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Core.Results;
@@ -14,14 +15,24 @@ namespace ProbeDashboard.Core.Compat.IpLive;
 /// Follows committed results of iplive monitors and, when a group's round is finished (<see cref="IpLiveRound"/>),
 /// queues the app's callback in the notification outbox, which delivers and retries it. Rounds in progress live in
 /// memory: a restart loses at most the round being collected, never a queued callback.
+/// <para>
+/// In a cluster a group's results are committed by several nodes (its monitors are probed where the rendezvous hash
+/// puts each (monitor, host) round, and agents post to any node). Every node therefore follows every committed batch,
+/// its own and its peers' (which cross over Redis anyway, for the live views), so each sees whole rounds; and only the
+/// group's owner (<see cref="ClusterMembership.OwnsIpLiveGroup"/>, the same hash over the live nodes) queues the
+/// callback. That is simpler than re-assembling rounds from the database under a lock, and needs no new table. The
+/// cost: peers' events are best effort, so while Redis is down the owner's rounds are cut short (partial callbacks)
+/// and a node that just took a group over starts it with a partial round.
+/// </para>
 /// </summary>
 public sealed partial class IpLiveRoundTracker(
-    IDbContextFactory<ProbeDbContext> dbFactory, EventBus events, NotificationSignal signal, TimeProvider time,
-    ILogger<IpLiveRoundTracker> logger) : BackgroundService
+    IDbContextFactory<ProbeDbContext> dbFactory, EventBus events, NotificationSignal signal, ClusterMembership membership,
+    TimeProvider time, ILogger<IpLiveRoundTracker> logger) : BackgroundService
 {
     private readonly Dictionary<int, (int IntervalSeconds, IpLiveRound Round)> _rounds = [];
-    // Subscribed at construction so no batch committed during start-up is missed.
-    private readonly EventSubscription<ProbeResultsCommitted> _subscription = events.Subscribe<ProbeResultsCommitted>(capacity: 4096);
+    // Subscribed at construction so no batch committed during start-up is missed; peers' batches too (see above).
+    private readonly EventSubscription<ProbeResultsCommitted> _subscription =
+        events.Subscribe<ProbeResultsCommitted>(capacity: 4096, includePeerEvents: membership.Enabled);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,7 +74,7 @@ public sealed partial class IpLiveRoundTracker(
             foreach (var result in results.Where(r => expected.ContainsKey(r.MonitorId)).OrderBy(r => r.Timestamp))
             foreach (var finished in round.Add(result, expected))
             {
-                if (entry.CallbackUrl is null) continue;
+                if (entry.CallbackUrl is null || !membership.OwnsIpLiveGroup(group.Id, now)) continue;
                 db.NotificationOutbox.Add(Callback(group, entry.CallbackUrl, finished, now));
                 queued++;
             }

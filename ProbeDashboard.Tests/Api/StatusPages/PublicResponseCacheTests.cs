@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Events;
+using ProbeDashboard.Core.Maintenance;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.StatusPages;
 using ProbeDashboard.Core.StatusPages.Incidents;
@@ -180,6 +181,24 @@ public class PublicResponseCacheTests(StatusPageFactory factory) : IClassFixture
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Null(response.Headers.ETag);
         }
+    }
+
+    [Fact]
+    public async Task A_maintenance_window_starting_shows_on_the_first_request_after_its_start()
+    {
+        var monitor = await factory.AddMonitorAsync();
+        var page = await factory.AddPageAsync(true, null, ("All", [(monitor.Id, "Shop")]));
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var window = new MaintenanceWindowInput("Upgrade", null, [monitor.Id], null, "once", now.AddSeconds(5), now.AddHours(1),
+            null, null, null, null, null, null, null, true);
+        Assert.Equal(MaintenanceOutcome.Done, (await factory.Services.GetRequiredService<MaintenanceWindowService>().CreateAsync(Actor.System, window, default)).Outcome);
+        using var client = factory.CreateClient();
+        Assert.Contains("All systems operational", await client.GetStringAsync($"/status/{page.Slug}"));
+
+        // Well inside the cache's 15 s, but past the window's start: the read expired with it.
+        factory.Clock.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Contains("Under maintenance", await client.GetStringAsync($"/status/{page.Slug}"));
     }
 
     private async Task<StatusPage> PageAsync()

@@ -48,6 +48,16 @@ public sealed class PublicStatusCache(TimeProvider time)
     /// <summary>Forgets everything: a page was created, changed or deleted, or something shown on one changed.</summary>
     public void Invalidate() => _entries.Clear();
 
+    /// <summary>Forgets the entry of <paramref name="key"/>.</summary>
+    public void Forget(string key) => _entries.TryRemove(key, out _);
+
+    /// <summary>Forgets the entries whose key starts with <paramref name="prefix"/>: one kind of read went stale, the others did not.</summary>
+    public void Invalidate(string prefix)
+    {
+        foreach (var key in _entries.Keys)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) _entries.TryRemove(key, out _);
+    }
+
     private sealed class Entry(DateTimeOffset expires, Task value)
     {
         private long _expiresTicks = expires.UtcTicks;

@@ -28,7 +28,7 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
         }).WaitAsync(cancellationToken);
         if (!published.Contains(slug)) return null;
         // The shared read must not die with the first reader's request, hence no token inside.
-        return await cache.GetAsync("page:" + slug, () => ReadUncachedAsync(slug, CancellationToken.None), NextMaintenanceChange)
+        return await cache.GetAsync(PageKeyPrefix + slug, () => ReadUncachedAsync(slug, CancellationToken.None), NextMaintenanceChange)
             .WaitAsync(cancellationToken);
     }
 
@@ -49,6 +49,9 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
         }).WaitAsync(cancellationToken);
         return domains.GetValueOrDefault(host.TrimEnd('.'));
     }
+
+    /// <summary>The start of the cache keys of the pages' data.</summary>
+    public const string PageKeyPrefix = "page:";
 
     /// <summary>The cache key of <see cref="PublishedMonitorIdsAsync"/>'s set.</summary>
     public const string PublishedMonitorsKey = "published-monitors";

@@ -59,13 +59,14 @@ public class PublicResponseCacheTests(StatusPageFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_monitor_going_down_shows_on_the_next_request_and_in_the_summary()
+    public async Task A_monitor_going_down_shows_on_the_next_request_in_the_page_the_summary_and_its_badge()
     {
         var monitor = await factory.AddMonitorAsync();
         var page = await factory.AddPageAsync(true, null, ("All", [(monitor.Id, "Checkout")]));
         using var client = factory.CreateClient();
         Assert.Contains("All systems operational", await client.GetStringAsync($"/status/{page.Slug}"));
         Assert.Contains("\"operational\"", await client.GetStringAsync($"/status/{page.Slug}/summary.json"));
+        Assert.DoesNotContain(">down<", await client.GetStringAsync($"/badge/{monitor.Id}/status.svg"));
 
         // What the result writer does when a probe round turns a monitor offline: commit, then announce.
         await factory.WithDbAsync(db => db.Monitors.Where(m => m.Id == monitor.Id)
@@ -74,6 +75,7 @@ public class PublicResponseCacheTests(StatusPageFactory factory) : IClassFixture
 
         Assert.DoesNotContain("All systems operational", await client.GetStringAsync($"/status/{page.Slug}"));
         Assert.Contains("\"down\"", await client.GetStringAsync($"/status/{page.Slug}/summary.json"));
+        Assert.Contains(">down<", await client.GetStringAsync($"/badge/{monitor.Id}/status.svg"));
     }
 
     [Fact]

@@ -23,11 +23,14 @@ public sealed record PublicBadgeData(
 public sealed class PublicBadgeReader(IDbContextFactory<ProbeDbContext> dbFactory, PublicStatusReader pages, PublicStatusCache cache, TimeProvider time,
     Maintenance.MaintenanceCalendar maintenance)
 {
+    /// <summary>The cache key of a monitor's badge data is this and its id.</summary>
+    public const string KeyPrefix = "badge:";
+
     /// <returns>Null when the monitor is on no published page.</returns>
     public async Task<PublicBadgeData?> ReadAsync(int monitorId, CancellationToken cancellationToken)
     {
         if (!(await pages.PublishedMonitorIdsAsync(cancellationToken)).Contains(monitorId)) return null;
-        return await cache.GetAsync("badge:" + monitorId, () => ReadUncachedAsync(monitorId)).WaitAsync(cancellationToken);
+        return await cache.GetAsync(KeyPrefix + monitorId, () => ReadUncachedAsync(monitorId)).WaitAsync(cancellationToken);
     }
 
     private async Task<PublicBadgeData> ReadUncachedAsync(int monitorId)

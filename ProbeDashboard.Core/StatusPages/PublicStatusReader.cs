@@ -28,8 +28,14 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
         }).WaitAsync(cancellationToken);
         if (!published.Contains(slug)) return null;
         // The shared read must not die with the first reader's request, hence no token inside.
-        return await cache.GetAsync("page:" + slug, () => ReadUncachedAsync(slug, CancellationToken.None)).WaitAsync(cancellationToken);
+        return await cache.GetAsync(PageKeyPrefix + slug, () => ReadUncachedAsync(slug, CancellationToken.None), NextMaintenanceChange)
+            .WaitAsync(cancellationToken);
     }
+
+    /// <summary>When a window shown on the page starts or ends next: the page's states change then, so its read does too.</summary>
+    private static DateTimeOffset? NextMaintenanceChange(PublicStatusPage? page) =>
+        page?.Maintenance.Select(w => w.Active ? w.End : w.Start).Where(at => at > page.GeneratedAt)
+            .Select(at => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))).Min();
 
     /// <returns>The slug of the published page served at <paramref name="host"/>, or null.</returns>
     public async Task<string?> SlugForDomainAsync(string host, CancellationToken cancellationToken)
@@ -44,9 +50,15 @@ public sealed class PublicStatusReader(IDbContextFactory<ProbeDbContext> dbFacto
         return domains.GetValueOrDefault(host.TrimEnd('.'));
     }
 
+    /// <summary>The start of the cache keys of the pages' data.</summary>
+    public const string PageKeyPrefix = "page:";
+
+    /// <summary>The cache key of <see cref="PublishedMonitorIdsAsync"/>'s set.</summary>
+    public const string PublishedMonitorsKey = "published-monitors";
+
     /// <summary>Ids of the monitors shown on at least one published page: the only ones with public badges.</summary>
     public Task<HashSet<int>> PublishedMonitorIdsAsync(CancellationToken cancellationToken) =>
-        cache.GetAsync("published-monitors", async () =>
+        cache.GetAsync(PublishedMonitorsKey, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var ids = await db.StatusPages.AsNoTracking().Where(p => p.Published)

@@ -11,6 +11,7 @@ public static class StatusPagesServiceCollectionExtensions
         services.AddSingleton<StatusPageService>();
         services.AddSingleton<PublicStatusReader>();
         services.AddSingleton<PublicBadgeReader>();
+        services.AddHostedService<PublicStatusInvalidation>();
         services.AddSingleton<Incidents.IncidentService>();
         services.AddSingleton<Maintenance.MaintenanceWindowService>();
         services.AddSingleton<Maintenance.MaintenanceCalendar>();

@@ -12,6 +12,7 @@ public static class StatusPagesSetup
     public static WebApplicationBuilder AddStatusPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PublicStatusRenderer>();
+        builder.Services.AddSingleton<PublicResponseCache>();
         builder.Services.AddSingleton<SubscribeRateLimiter>();
         return builder;
     }

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using ProbeDashboard.Core.StatusPages;
 
 namespace ProbeDashboard.StatusPages.Public;
@@ -10,7 +14,10 @@ namespace ProbeDashboard.StatusPages.Public;
 /// </summary>
 public static class PublicStatusEndpoints
 {
-    /// <summary>Browsers and proxies may keep a page as long as the server does.</summary>
+    /// <summary>
+    /// Browsers and proxies may keep a response as long as the server keeps the data; after that they revalidate with
+    /// the ETag and get a 304 while nothing changed.
+    /// </summary>
     private static readonly string CacheControl = $"public, max-age={(int)PublicStatusCache.Lifetime.TotalSeconds}";
 
     public static void MapPublicStatusPages(this IEndpointRouteBuilder app)
@@ -39,49 +46,67 @@ public static class PublicStatusEndpoints
         await next(context);
     });
 
-    private static async Task ServePageAsync(HttpContext context, string slug, string basePath)
+    /// <summary>
+    /// The bytes differ only by language (times are turned into the reader's zone by status.js) and by where the page
+    /// is served (links to its summary and feed), so those are the key.
+    /// </summary>
+    private static Task ServePageAsync(HttpContext context, string slug, string basePath)
     {
-        var reader = context.RequestServices.GetRequiredService<PublicStatusReader>();
-        var page = await reader.ReadAsync(slug, context.RequestAborted);
+        var culture = CultureInfo.CurrentUICulture;
+        return ServeAsync(context, slug, NotFoundPageAsync, $"html:{culture.Name}:{basePath}", async page =>
+        {
+            var html = await context.RequestServices.GetRequiredService<PublicStatusRenderer>().RenderAsync(page, basePath, culture);
+            return PublicResponse.Of("text/html; charset=utf-8", html);
+        },
+        // The language comes from the culture cookie or Accept-Language.
+        vary: "Accept-Language, Cookie");
+    }
+
+    private static Task ServeSummaryAsync(HttpContext context, string slug) =>
+        ServeAsync(context, slug, NotFoundJsonAsync, "summary", page =>
+        {
+            var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            return Task.FromResult(PublicResponse.Of("application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(PublicStatusSummary.Of(page), json)));
+        });
+
+    private static Task ServeFeedAsync(HttpContext context, string slug, string basePath)
+    {
+        // The feed's links are absolute, in the address the reader used.
+        var pageUrl = $"{context.Request.Scheme}://{context.Request.Host}{basePath}";
+        return ServeAsync(context, slug, NotFoundJsonAsync, "feed:" + pageUrl,
+            page => Task.FromResult(PublicResponse.Of("application/atom+xml; charset=utf-8", PublicStatusFeed.Write(page, pageUrl))));
+    }
+
+    /// <summary>
+    /// The response for <paramref name="variant"/> of the page's current data, made once per read of that data
+    /// (<see cref="PublicResponseCache"/>), or the 404 of an unknown or unpublished slug.
+    /// </summary>
+    private static async Task ServeAsync(HttpContext context, string slug, Func<HttpContext, Task> notFound, string variant,
+        Func<PublicStatusPage, Task<PublicResponse>> make, string? vary = null)
+    {
+        var page = await context.RequestServices.GetRequiredService<PublicStatusReader>().ReadAsync(slug, context.RequestAborted);
+        if (page is null)
+        {
+            await notFound(context);
+            return;
+        }
+        // The shared render must not die with the first reader's request, hence no token inside it.
+        var response = await context.RequestServices.GetRequiredService<PublicResponseCache>()
+            .GetAsync(page, variant, () => make(page)).WaitAsync(context.RequestAborted);
+        await PublicResponseWriter.WriteAsync(context, response, CacheControl, vary);
+    }
+
+    private static Task NotFoundPageAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
         context.Response.ContentType = "text/html; charset=utf-8";
-        if (page is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsync(NotFoundHtml, context.RequestAborted);
-            return;
-        }
-        var html = await context.RequestServices.GetRequiredService<PublicStatusRenderer>().RenderAsync(page, basePath, context.RequestAborted);
-        context.Response.Headers.CacheControl = CacheControl;
-        context.Response.Headers.Vary = "Accept-Language, Cookie";
-        await context.Response.WriteAsync(html, context.RequestAborted);
+        return context.Response.WriteAsync(NotFoundHtml, context.RequestAborted);
     }
 
-    private static async Task ServeSummaryAsync(HttpContext context, string slug)
+    private static Task NotFoundJsonAsync(HttpContext context)
     {
-        var page = await context.RequestServices.GetRequiredService<PublicStatusReader>().ReadAsync(slug, context.RequestAborted);
-        if (page is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsJsonAsync(new { code = 404, message = "status page not found" }, context.RequestAborted);
-            return;
-        }
-        context.Response.Headers.CacheControl = CacheControl;
-        await context.Response.WriteAsJsonAsync(PublicStatusSummary.Of(page), context.RequestAborted);
-    }
-
-    private static async Task ServeFeedAsync(HttpContext context, string slug, string basePath)
-    {
-        var page = await context.RequestServices.GetRequiredService<PublicStatusReader>().ReadAsync(slug, context.RequestAborted);
-        if (page is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsJsonAsync(new { code = 404, message = "status page not found" }, context.RequestAborted);
-            return;
-        }
-        var request = context.Request;
-        context.Response.ContentType = "application/atom+xml; charset=utf-8";
-        context.Response.Headers.CacheControl = CacheControl;
-        await context.Response.WriteAsync(PublicStatusFeed.Write(page, $"{request.Scheme}://{request.Host}{basePath}"), context.RequestAborted);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return context.Response.WriteAsJsonAsync(new { code = 404, message = "status page not found" }, context.RequestAborted);
     }
 
     private const string NotFoundHtml = """

@@ -84,6 +84,14 @@ public static class UiBenchSeed
         return connection;
     }
 
+    internal static async Task<int> ExecuteAsync(string data, string sql)
+    {
+        await using var connection = Open(data);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
     internal static async Task<T> FirstAsync<T>(string data, string sql)
     {
         await using var connection = Open(data);

@@ -12,7 +12,7 @@ namespace ProbeDashboard.Core.Maintenance;
 /// service_monitors:read.
 /// </summary>
 public sealed class MaintenanceWindowService(
-    IDbContextFactory<ProbeDbContext> dbFactory, MaintenanceCalendar calendar, StatusPages.PublicStatusCache publicCache, TimeProvider time, IAuditLog audit)
+    IDbContextFactory<ProbeDbContext> dbFactory, MaintenanceCalendar calendar, TimeProvider time, IAuditLog audit)
 {
     /// <summary>Active and upcoming occurrences for the dashboard (all windows when <paramref name="monitorId"/> is null).</summary>
     public Task<IReadOnlyList<MaintenanceOccurrence>> OccurrencesAsync(Actor actor, int? monitorId, TimeSpan horizon, CancellationToken cancellationToken)
@@ -123,13 +123,10 @@ public sealed class MaintenanceWindowService(
 
     /// <summary>
     /// After a committed change: the alert engine mutes by the new windows at once, and status pages (which list
-    /// upcoming maintenance) show it rather than after their caches expire.
+    /// upcoming maintenance) show it rather than after their caches expire (<see cref="StatusPages.PublicStatusInvalidation"/>
+    /// clears them on the change event the calendar publishes, on every node).
     /// </summary>
-    public void ForgetCachedWindows()
-    {
-        calendar.Forget();
-        publicCache.Invalidate();
-    }
+    public void ForgetCachedWindows() => calendar.Forget();
 
     internal static IQueryable<MaintenanceWindow> WithTargets(ProbeDbContext db) =>
         db.MaintenanceWindows.Include(w => w.Monitors).Include(w => w.HostGroups).AsSplitQuery();

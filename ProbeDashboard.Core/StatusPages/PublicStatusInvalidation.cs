@@ -5,18 +5,21 @@ namespace ProbeDashboard.Core.StatusPages;
 
 /// <summary>
 /// Clears <see cref="PublicStatusCache"/> the moment a monitor shown on a published page changes state (here or on
-/// another node) or is changed or deleted, so the next reader of its pages and badges sees it: the page's data and bytes are otherwise kept
+/// another node) or is changed or deleted, or a maintenance window is edited anywhere, so the next reader of its pages and badges sees it: the page's data and bytes are otherwise kept
 /// for the cache's lifetime. Observed on the publisher's thread, before the change is announced to anyone else.
 /// </summary>
 public sealed class PublicStatusInvalidation(EventBus bus, PublicStatusCache cache, PublicStatusReader reader) : IHostedService, IDisposable
 {
     private IDisposable? _states;
     private IDisposable? _changes;
+    private IDisposable? _maintenance;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _states = bus.Observe<MonitorStatusChanged>(e => Changed(e.MonitorId), includePeerEvents: true);
         _changes = bus.Observe<MonitorConfigurationChanged>(e => Changed(e.MonitorId), includePeerEvents: true);
+        // Pages list upcoming maintenance and show windows' state: any edit, here or on another node, clears them all.
+        _maintenance = bus.Observe<Maintenance.MaintenanceWindowsChanged>(_ => cache.Invalidate(), includePeerEvents: true);
         return Task.CompletedTask;
     }
 
@@ -30,6 +33,7 @@ public sealed class PublicStatusInvalidation(EventBus bus, PublicStatusCache cac
     {
         _states?.Dispose();
         _changes?.Dispose();
+        _maintenance?.Dispose();
     }
 
     /// <summary>

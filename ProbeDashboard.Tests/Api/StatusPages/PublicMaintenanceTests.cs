@@ -77,4 +77,20 @@ public class PublicMaintenanceTests(StatusPageFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(">maintenance<", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_window_planned_after_the_page_was_read_is_listed_on_the_next_request()
+    {
+        var monitor = await factory.AddMonitorAsync();
+        var page = await factory.AddPageAsync(true, null, ("All", [(monitor.Id, "Mail")]));
+        using var client = factory.CreateClient();
+        var before = await (await client.GetAsync($"/status/{page.Slug}/summary.json")).JsonAsync();
+        Assert.Equal(0, before.GetProperty("maintenance").GetArrayLength());
+
+        // The page's data is kept for 15 s; an edit of the windows (announced on the bus, to every node) clears it.
+        await WindowAsync("Planned tonight", monitor.Id, TimeSpan.FromHours(3), TimeSpan.FromHours(4));
+
+        var after = await (await client.GetAsync($"/status/{page.Slug}/summary.json")).JsonAsync();
+        Assert.Equal(["Planned tonight"], after.GetProperty("maintenance").EnumerateArray().Select(w => w.GetProperty("title").GetString()));
+    }
 }

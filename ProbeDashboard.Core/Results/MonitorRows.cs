@@ -45,33 +45,20 @@ internal static class MonitorRows
         return rows;
     }
 
-    public static async Task SaveAsync(DbConnection connection, IEnumerable<MonitorRow> rows, CancellationToken cancellationToken)
+    private static readonly RowStatement Update = new(SqlDialect.UpdateMonitorState,
+        "@id", "@status", "@since", "@at", "@success", "@latency", "@code", "@error", "@failures");
+
+    public static Task SaveAsync(DbConnection connection, DbTransaction transaction, IEnumerable<MonitorRow> rows, CancellationToken cancellationToken) =>
+        Update.ExecuteAsync(connection, transaction, rows, UpdateValues, cancellationToken);
+
+    private static object?[] UpdateValues(MonitorRow row)
     {
-        await using var update = connection.CreateCommand();
-        update.CommandText = SqlDialect.UpdateMonitorState;
-        var id = SqlDialect.Parameter(update, "@id");
-        var status = SqlDialect.Parameter(update, "@status");
-        var since = SqlDialect.Parameter(update, "@since");
-        var at = SqlDialect.Parameter(update, "@at");
-        var success = SqlDialect.Parameter(update, "@success");
-        var latency = SqlDialect.Parameter(update, "@latency");
-        var code = SqlDialect.Parameter(update, "@code");
-        var error = SqlDialect.Parameter(update, "@error");
-        var failures = SqlDialect.Parameter(update, "@failures");
-        foreach (var row in rows)
-        {
-            var current = row.Current;
-            id.Value = row.Id;
-            status.Value = (int)current.Status;
-            since.Value = (object?)current.StatusSince ?? DBNull.Value;
-            at.Value = (object?)current.LastProbeAt ?? DBNull.Value;
-            success.Value = (object?)current.LastSuccess ?? DBNull.Value;
-            latency.Value = (object?)current.LastLatencyMs ?? DBNull.Value;
-            code.Value = (object?)current.LastStatusCode ?? DBNull.Value;
-            error.Value = (object?)current.LastError?[..Math.Min(current.LastError.Length, 500)] ?? DBNull.Value;
-            failures.Value = current.ConsecutiveFailures;
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var current = row.Current;
+        return
+        [
+            row.Id, (int)current.Status, current.StatusSince, current.LastProbeAt, current.LastSuccess, current.LastLatencyMs,
+            current.LastStatusCode, current.LastError?[..Math.Min(current.LastError.Length, 500)], current.ConsecutiveFailures,
+        ];
     }
 
     private static DateTime? Utc(DbDataReader reader, int ordinal) =>
@@ -80,35 +67,12 @@ internal static class MonitorRows
 
 internal static class BucketUpserts
 {
-    public static async Task RunAsync(DbConnection connection, SqlDialect sql, IEnumerable<Availability.AvailabilityBucket> buckets, CancellationToken cancellationToken)
-    {
-        await using var upsert = connection.CreateCommand();
-        upsert.CommandText = sql.UpsertBucket;
-        var monitor = SqlDialect.Parameter(upsert, "@monitor");
-        var host = SqlDialect.Parameter(upsert, "@host");
-        var size = SqlDialect.Parameter(upsert, "@size");
-        var start = SqlDialect.Parameter(upsert, "@start");
-        var total = SqlDialect.Parameter(upsert, "@total");
-        var successes = SqlDialect.Parameter(upsert, "@successes");
-        var maintenanceTotal = SqlDialect.Parameter(upsert, "@mtotal");
-        var maintenanceSuccesses = SqlDialect.Parameter(upsert, "@msuccesses");
-        var sum = SqlDialect.Parameter(upsert, "@sum");
-        var min = SqlDialect.Parameter(upsert, "@min");
-        var max = SqlDialect.Parameter(upsert, "@max");
-        foreach (var bucket in buckets)
-        {
-            monitor.Value = bucket.MonitorId;
-            host.Value = bucket.HostId;
-            size.Value = (int)bucket.Size;
-            start.Value = bucket.Start;
-            total.Value = bucket.Total;
-            successes.Value = bucket.Successes;
-            maintenanceTotal.Value = bucket.MaintenanceTotal;
-            maintenanceSuccesses.Value = bucket.MaintenanceSuccesses;
-            sum.Value = bucket.LatencySumMs;
-            min.Value = (object?)bucket.LatencyMinMs ?? DBNull.Value;
-            max.Value = (object?)bucket.LatencyMaxMs ?? DBNull.Value;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public static Task RunAsync(DbConnection connection, DbTransaction transaction, SqlDialect sql, IEnumerable<Availability.AvailabilityBucket> buckets,
+        CancellationToken cancellationToken) =>
+        new RowStatement(sql.UpsertBucket, "@monitor", "@host", "@size", "@start", "@total", "@successes", "@mtotal", "@msuccesses", "@sum", "@min", "@max")
+            .ExecuteAsync(connection, transaction, buckets, bucket =>
+            [
+                bucket.MonitorId, bucket.HostId, (int)bucket.Size, bucket.Start, bucket.Total, bucket.Successes, bucket.MaintenanceTotal,
+                bucket.MaintenanceSuccesses, bucket.LatencySumMs, bucket.LatencyMinMs, bucket.LatencyMaxMs,
+            ], cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace ProbeDashboard.Core.Results;
 
 /// <summary>
 /// Stores one batch in ONE transaction: the raw results, the hourly and daily rollups they add to, and each
-/// monitor's current state. Plain SQL with reused prepared statements: this runs hundreds of times a second.
+/// monitor's current state. Plain SQL, each statement kind sent for all its rows at once (<see cref="RowStatement"/>): this runs hundreds of
+/// times a second.
 /// </summary>
 public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory, MonitorStatusTracker tracker, MonitorRoundTracker rounds,
     Maintenance.MaintenanceCalendar maintenance)
@@ -28,16 +29,16 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
 
         var monitors = await MonitorRows.LoadAsync(connection, sql, results.Select(r => r.MonitorId).Distinct(), cancellationToken);
         var stored = results.Where(r => monitors.ContainsKey(r.MonitorId)).ToList();
-        await InsertResultsAsync(connection, stored, cancellationToken);
+        await InsertResultsAsync(connection, transaction, stored, cancellationToken);
 
         var rollup = new BatchRollup();
         foreach (var result in stored) rollup.Add(result, coverage.Covers(result.MonitorId, result.HostId, result.Timestamp));
-        await BucketUpserts.RunAsync(connection, sql, rollup.Buckets, cancellationToken);
+        await BucketUpserts.RunAsync(connection, transaction, sql, rollup.Buckets, cancellationToken);
 
         var closedRounds = new List<ProbeRound>();
         var changes = ApplyToMonitors(monitors, stored, closedRounds);
-        await MonitorRows.SaveAsync(connection, monitors.Values.Where(m => m.Touched), cancellationToken);
-        await MovePushDeadlinesAsync(connection, stored.Where(r => r.MovesPushDeadlineTo is not null), cancellationToken);
+        await MonitorRows.SaveAsync(connection, transaction, monitors.Values.Where(m => m.Touched), cancellationToken);
+        await MovePushDeadlinesAsync(connection, transaction, stored.Where(r => r.MovesPushDeadlineTo is not null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var deletedId in results.Select(r => r.MonitorId).Distinct().Where(id => !monitors.ContainsKey(id)))
@@ -48,49 +49,26 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         return new StoredBatch(stored, closedRounds, changes, results.Count - stored.Count);
     }
 
-    /// <summary>A push ping's result and the deadline it moves commit together: a 200 to the sender means both.</summary>
-    private static async Task MovePushDeadlinesAsync(DbConnection connection, IEnumerable<ProbeResult> pings, CancellationToken cancellationToken)
-    {
-        await using var update = connection.CreateCommand();
-        update.CommandText = SqlDialect.MovePushDeadline;
-        var id = SqlDialect.Parameter(update, "@id");
-        var deadline = SqlDialect.Parameter(update, "@deadline");
-        var at = SqlDialect.Parameter(update, "@at");
-        foreach (var ping in pings)
-        {
-            (id.Value, deadline.Value, at.Value) = (ping.MonitorId, ping.MovesPushDeadlineTo!.Value, ping.Timestamp);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    private static readonly RowStatement MovePushDeadline = new(SqlDialect.MovePushDeadline, "@id", "@deadline", "@at");
 
-    private static async Task InsertResultsAsync(DbConnection connection, List<ProbeResult> results, CancellationToken cancellationToken)
+    private static readonly RowStatement InsertResult = new(SqlDialect.InsertResult,
+        "@monitor", "@host", "@at", "@success", "@latency", "@status", "@error", "@cert", "@certSubject", "@certIssuer");
+
+    /// <summary>A push ping's result and the deadline it moves commit together: a 200 to the sender means both.</summary>
+    private static Task MovePushDeadlinesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ProbeResult> pings,
+        CancellationToken cancellationToken) =>
+        MovePushDeadline.ExecuteAsync(connection, transaction, pings,
+            ping => [ping.MonitorId, ping.MovesPushDeadlineTo!.Value, ping.Timestamp], cancellationToken);
+
+    private static async Task InsertResultsAsync(DbConnection connection, DbTransaction transaction, List<ProbeResult> results,
+        CancellationToken cancellationToken)
     {
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = SqlDialect.InsertResult;
-        var monitor = SqlDialect.Parameter(insert, "@monitor");
-        var host = SqlDialect.Parameter(insert, "@host");
-        var at = SqlDialect.Parameter(insert, "@at");
-        var success = SqlDialect.Parameter(insert, "@success");
-        var latency = SqlDialect.Parameter(insert, "@latency");
-        var status = SqlDialect.Parameter(insert, "@status");
-        var error = SqlDialect.Parameter(insert, "@error");
-        var cert = SqlDialect.Parameter(insert, "@cert");
-        var certSubject = SqlDialect.Parameter(insert, "@certSubject");
-        var certIssuer = SqlDialect.Parameter(insert, "@certIssuer");
-        foreach (var result in results)
-        {
-            monitor.Value = result.MonitorId;
-            host.Value = result.HostId;
-            at.Value = result.Timestamp;
-            success.Value = result.Success;
-            latency.Value = result.LatencyMs;
-            status.Value = result.StatusCode;
-            error.Value = (object?)Truncate(result.ErrorMessage) ?? DBNull.Value;
-            cert.Value = (object?)result.CertificateExpiresAt ?? DBNull.Value;
-            certSubject.Value = (object?)ShortName(result.CertificateSubject) ?? DBNull.Value;
-            certIssuer.Value = (object?)ShortName(result.CertificateIssuer) ?? DBNull.Value;
-            result.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken));
-        }
+        var ids = await InsertResult.ExecuteScalarsAsync(connection, transaction, results, result =>
+        [
+            result.MonitorId, result.HostId, result.Timestamp, result.Success, result.LatencyMs, result.StatusCode,
+            Truncate(result.ErrorMessage), result.CertificateExpiresAt, ShortName(result.CertificateSubject), ShortName(result.CertificateIssuer),
+        ], cancellationToken);
+        for (var i = 0; i < results.Count; i++) results[i].Id = ids[i];
     }
 
     /// <summary>

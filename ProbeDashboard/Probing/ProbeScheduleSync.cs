@@ -56,15 +56,12 @@ public sealed partial class ProbeScheduleSync(
             }
             else
             {
-                // Every monitor is read before any trigger is built, and all first fires count from one instant still
-                // ahead when the scheduler starts (StartupCatchUp.PhasesFrom): a slot before it is in the catch-up plan,
-                // so none falls inside the rebuild to fire late with the others, or to be skipped as a misfire.
+                // Every monitor is read before any trigger is built, so all first fires count from one instant that is
+                // still ahead when the scheduler starts: no slot falls inside the rebuild and fires late with the others.
                 var monitors = new List<MonitorDefinition>(stale.Count);
                 foreach (var chunk in stale.Chunk(LoadChunk)) monitors.AddRange(await LoadAsync(db, chunk, cancellationToken));
-                var now = time.GetUtcNow();
-                var catchUp = StartupCatchUp.Plan(monitors.Where(m => ProbeAssignment.RunsOn(m, _host)).ToList(), now);
-                await ScheduleAsync(monitors, m => catchUp.TryGetValue(m.Id, out var at) ? at : null, cancellationToken,
-                    phaseFrom: m => StartupCatchUp.PhaseFrom(m, now));
+                var catchUp = StartupCatchUp.Plan(monitors.Where(m => ProbeAssignment.RunsOn(m, _host)).ToList(), time.GetUtcNow());
+                await ScheduleAsync(monitors, m => catchUp.TryGetValue(m.Id, out var at) ? at : null, cancellationToken);
                 _startupRebuilt = true;
             }
             foreach (var id in gone) await UnscheduleAsync(id, cancellationToken);
@@ -114,9 +111,7 @@ public sealed partial class ProbeScheduleSync(
         db.Monitors.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
 
     /// <param name="probeAt">When to probe each monitor once before it follows its phase; null to wait for the phase.</param>
-    /// <param name="phaseFrom">The instant from which a monitor waiting for its phase takes its first slot; now when null.</param>
-    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, Func<MonitorDefinition, DateTimeOffset?> probeAt,
-        CancellationToken cancellationToken, Func<MonitorDefinition, DateTimeOffset>? phaseFrom = null)
+    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, Func<MonitorDefinition, DateTimeOffset?> probeAt, CancellationToken cancellationToken)
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");
         var now = time.GetUtcNow();
@@ -132,7 +127,7 @@ public sealed partial class ProbeScheduleSync(
             }
             // Same target and interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
             if (ranHere && SameRhythm(previous!, monitor)) continue;
-            var (job, triggers) = Build(monitor, _host.Id, phaseFrom?.Invoke(monitor) ?? now, probeAt(monitor));
+            var (job, triggers) = Build(monitor, _host.Id, now, probeAt(monitor));
             jobs[job] = triggers;
             _rhythms.TryRemove(monitor.Id, out _);
         }

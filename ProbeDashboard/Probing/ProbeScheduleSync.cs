@@ -56,12 +56,15 @@ public sealed partial class ProbeScheduleSync(
             }
             else
             {
-                // Every monitor is read before any trigger is built, so all first fires count from one instant that is
-                // still ahead when the scheduler starts: no slot falls inside the rebuild and fires late with the others.
+                // Every monitor is read before any trigger is built, so all first fires count from one instant: a slot
+                // that passed while the server was down is in the catch-up plan, and every other monitor keeps the slot
+                // it would have had without the stop (StartupCatchUp.PhaseFrom).
                 var monitors = new List<MonitorDefinition>(stale.Count);
                 foreach (var chunk in stale.Chunk(LoadChunk)) monitors.AddRange(await LoadAsync(db, chunk, cancellationToken));
-                var catchUp = StartupCatchUp.Plan(monitors.Where(m => ProbeAssignment.RunsOn(m, _host)).ToList(), time.GetUtcNow());
-                await ScheduleAsync(monitors, m => catchUp.TryGetValue(m.Id, out var at) ? at : null, cancellationToken);
+                var now = time.GetUtcNow();
+                var catchUp = StartupCatchUp.Plan(monitors.Where(m => ProbeAssignment.RunsOn(m, _host)).ToList(), now);
+                await ScheduleAsync(monitors, m => catchUp.TryGetValue(m.Id, out var at) ? at : null, cancellationToken,
+                    phaseFrom: m => StartupCatchUp.PhaseFrom(m, now));
                 _startupRebuilt = true;
             }
             foreach (var id in gone) await UnscheduleAsync(id, cancellationToken);
@@ -111,7 +114,9 @@ public sealed partial class ProbeScheduleSync(
         db.Monitors.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
 
     /// <param name="probeAt">When to probe each monitor once before it follows its phase; null to wait for the phase.</param>
-    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, Func<MonitorDefinition, DateTimeOffset?> probeAt, CancellationToken cancellationToken)
+    /// <param name="phaseFrom">The instant from which a monitor waiting for its phase takes its first slot; now when null.</param>
+    private async Task ScheduleAsync(IReadOnlyList<MonitorDefinition> monitors, Func<MonitorDefinition, DateTimeOffset?> probeAt,
+        CancellationToken cancellationToken, Func<MonitorDefinition, DateTimeOffset>? phaseFrom = null)
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");
         var now = time.GetUtcNow();
@@ -127,7 +132,7 @@ public sealed partial class ProbeScheduleSync(
             }
             // Same target and interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
             if (ranHere && SameRhythm(previous!, monitor)) continue;
-            var (job, triggers) = Build(monitor, _host.Id, now, probeAt(monitor));
+            var (job, triggers) = Build(monitor, _host.Id, phaseFrom?.Invoke(monitor) ?? now, probeAt(monitor));
             jobs[job] = triggers;
             _rhythms.TryRemove(monitor.Id, out _);
         }

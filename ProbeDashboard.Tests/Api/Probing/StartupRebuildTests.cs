@@ -47,6 +47,7 @@ public sealed class StartupRebuildTests() : AppWithTargetTests(schedulerRunning:
             foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
                 triggers.Add((await scheduler.GetTrigger(key))!);
             var catchUps = triggers.Where(t => t.Key.Name.EndsWith("-now", StringComparison.Ordinal)).Select(t => t.StartTimeUtc).Order().ToList();
+            var caughtUp = triggers.Where(t => t.Key.Name.EndsWith("-now", StringComparison.Ordinal)).Select(MonitorIdOf).ToHashSet();
 
             Assert.Equal(30, catchUps.Count);
             Assert.Equal(30, catchUps.Distinct().Count());
@@ -56,6 +57,11 @@ public sealed class StartupRebuildTests() : AppWithTargetTests(schedulerRunning:
             var repeating = triggers.Where(t => !t.Key.Name.EndsWith("-now", StringComparison.Ordinal)).ToList();
             Assert.Equal(300, repeating.Count);
             Assert.All(repeating, t => Assert.Equal(0, (t.StartTimeUtc.ToUnixTimeMilliseconds() - ProbeSchedule.OffsetMs(MonitorIdOf(t), 60)) % 60_000));
+            // No first slot before the rebuild; a monitor probed 10 s ago keeps the slot it would have had without the
+            // stop (45-105 s after that probe).
+            Assert.All(repeating, t => Assert.True(t.StartTimeUtc >= now, $"{t.Key} starts at {t.StartTimeUtc - now}"));
+            Assert.All(repeating.Where(t => !caughtUp.Contains(MonitorIdOf(t))), t =>
+                Assert.InRange(t.StartTimeUtc - (now - TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(105)));
         }
         finally
         {

@@ -24,16 +24,70 @@ public class StartupCatchUpTests
             return Monitor(id, 60, lastBeforeStop + TimeSpan.FromMilliseconds(5));
         })];
 
-    [Fact]
-    public void Only_monitors_without_a_probe_for_a_whole_interval_catch_up()
-    {
-        var fresh = Monitor(1, 60, Restart - TimeSpan.FromSeconds(59));
-        var missed = Monitor(2, 60, Restart - TimeSpan.FromSeconds(61));
-        var neverProbed = Monitor(3, 60, null);
+    /// <summary>The monitor's phase slot <paramref name="intervalsBack"/> whole intervals before the last slot ahead of the restart.</summary>
+    private static DateTimeOffset Slot(int id, int intervalsBack) =>
+        ProbeSchedule.FirstFireAt(id, 60, Restart) - TimeSpan.FromSeconds(60 * intervalsBack);
 
-        var plan = StartupCatchUp.Plan([fresh, missed, neverProbed], Restart);
+    [Fact]
+    public void Only_monitors_whose_next_slot_passed_while_the_server_was_down_catch_up()
+    {
+        // Probed at its last slot before the stop: the next one is still ahead.
+        var fresh = Monitor(1, 60, Slot(1, 1) + TimeSpan.FromMilliseconds(5));
+        // Probed two slots back: the slot after that fell while the server was down.
+        var missed = Monitor(2, 60, Slot(2, 2) + TimeSpan.FromMilliseconds(5));
+        var neverProbed = Monitor(3, 60, null);
+        // Probed at once 70 s ago (created then): more than an interval ago, but its first slot after that
+        // (3/4 to 7/4 of an interval after the probe, restart or not) is still ahead, so it missed nothing.
+        var probedAtOnce = Monitor(5, 60, Restart - TimeSpan.FromSeconds(70));
+        Assert.True(ProbeSchedule.FirstFireAfterProbeNow(5, 60, Restart - TimeSpan.FromSeconds(70)) > Restart);
+
+        var plan = StartupCatchUp.Plan([fresh, missed, neverProbed, probedAtOnce], Restart);
 
         Assert.Equal([2, 3], plan.Keys.Order());
+    }
+
+    /// <summary>
+    /// A node joining a running cluster (#15's SharedProbingTests): its peers probed every monitor at its last slot, so
+    /// with a 2 s interval every next slot lies within 2 s of the join. None of them is missed: had they been caught up,
+    /// the node would have started its repeating triggers only after a 10 s catch-up window, and the rounds it owned
+    /// meanwhile went unprobed (a fifth of all rounds with three nodes).
+    /// </summary>
+    [Fact]
+    public void A_node_joining_a_running_cluster_catches_nothing_up_and_takes_its_rounds_at_their_next_slots()
+    {
+        var monitors = Enumerable.Range(1, 20).Select(id =>
+        {
+            var lastSlot = ProbeSchedule.FirstFireAt(id, 2, Restart) - TimeSpan.FromSeconds(2);
+            return Monitor(id, 2, lastSlot + TimeSpan.FromMilliseconds(5));
+        }).ToList();
+
+        Assert.Empty(StartupCatchUp.Plan(monitors, Restart));
+        Assert.All(monitors, m => Assert.Equal(ProbeSchedule.FirstFireAt(m.Id, 2, Restart), StartupCatchUp.PhaseFrom(m, Restart)));
+    }
+
+    /// <summary>
+    /// The bench's restart (#19's 104 s gap): 5,000 monitors created over 13 s, each probed at once, killed 67 s after
+    /// the last create. About half had not reached their first slot yet, so their last probe was the one at creation,
+    /// more than an interval old; counted as missed, they stretched the catch-up window to 30 s (the steady-rate cap) and
+    /// the last of them waited 100 s. Their slots are still ahead: only the rounds that fell in the 3 s stop catch up.
+    /// </summary>
+    [Fact]
+    public void Monitors_created_just_before_a_stop_wait_for_their_first_slot_and_do_not_stretch_the_catch_up()
+    {
+        var killedAt = Restart - TimeSpan.FromSeconds(3);
+        var monitors = Enumerable.Range(1, 5_000).Select(id =>
+        {
+            var createdAt = Restart - TimeSpan.FromSeconds(83) + TimeSpan.FromMilliseconds(id * 13_000L / 5_000);
+            var firstSlot = ProbeSchedule.FirstFireAfterProbeNow(id, 60, createdAt);
+            return Monitor(id, 60, firstSlot < killedAt ? firstSlot + TimeSpan.FromMilliseconds(5) : createdAt);
+        }).ToList();
+        Assert.True(monitors.Count(m => m.Current.LastProbeAt < (Restart - TimeSpan.FromSeconds(60)).UtcDateTime) > 1_000);
+
+        var plan = StartupCatchUp.Plan(monitors, Restart);
+
+        // The slots of the stop's 3 s: about 250 of 5,000 monitors at 60 s.
+        Assert.InRange(plan.Count, 150, 400);
+        Assert.True(plan.Values.Max() < Restart + StartupCatchUp.Lead + StartupCatchUp.Window);
     }
 
     [Fact]

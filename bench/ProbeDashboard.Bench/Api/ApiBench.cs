@@ -45,14 +45,21 @@ public static class ApiBench
 
             var before = await BenchDataDirectory.MaxResultIdAsync(data);
             await server.DisposeAsync();
+            var killedAt = DateTime.UtcNow;
             var restarting = Stopwatch.StartNew();
+            var restartedAt = DateTime.UtcNow;
             server = await DashboardProcess.StartAsync(data, Math.Min(interval, 5));
             var listening = restarting.Elapsed;
             var (everyMonitor, peakPerSecond) = await UntilEveryMonitorProbedAsync(data, before, monitors, restarting);
             Console.WriteLine($"restart after kill -9: listening after {listening.TotalSeconds:F1} s, every monitor probed again after " +
                 $"{everyMonitor.TotalSeconds:F1} s; peak {peakPerSecond} results/s (steady rate {monitors / (double)interval:F0}/s)");
-            Console.WriteLine($"longest gap in one monitor's results across the kill and restart: {await LongestGapAsync(data, before):F1} s " +
-                $"(interval {interval} s; a monitor that missed a round catches up within about 12 s of the start)");
+            var gaps = await RestartGaps.ReadAsync(data, before, killedAt, interval);
+            var delays = gaps.OrderByDescending(g => g.DelaySeconds).ToList();
+            Console.WriteLine($"longest gap in one monitor's results across the kill and restart: {gaps[0].Seconds:F1} s (interval {interval} s; " +
+                $"after a create the next slot is 3/4 to 7/4 of an interval away, restart or not)");
+            Console.WriteLine($"longest delay past the slot a monitor would have had without the kill: {delays[0].DelaySeconds:F1} s " +
+                "(a slot missed while down is caught up within about 12 s of the start); the longest five of each:");
+            foreach (var gap in gaps.Take(5).Concat(delays.Take(5))) Console.WriteLine("  " + RestartGaps.Describe(gap, killedAt, restartedAt));
             await server.DisposeAsync();
             return 0;
         }
@@ -128,19 +135,5 @@ public static class ApiBench
             if (distinct >= monitors) return (now, peak);
         }
         throw new TimeoutException("not every monitor probed within 5 minutes of the restart");
-    }
-
-    /// <summary>The longest time, over the monitors, between a monitor's last result before the kill and its first after it.</summary>
-    private static async Task<double> LongestGapAsync(string data, long after)
-    {
-        await using var connection = BenchDataDirectory.OpenReadOnly(data);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT max((julianday(later.First) - julianday(earlier.Last)) * 86400.0)
-            FROM (SELECT MonitorId, max(Timestamp) AS Last FROM ProbeResults WHERE Id <= $after GROUP BY MonitorId) AS earlier
-            JOIN (SELECT MonitorId, min(Timestamp) AS First FROM ProbeResults WHERE Id > $after GROUP BY MonitorId) AS later USING (MonitorId)
-            """;
-        command.Parameters.AddWithValue("$after", after);
-        return Convert.ToDouble(await command.ExecuteScalarAsync());
     }
 }

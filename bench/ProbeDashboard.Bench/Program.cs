@@ -12,6 +12,8 @@ if (args.Length > 0 && args[0] == "status-page")
     return await ProbeDashboard.Bench.StatusPages.StatusPageBench.RunAsync(args.Skip(1));
 if (args.Length > 0 && args[0] == "node")
     return await ProbeDashboard.Bench.Cluster.ClusterBenchRun.RunNodeAsync(args.Skip(1));
+if (args.Length > 0 && args[0] == "side-by-side")
+    return await ProbeDashboard.Bench.SideBySide.SideBySideBench.RunAsync(args.Skip(1));
 if (args.Length > 0 && args[0] == "egress")
     return await EgressBench.RunAsync(args);
 

@@ -1,0 +1,71 @@
+using System.Text.Json;
+
+namespace ProbeDashboard.Bench.Profile;
+
+/// <summary>
+/// Sums a dotnet-trace thread-time profile (converted to speedscope JSON) by stage, counting only time on CPU: the
+/// sampled-thread-time profile marks each stack's leaf <c>CPU_TIME</c> (running managed code) or
+/// <c>UNMANAGED_CODE_TIME</c> (native code or blocked: idle threads wait there, so it cannot be counted as CPU).
+/// </summary>
+public static class SpeedscopeStages
+{
+    public const string OnCpuFrame = "CPU_TIME";
+
+    /// <summary>Milliseconds on CPU per stage over all threads.</summary>
+    public static Dictionary<string, double> Sum(string speedscopeFile)
+    {
+        using var stream = File.OpenRead(speedscopeFile);
+        using var document = JsonDocument.Parse(stream);
+        var frames = document.RootElement.GetProperty("shared").GetProperty("frames").EnumerateArray()
+            .Select(f => f.GetProperty("name").GetString() ?? "").ToArray();
+        var ours = frames.Select(StageRules.OfOurs).ToArray();
+        var library = frames.Select(StageRules.OfLibrary).ToArray();
+        var onCpu = frames.Select(f => f == OnCpuFrame).ToArray();
+
+        var totals = new Dictionary<string, double>();
+        string Stage(IReadOnlyList<int> stack)
+        {
+            string? fallback = null;
+            for (var i = stack.Count - 1; i >= 0; i--)
+            {
+                if (ours[stack[i]] is { } stage) return stage;
+                fallback ??= library[stack[i]];
+            }
+            return fallback ?? StageRules.Other;
+        }
+        void Add(IReadOnlyList<int> stack, double ms)
+        {
+            if (ms <= 0 || !stack.Any(f => onCpu[f])) return;
+            var stage = Stage(stack);
+            totals[stage] = totals.GetValueOrDefault(stage) + ms;
+        }
+
+        foreach (var profile in document.RootElement.GetProperty("profiles").EnumerateArray())
+        {
+            if (profile.GetProperty("type").GetString() == "evented")
+            {
+                // Open/close events; the time between two events belongs to the stack open in between.
+                var stack = new List<int>();
+                double? last = null;
+                foreach (var e in profile.GetProperty("events").EnumerateArray())
+                {
+                    var at = e.GetProperty("at").GetDouble();
+                    if (last is { } previous && stack.Count > 0) Add(stack, at - previous);
+                    last = at;
+                    var frame = e.GetProperty("frame").GetInt32();
+                    if (e.GetProperty("type").GetString() == "O") stack.Add(frame);
+                    else if (stack.LastIndexOf(frame) is var index and >= 0) stack.RemoveRange(index, stack.Count - index);
+                }
+            }
+            else
+            {
+                // Sampled: each sample is a root-to-leaf list of frames with a weight.
+                var weights = profile.GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()).ToArray();
+                var i = 0;
+                foreach (var sample in profile.GetProperty("samples").EnumerateArray())
+                    Add(sample.EnumerateArray().Select(f => f.GetInt32()).ToList(), weights[i++]);
+            }
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,62 @@
+namespace ProbeDashboard.Bench.Profile;
+
+/// <summary>
+/// Which stage of the probe pipeline a sampled stack belongs to. The innermost frame of ours decides (the library
+/// code it called is its cost: EF Core under the writer is the writer's); a stack with none of our frames (an async
+/// continuation inside HttpClient, Quartz's own scheduler thread) is put by the innermost library frame it has.
+/// </summary>
+public static class StageRules
+{
+    public const string Other = "runtime and other (thread pool, timers, unclassified)";
+
+    // Ordered: the first rule whose text the frame name contains wins.
+    private static readonly (string Contains, string Stage)[] Ours =
+    [
+        ("ProbeDashboard.Probing.ProbeMonitorJob", "Quartz firing (incl. ProbeMonitorJob)"),
+        ("ProbeDashboard.Probing.", "scheduling (catalog, schedule sync, listeners)"),
+        ("ProbeDashboard.Core.Probing.ProbingMetrics", "metrics (counters, histograms)"),
+        ("ProbeDashboard.Core.Results.ResultWriterMetrics", "metrics (counters, histograms)"),
+        ("ProbeDashboard.Core.Events.EventBusMetrics", "metrics (counters, histograms)"),
+        ("ProbeDashboard.Core.Probing.ProbeDispatcher", "dispatcher"),
+        ("ProbeDashboard.Core.Probing.ProbeRunner", "dispatcher"),
+        ("ProbeDashboard.Core.Probing.LatenessHistogram", "dispatcher"),
+        ("ProbeDashboard.Core.Probing.ProbeOutcome", "result objects"),
+        ("ProbeDashboard.Core.Probing.Http.", "HTTP probe"),
+        ("ProbeDashboard.Core.Egress.", "HTTP probe"),
+        ("ProbeDashboard.Core.Probing.", "probe (other kinds, options)"),
+        ("ProbeDashboard.Core.Results.BatchRollup", "rollups"),
+        ("ProbeDashboard.Core.Results.ProbeResult", "result objects"),
+        ("ProbeDashboard.Core.Results.ProbeRound", "result objects"),
+        ("ProbeDashboard.Core.Results.MonitorRoundTracker", "event bus subscribers"),
+        ("ProbeDashboard.Core.Results.MonitorStatusTracker", "event bus subscribers"),
+        ("ProbeDashboard.Core.Results.", "writer (SQL, batches)"),
+        ("ProbeDashboard.Core.Storage.", "writer (SQL, batches)"),
+        ("ProbeDashboard.Core.Events.", "event bus"),
+        ("ProbeDashboard.Core.Alerts.", "alert processor"),
+        ("ProbeDashboard.Realtime.", "realtime fan-out"),
+        ("ProbeDashboard.Core.Compat.", "event bus subscribers"),
+        ("ProbeDashboard.Core.StatusPages.", "event bus subscribers"),
+        ("ProbeDashboard.Core.Push.", "event bus subscribers"),
+        ("ProbeDashboard.", "other of ours"),
+    ];
+
+    private static readonly (string Contains, string Stage)[] Libraries =
+    [
+        ("Quartz", "Quartz firing (incl. ProbeMonitorJob)"),
+        ("System.Net.Http", "HTTP probe"),
+        ("System.Net.Sockets", "HTTP probe"),
+        ("System.Net.Security", "HTTP probe"),
+        ("Microsoft.Data.Sqlite", "writer (SQL, batches)"),
+        ("SQLitePCL", "writer (SQL, batches)"),
+        ("Npgsql", "writer (SQL, batches)"),
+        ("Microsoft.EntityFrameworkCore", "EF Core (caller not on the stack)"),
+        ("Prometheus", "metrics (counters, histograms)"),
+        ("System.Diagnostics.Metrics", "metrics (counters, histograms)"),
+    ];
+
+    /// <summary>The stage a frame names as ours (null: not ours).</summary>
+    public static string? OfOurs(string frame) => Ours.FirstOrDefault(r => frame.Contains(r.Contains, StringComparison.Ordinal)).Stage;
+
+    /// <summary>The stage a library frame stands for when no frame of ours is on the stack (null: none).</summary>
+    public static string? OfLibrary(string frame) => Libraries.FirstOrDefault(r => frame.Contains(r.Contains, StringComparison.Ordinal)).Stage;
+}

@@ -75,17 +75,25 @@ public sealed class BenchProfile : IAsyncDisposable
             text.AppendLine("(no speedscope file: dotnet-trace did not convert the trace; it is in " + Trace + ")");
             return text.ToString();
         }
-        var stages = SpeedscopeStages.Sum(Speedscope);
-        var sampled = stages.Values.Sum();
         // Managed samples on CPU split what the GC threads did not use.
-        var managedPerRound = rounds > 0 ? (cpuSeconds - gcSeconds) * 1000 / rounds : 0;
         text.AppendLine();
-        text.AppendLine(string.Create(c, $"| stage | share of managed on-CPU samples | ms per round (of the {managedPerRound:F3} ms outside GC threads) |"));
-        text.AppendLine("|---|---|---|");
-        foreach (var (stage, ms) in stages.OrderByDescending(s => s.Value))
-            text.AppendLine(string.Create(c, $"| {stage} | {ms / sampled * 100:F1} % | {ms / sampled * managedPerRound:F3} |"));
+        text.Append(StageTable(Speedscope, rounds > 0 ? (cpuSeconds - gcSeconds) * 1000 / rounds : 0));
         text.AppendLine(string.Create(c, $"| GC (server and background GC threads, from /proc) | {gcSeconds / cpuSeconds * 100:F1} % of process CPU | {(rounds > 0 ? gcSeconds * 1000 / rounds : 0):F3} |"));
         text.Append("Trace and speedscope file kept in " + _directory);
+        return text.ToString();
+    }
+
+    /// <summary>The stages' shares of a speedscope file's on-CPU samples, and their ms per round when that is known (not 0).</summary>
+    public static string StageTable(string speedscope, double managedMsPerRound)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var stages = SpeedscopeStages.Sum(speedscope);
+        var sampled = stages.Values.Sum();
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(c, $"| stage | share of managed on-CPU samples | ms per round (of the {managedMsPerRound:F3} ms outside GC threads) |"));
+        text.AppendLine("|---|---|---|");
+        foreach (var (stage, ms) in stages.OrderByDescending(s => s.Value))
+            text.AppendLine(string.Create(c, $"| {stage} | {ms / sampled * 100:F1} % | {(managedMsPerRound > 0 ? (ms / sampled * managedMsPerRound).ToString("F3", c) : "-")} |"));
         return text.ToString();
     }
 

@@ -6,6 +6,8 @@ namespace ProbeDashboard.Bench.Profile;
 /// Sums a dotnet-trace thread-time profile (converted to speedscope JSON) by stage, counting only time on CPU: the
 /// sampled-thread-time profile marks each stack's leaf <c>CPU_TIME</c> (running managed code) or
 /// <c>UNMANAGED_CODE_TIME</c> (native code or blocked: idle threads wait there, so it cannot be counted as CPU).
+/// A thread blocked in a managed wait is still marked <c>CPU_TIME</c>; <see cref="StageRules.DecidedByLeaf"/> drops those
+/// samples and keeps the thread pool's spinning, which is real CPU.
 /// </summary>
 public static class SpeedscopeStages
 {
@@ -21,10 +23,15 @@ public static class SpeedscopeStages
         var ours = frames.Select(StageRules.OfOurs).ToArray();
         var library = frames.Select(StageRules.OfLibrary).ToArray();
         var onCpu = frames.Select(f => f == OnCpuFrame).ToArray();
+        var pseudo = frames.Select(f => f is OnCpuFrame or "UNMANAGED_CODE_TIME").ToArray();
+        var leaf = frames.Select(f => (Decided: StageRules.DecidedByLeaf(f, out var stage), Stage: stage)).ToArray();
 
         var totals = new Dictionary<string, double>();
-        string Stage(IReadOnlyList<int> stack)
+        string? Stage(IReadOnlyList<int> stack)
         {
+            var innermost = stack.Count - 1;
+            while (innermost > 0 && pseudo[stack[innermost]]) innermost--;
+            if (leaf[stack[innermost]].Decided) return leaf[stack[innermost]].Stage;
             string? fallback = null;
             for (var i = stack.Count - 1; i >= 0; i--)
             {
@@ -36,7 +43,7 @@ public static class SpeedscopeStages
         void Add(IReadOnlyList<int> stack, double ms)
         {
             if (ms <= 0 || !stack.Any(f => onCpu[f])) return;
-            var stage = Stage(stack);
+            if (Stage(stack) is not { } stage) return; // blocked in a wait: no CPU
             totals[stage] = totals.GetValueOrDefault(stage) + ms;
         }
 

@@ -12,6 +12,7 @@ public static class StageRules
     // Ordered: the first rule whose text the frame name contains wins.
     private static readonly (string Contains, string Stage)[] Ours =
     [
+        ("ProbeDashboard.Bench.", "bench harness (sampling loop)"),
         ("ProbeDashboard.Probing.ProbeMonitorJob", "Quartz firing (incl. ProbeMonitorJob)"),
         ("ProbeDashboard.Probing.", "scheduling (catalog, schedule sync, listeners)"),
         ("ProbeDashboard.Core.Probing.ProbingMetrics", "metrics (counters, histograms)"),
@@ -51,12 +52,51 @@ public static class StageRules
         ("Npgsql", "writer (SQL, batches)"),
         ("Microsoft.EntityFrameworkCore", "EF Core (caller not on the stack)"),
         ("Prometheus", "metrics (counters, histograms)"),
+        ("System.Threading.TimerQueue", "timers (TimerQueue firing)"),
         ("System.Diagnostics.Metrics", "metrics (counters, histograms)"),
     ];
 
+    public const string ThreadPool = "thread pool (spin-waiting, waking workers)";
+
+    /// <summary>
+    /// Innermost managed frames that decide by themselves: a thread blocked in a wait is sampled as managed code
+    /// although it uses no CPU (null stage: not counted); the thread pool's spinning and wake-ups do use it. (Setting an
+    /// event is left to its caller: Quartz re-arming its timer is Quartz's cost.)
+    /// </summary>
+    private static readonly (string Contains, string? Stage)[] Leaves =
+    [
+        ("System.Threading.LowLevelSpinWaiter", ThreadPool),
+        ("System.Threading.LowLevelLifoSemaphore.Wait(", ThreadPool),
+        ("System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart", ThreadPool),
+        ("Interop+Kernel32.ReleaseSemaphore", ThreadPool),
+        ("System.Threading.Thread.<PollGC>", "GC (suspension polls on managed threads)"),
+        ("System.Threading.WaitHandle.WaitOneNoCheck", null),
+        ("System.Threading.LowLevelLifoSemaphore.WaitForSignal", null),
+        ("System.Threading.LowLevelLifoSemaphore.WaitNative", null),
+        ("System.Threading.Monitor.Wait", null),
+        ("System.Threading.Thread.Sleep", null),
+    ];
+
+    /// <summary>Whether the innermost managed frame decides the stage alone, and which (null: a blocked thread, not CPU).</summary>
+    public static bool DecidedByLeaf(string frame, out string? stage)
+    {
+        foreach (var (contains, leafStage) in Leaves)
+        {
+            if (!frame.Contains("!" + contains, StringComparison.Ordinal)) continue;
+            stage = leafStage;
+            return true;
+        }
+        stage = null;
+        return false;
+    }
+
     /// <summary>The stage a frame names as ours (null: not ours).</summary>
-    public static string? OfOurs(string frame) => Ours.FirstOrDefault(r => frame.Contains(r.Contains, StringComparison.Ordinal)).Stage;
+    public static string? OfOurs(string frame) =>
+        // Frames are "Module!Namespace.Type.Method(...)"; a thread's root frame names the process (and its path) instead.
+        frame.Contains("!ProbeDashboard.", StringComparison.Ordinal)
+            ? Ours.FirstOrDefault(r => frame.Contains("!" + r.Contains, StringComparison.Ordinal)).Stage
+            : null;
 
     /// <summary>The stage a library frame stands for when no frame of ours is on the stack (null: none).</summary>
-    public static string? OfLibrary(string frame) => Libraries.FirstOrDefault(r => frame.Contains(r.Contains, StringComparison.Ordinal)).Stage;
+    public static string? OfLibrary(string frame) => Libraries.FirstOrDefault(r => frame.Contains("!" + r.Contains, StringComparison.Ordinal)).Stage;
 }

@@ -13,7 +13,7 @@ public sealed record Tools(string Nginx, string Blackbox, string Prometheus)
         if (nginx is not null && blackbox is not null && prometheus is not null) return new Tools(nginx, blackbox, prometheus);
         Console.Error.WriteLine("side-by-side needs nginx, prometheus and blackbox_exporter (Debian packages). Install them with:");
         Console.Error.WriteLine("  " + InstallLine);
-        Console.Error.WriteLine("and stop the services the install started (systemctl disable --now nginx prometheus prometheus-blackbox-exporter prometheus-node-exporter).");
+        Console.Error.WriteLine("and stop and disable any nginx or prometheus service the install started: the bench runs its own, on 127.0.0.1 only.");
         return null;
     }
 }

@@ -4,7 +4,7 @@ namespace ProbeDashboard.Bench;
 
 /// <summary>
 /// Command line: <c>--monitors M --interval I --duration T [--warmup W] [--ports P] [--min-interval N] [--delay-ms D]
-/// [--keep-data] [--provider Sqlite|PostgreSQL] [--nodes N]</c>.
+/// [--keep-data] [--provider Sqlite|PostgreSQL] [--nodes N] [--profile]</c>.
 /// </summary>
 public sealed record BenchOptions(int Monitors, int IntervalSeconds, int DurationSeconds, int WarmupSeconds, int Ports, int MinIntervalSeconds, int DelayMs, bool KeepData)
 {
@@ -13,6 +13,9 @@ public sealed record BenchOptions(int Monitors, int IntervalSeconds, int Duratio
 
     /// <summary>Server nodes sharing the probing (PostgreSQL and a throwaway redis-server); more than 1 means PostgreSQL.</summary>
     public int Nodes { get; init; } = 1;
+
+    /// <summary>Trace the measured window with dotnet-trace and print the CPU by stage (Profile/BenchProfile.cs).</summary>
+    public bool Profile { get; init; }
 
     public bool OnPostgres => Nodes > 1 || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
@@ -44,6 +47,7 @@ public sealed record BenchOptions(int Monitors, int IntervalSeconds, int Duratio
                 ? provider
                 : throw new ArgumentException($"--provider must be Sqlite or PostgreSQL, not '{provider}'"),
             Nodes = Get("nodes", 1) is var nodes and >= 1 ? nodes : throw new ArgumentException("--nodes must be at least 1"),
+            Profile = flags.Contains("profile"),
         };
     }
 

@@ -15,6 +15,8 @@ public sealed class BenchReport
     public double CpuCores { get; set; }
     public double TargetCpuCores { get; set; }
     public long PeakRssBytes { get; set; }
+    /// <summary>Largest RSS sampled during the measured window (the run peak also holds seeding the monitors).</summary>
+    public long WindowPeakRssBytes { get; set; }
     public long Started { get; set; }
     public long Stored { get; set; }
     public long Failed { get; set; }
@@ -25,6 +27,9 @@ public sealed class BenchReport
     public long Lost => Started - Stored;
     /// <summary>Bus messages dropped because a consumer (the alert engine) fell behind: missed evaluations.</summary>
     public long BusDropped { get; set; }
+
+    /// <summary>The measured window's CPU by stage, when the run was profiled (<c>--profile</c>).</summary>
+    public string? Profile { get; set; }
 
     public void Print(BenchOptions options)
     {
@@ -38,6 +43,7 @@ public sealed class BenchReport
         Console.WriteLine(string.Create(c, $"peak RSS        {PeakRssBytes / 1024.0 / 1024.0:F0} MB"));
         Console.WriteLine(string.Create(c, $"results         {Started} probes started, {Stored} stored ({Failed} failed probes), lost {Lost}, skipped (overlap) {SkippedOverlapping}, bus messages dropped {BusDropped}"));
         Console.WriteLine(string.Create(c, $"in flight       up to {PeakInFlight} rounds at once (sampled each second); target delay {options.DelayMs} ms"));
+        if (Profile is not null) Console.WriteLine(Environment.NewLine + Profile);
         Console.WriteLine();
         Console.WriteLine(string.Create(c,
             $"| {options.Monitors:N0} | {options.IntervalSeconds} s | {options.DurationSeconds} s | {ProbesPerSecond:F1} / {options.ExpectedProbesPerSecond:F1} | {LatenessP50.TotalMilliseconds:F0} / {LatenessP99.TotalMilliseconds:F0} / {LatenessMax.TotalMilliseconds:F0} ms | {CpuCores * 100:F0}% | {PeakRssBytes / 1024.0 / 1024.0:F0} MB | {Lost} |"));

@@ -21,10 +21,11 @@ namespace ProbeDashboard.Bench;
 /// </summary>
 public static class BenchRun
 {
-    public static async Task<BenchReport> RunAsync(BenchOptions options)
+    /// <param name="external">Targets someone else runs (side-by-side mode: nginx); none starts the bench's own target process.</param>
+    public static async Task<BenchReport> RunAsync(BenchOptions options, SideBySide.ExternalTargets? external = null)
     {
         if (options.Nodes > 1) return await Cluster.ClusterBenchRun.RunAsync(options);
-        using var target = await TargetProcess.StartAsync(options.Ports, options.DelayMs);
+        using var target = external is null ? await TargetProcess.StartAsync(options.Ports, options.DelayMs) : null;
         var data = Directory.CreateTempSubdirectory("probedashboard-bench-").FullName;
         await using var postgres = options.OnPostgres ? await Cluster.BenchPostgres.StartAsync() : null;
         var report = new BenchReport();
@@ -32,10 +33,10 @@ public static class BenchRun
         {
             using var host = BuildHost(options, StorageSettings(data, postgres?.ConnectionString));
             await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-            await SeedMonitorsAsync(host.Services, options, target.Ports);
+            await SeedMonitorsAsync(host.Services, options, target?.Ports ?? [], external?.UrlFor);
             await host.StartAsync();
             Console.WriteLine($"Scheduled {options.Monitors} monitors on {(postgres is null ? "SQLite" : "PostgreSQL")}; warming up for {options.WarmupSeconds}s, then measuring for {options.DurationSeconds}s");
-            await MeasureAsync(host, options, target.Process, report);
+            await MeasureAsync(host, options, external?.Process ?? target!.Process, report);
             report.Stored = await CountStoredAsync(host.Services);
             report.Failed = await CountStoredAsync(host.Services, failedOnly: true);
         }
@@ -66,6 +67,7 @@ public static class BenchRun
         dispatcher.Lateness.Reset();
         var startedBefore = dispatcher.Started;
         var storedBefore = await CountStoredAsync(host.Services);
+        await using var profile = options.Profile ? await Profile.BenchProfile.StartAsync(options.DurationSeconds) : null;
         var cpuBefore = self.TotalProcessorTime;
         var targetCpuBefore = target?.TotalProcessorTime ?? TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
@@ -74,9 +76,11 @@ public static class BenchRun
             await Task.Delay(TimeSpan.FromSeconds(1));
             self.Refresh();
             report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.WorkingSet64);
+            report.WindowPeakRssBytes = Math.Max(report.WindowPeakRssBytes, self.WorkingSet64);
             report.PeakInFlight = Math.Max(report.PeakInFlight, dispatcher.InFlight);
         }
         var wall = clock.Elapsed.TotalSeconds;
+        profile?.WindowEnded();
         self.Refresh();
         target?.Refresh();
         report.ProbesPerSecond = (dispatcher.Started - startedBefore) / wall;
@@ -89,11 +93,14 @@ public static class BenchRun
         report.LatenessMax = dispatcher.Lateness.Max;
         report.SkippedOverlapping = dispatcher.SkippedOverlapping;
         report.BusDropped = host.Services.GetRequiredService<EventBus>().DroppedTotal;
+        var roundsInWindow = dispatcher.Started - startedBefore;
 
         await host.StopAsync();
         report.Started = dispatcher.Started;
         self.Refresh();
         report.PeakRssBytes = Math.Max(report.PeakRssBytes, self.PeakWorkingSet64);
+        // Read after the peak is taken: parsing the trace needs memory that the pipeline does not.
+        if (profile is not null) report.Profile = await profile.SummarizeAsync(report.CpuCores * wall, roundsInWindow);
     }
 
     public static IHost BuildHost(BenchOptions options, IReadOnlyDictionary<string, string?> settings)
@@ -114,9 +121,13 @@ public static class BenchRun
         return builder.Build();
     }
 
-    /// <summary>HTTP monitors spread over the target's ports; every fourth one also checks a keyword in the body.</summary>
-    public static async Task SeedMonitorsAsync(IServiceProvider services, BenchOptions options, IReadOnlyList<int> ports)
+    /// <summary>
+    /// HTTP monitors spread over the target's ports (or at <paramref name="urlFor"/>'s address for monitor i); every
+    /// fourth one also checks a keyword in the body.
+    /// </summary>
+    public static async Task SeedMonitorsAsync(IServiceProvider services, BenchOptions options, IReadOnlyList<int> ports, Func<int, string>? urlFor = null)
     {
+        urlFor ??= i => $"http://127.0.0.1:{ports[i % ports.Count]}/ok";
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         await using var db = await services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -126,7 +137,7 @@ public static class BenchRun
             {
                 Name = $"bench-{i}",
                 Kind = MonitorKind.Http,
-                Target = $"http://127.0.0.1:{ports[i % ports.Count]}/ok",
+                Target = urlFor(i),
                 IntervalSeconds = options.IntervalSeconds,
                 TimeoutSeconds = Math.Max(1, Math.Min(10, options.IntervalSeconds - 1)),
                 Http = new HttpProbeOptions { Keyword = i % 4 == 0 ? "ok" : null },

@@ -12,6 +12,14 @@ if (args.Length > 0 && args[0] == "status-page")
     return await ProbeDashboard.Bench.StatusPages.StatusPageBench.RunAsync(args.Skip(1));
 if (args.Length > 0 && args[0] == "node")
     return await ProbeDashboard.Bench.Cluster.ClusterBenchRun.RunNodeAsync(args.Skip(1));
+if (args.Length > 0 && args[0] == "side-by-side")
+    return await ProbeDashboard.Bench.SideBySide.SideBySideBench.RunAsync(args.Skip(1));
+if (args.Length > 1 && args[0] == "profile-stages")
+{
+    // Re-reads a kept profile (bench.speedscope.json) with the current stage rules.
+    Console.Write(ProbeDashboard.Bench.Profile.BenchProfile.StageTable(args[1], 0));
+    return 0;
+}
 if (args.Length > 0 && args[0] == "egress")
     return await EgressBench.RunAsync(args);
 

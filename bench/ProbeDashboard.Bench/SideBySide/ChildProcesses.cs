@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ProbeDashboard.Bench.SideBySide;
+
+/// <summary>
+/// The side-by-side run's own processes (nginx, blackbox_exporter, prometheus): each started here is killed by its PID
+/// when the run ends, fails, or is interrupted with Ctrl-C, so none outlives the bench.
+/// </summary>
+public static class ChildProcesses
+{
+    private static readonly List<Process> Started = [];
+
+    static ChildProcesses()
+    {
+        Console.CancelKeyPress += (_, _) => KillAll();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+    }
+
+    /// <summary>Starts <paramref name="file"/> with its output appended to <paramref name="log"/> (read it when it fails).</summary>
+    public static Process Start(string file, IEnumerable<string> arguments, string log)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
+        lock (Started) Started.Add(process);
+        var writer = TextWriter.Synchronized(new StreamWriter(log, append: true) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) writer.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) writer.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Kills one started process (by its PID) and waits for it.</summary>
+    public static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill();
+            process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        lock (Started) Started.Remove(process);
+    }
+
+    public static void KillAll()
+    {
+        Process[] all;
+        lock (Started) all = [.. Started];
+        foreach (var process in all) Stop(process);
+    }
+
+    /// <summary>Waits until something accepts connections on 127.0.0.1:<paramref name="port"/>, or the process died.</summary>
+    public static async Task WaitListeningAsync(Process process, int port, string what, string log)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+            catch (SocketException)
+            {
+                throw new InvalidOperationException($"{what} did not listen on 127.0.0.1:{port}; its output: {(File.Exists(log) ? File.ReadAllText(log) : "(none)")}");
+            }
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The first of <paramref name="candidates"/> that exists, or null.</summary>
+    public static string? Find(params string[] candidates) => candidates.FirstOrDefault(File.Exists);
+}

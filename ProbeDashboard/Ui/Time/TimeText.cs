@@ -10,6 +10,10 @@ public static class TimeText
     public static string UtcTitle(DateTime utc) =>
         utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>The instant for a <c>datetime</c> attribute and for app.js: ISO 8601 in UTC with milliseconds and a Z, whatever the value's kind.</summary>
+    public static string MachineUtc(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>"12 s ago", "5 min ago", "3 h ago", "2 d ago"; "just now" for clock skew into the future.</summary>
     public static string Ago(IStringLocalizer<UiText> text, TimeSpan elapsed) =>
         elapsed < TimeSpan.Zero ? text["JustNow"] : text["Ago", Duration(text, elapsed)];

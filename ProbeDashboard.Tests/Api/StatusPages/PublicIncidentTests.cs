@@ -48,7 +48,7 @@ public partial class PublicIncidentTests(StatusPageFactory factory) : IClassFixt
         Assert.Contains("Affects: Public API", html);
         Assert.Matches($"""<time datetime="{factory.Today:yyyy-MM-dd}T[0-9:.]+Z">{factory.Today:yyyy-MM-dd} \d\d:\d\d UTC</time>""", html);
         Assert.DoesNotContain("<h2>DNS outage", html);
-        Assert.Equal(1, Regex.Matches(html, "DNS outage").Count);  // only in the tooltip of the day it began
+        Assert.Single(Regex.Matches(html, "DNS outage"));  // only in the tooltip of the day it began
         var apiToday = DayTitles().Matches(html).Select(m => m.Groups["title"].Value).ElementAt(89);
         Assert.Contains("Incidents: Login errors; Checkout is slow", apiToday);  // newest first
         var webOldDay = DayTitles().Matches(html).Select(m => m.Groups["title"].Value).ElementAt(90 + 89 - 20);

@@ -32,7 +32,7 @@ public static class UiBench
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = LowPriorityChromium.Path,
+                ExecutablePath = LowPriorityChromium.Path(options.BrowserGroupNice),
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });

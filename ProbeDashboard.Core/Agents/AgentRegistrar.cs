@@ -27,8 +27,11 @@ public sealed class AgentRegistrar(
         var name = request.Name!.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var host = await db.Hosts.SingleOrDefaultAsync(h => h.Name == name, cancellationToken);
-        if (host is { IsServer: true })
-            return new RegistrationResult(null, new Dictionary<string, string[]> { ["name"] = ["is the server's own host name"] }, Conflict: true);
+        if (host is { IsAgent: false })
+            return new RegistrationResult(null, new Dictionary<string, string[]>
+            {
+                ["name"] = [host.IsServer ? "is the server's own host name" : "is a cluster node's host name"],
+            }, Conflict: true);
 
         var now = time.GetUtcNow().UtcDateTime;
         if (host is null)

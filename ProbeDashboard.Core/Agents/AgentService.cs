@@ -18,7 +18,7 @@ public sealed class AgentService(IDbContextFactory<ProbeDbContext> dbFactory, Re
     {
         actor.Demand(AgentActors.Permission);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Hosts.Where(h => h.Name == agentName && !h.IsServer).Select(h => (AgentCommand?)h.Command).SingleOrDefaultAsync(cancellationToken);
+        return await db.Hosts.Where(h => h.Name == agentName && !h.IsServer && h.ClusterNodeName == null).Select(h => (AgentCommand?)h.Command).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>True when an agent (not the server's host) has this id.</summary>
@@ -26,7 +26,7 @@ public sealed class AgentService(IDbContextFactory<ProbeDbContext> dbFactory, Re
     {
         actor.Demand(AgentActors.Permission);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Hosts.AnyAsync(h => h.Id == agentId && !h.IsServer, cancellationToken);
+        return await db.Hosts.AnyAsync(h => h.Id == agentId && !h.IsServer && h.ClusterNodeName == null, cancellationToken);
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class AgentService(IDbContextFactory<ProbeDbContext> dbFactory, Re
     {
         actor.Demand(AgentActors.Permission);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Hosts.AnyAsync(h => h.Id == agentId && !h.IsServer, cancellationToken)) return false;
+        if (!await db.Hosts.AnyAsync(h => h.Id == agentId && !h.IsServer && h.ClusterNodeName == null, cancellationToken)) return false;
         await writer.SubmitAsync(await WithoutStoredAsync(db, agentId, results, cancellationToken), cancellationToken);
         return true;
     }

@@ -23,7 +23,7 @@ public sealed class AgentTaskCatalog(IDbContextFactory<ProbeDbContext> dbFactory
     public async Task<AgentTaskList?> GetAsync(int hostId, string? knownVersion, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var host = await db.Hosts.AsNoTracking().SingleOrDefaultAsync(h => h.Id == hostId && !h.IsServer, cancellationToken);
+        var host = await db.Hosts.AsNoTracking().SingleOrDefaultAsync(h => h.Id == hostId && !h.IsServer && h.ClusterNodeName == null, cancellationToken);
         if (host is null) return null;
         var placements = await db.Monitors.AsNoTracking().Where(m => m.Enabled).OrderBy(m => m.Id)
             .Select(m => new MonitorDefinition

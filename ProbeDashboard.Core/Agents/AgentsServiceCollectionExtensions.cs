@@ -20,6 +20,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<HeartbeatRecorder>();
         services.AddSingleton<HostService>();
         services.AddSingleton<HostGroupService>();
+        services.AddSingleton<ClusterNodeHosts>();
         services.AddHostedService<HostHousekeepingService>();
         services.AddHostedService<ServerMetricsService>();
         return services;

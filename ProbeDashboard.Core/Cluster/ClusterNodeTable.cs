@@ -64,6 +64,14 @@ public sealed class ClusterNodeTable(IDbContextFactory<ProbeDbContext> dbFactory
         return await db.Set<ClusterNode>().AsNoTracking().OrderBy(n => n.Name).ThenBy(n => n.StartedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Each node name's own host (its machine metrics), by <see cref="Hosts.ProbeHost.ClusterNodeName"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> NodeHostIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Hosts.AsNoTracking().Where(h => h.ClusterNodeName != null)
+            .ToDictionaryAsync(h => h.ClusterNodeName!, h => h.Id, StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>A lease ends at the heartbeat plus the failover time, or when the node said it leaves, whichever is first.</summary>
     public static NodeLease Lease(ClusterNode node, TimeSpan failover)
     {

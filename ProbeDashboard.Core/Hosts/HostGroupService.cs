@@ -22,6 +22,8 @@ public enum HostGroupOutcome
     InvalidDependsOn,
     /// <summary>Nothing to change: the group already exists by that name (import) or the host is already there.</summary>
     Unchanged,
+    /// <summary>The host holds a cluster node's own metrics: it probes nothing, so it never joins a group (execute_on).</summary>
+    ClusterNodeHost,
 }
 
 public sealed record HostGroupResult(HostGroupOutcome Outcome, HostGroup? Group = null, IReadOnlyList<int>? UsedByMonitors = null, string? Problem = null)
@@ -109,6 +111,7 @@ public sealed partial class HostGroupService(IDbContextFactory<ProbeDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var host = await db.Hosts.SingleOrDefaultAsync(h => h.Id == hostId, cancellationToken);
         if (host is null) return new(HostGroupOutcome.NotFound);
+        if (host.ClusterNodeName is not null) return new(HostGroupOutcome.ClusterNodeHost);
         HostGroup? group = null;
         if (groupId is { } id && (group = await db.HostGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken)) is null)
             return new(HostGroupOutcome.UnknownGroup);

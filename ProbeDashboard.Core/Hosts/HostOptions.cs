@@ -18,7 +18,7 @@ public class HostOptions
     [Range(1, 24 * 366)]
     public int MetricsRetentionHours { get; set; } = 24 * 7;
 
-    /// <summary>Seconds between the server host's own metric samples; 0 turns them off.</summary>
+    /// <summary>Seconds between the server's own metric samples (in a cluster, each node's on its own node host); 0 turns them off.</summary>
     [Range(0, 3600)]
     public int ServerMetricsSeconds { get; set; } = 10;
 }

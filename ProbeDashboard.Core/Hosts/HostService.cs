@@ -13,6 +13,8 @@ public enum HostCommandOutcome
     NotFound,
     /// <summary>Start/stop applies to agents; the server's own monitors are paused one by one. The server's host is never deleted.</summary>
     ServerHost,
+    /// <summary>Start/stop applies to agents; a cluster node's metrics host probes nothing (it may be deleted once the node is retired).</summary>
+    ClusterNodeHost,
 }
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed partial class HostService(IDbContextFactory<ProbeDbContext> dbFact
         var host = await db.Hosts.SingleOrDefaultAsync(h => h.Id == hostId, cancellationToken);
         if (host is null) return HostCommandOutcome.NotFound;
         if (host.IsServer) return HostCommandOutcome.ServerHost;
+        if (host.ClusterNodeName is not null) return HostCommandOutcome.ClusterNodeHost;
         if (host.Command == command) return HostCommandOutcome.Done;
         host.Command = command;
         audit.Add(db, actor, AuditActions.HostCommand, Target(host), command == AgentCommand.Stop ? "stop" : "start");

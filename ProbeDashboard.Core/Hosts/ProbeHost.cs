@@ -10,6 +10,15 @@ public class ProbeHost
     public string Hostname { get; set; } = "";
     /// <summary>True for the server's own built-in probe host.</summary>
     public bool IsServer { get; set; }
+
+    /// <summary>
+    /// Set on the row that holds one cluster node's own machine metrics (its Cluster:NodeName): not a probe target,
+    /// never placed in a group or on a monitor, no agent behind it. Null for the server host and for agents.
+    /// </summary>
+    public string? ClusterNodeName { get; set; }
+
+    /// <summary>An agent (or iplive node) that probes and can be started, stopped, grouped and placed on monitors.</summary>
+    public bool IsAgent => !IsServer && ClusterNodeName is null;
     public int? GroupId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSeenAt { get; set; }

@@ -12,6 +12,8 @@ internal sealed class ProbeHostConfiguration : IEntityTypeConfiguration<ProbeHos
         builder.Property(h => h.Name).HasMaxLength(200).IsRequired();
         builder.Property(h => h.Hostname).HasMaxLength(255);
         builder.Property(h => h.VmInstanceId).HasMaxLength(64);
+        builder.Property(h => h.ClusterNodeName).HasMaxLength(200);
+        builder.HasIndex(h => h.ClusterNodeName).IsUnique();
         builder.HasIndex(h => h.VmInstanceId);
         builder.Property(h => h.Agent).HasJsonConversion();
         builder.OwnsOne(h => h.Metrics, metrics =>

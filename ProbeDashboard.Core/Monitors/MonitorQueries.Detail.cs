@@ -70,7 +70,7 @@ public sealed partial class MonitorQueries
     {
         actor.Demand(Permissions.ServiceMonitorsRead);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Name).Select(h => new HostChoice(h.Id, h.Name)).ToListAsync(cancellationToken);
+        var hosts = await db.Hosts.AsNoTracking().Where(h => h.ClusterNodeName == null).OrderBy(h => h.Name).Select(h => new HostChoice(h.Id, h.Name)).ToListAsync(cancellationToken);
         var groups = await db.HostGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new HostChoice(g.Id, g.Name)).ToListAsync(cancellationToken);
         return new PlacementChoices(hosts, groups);
     }

@@ -93,7 +93,7 @@ public sealed partial class MonitorService(
         var hostIds = (input.SkipHosts ?? []).Concat(input.ExecuteOn?.HostIds ?? []).Distinct().ToList();
         var groupId = input.ExecuteOn?.GroupId;
         var knownHosts = hostIds.Count == 0 ? []
-            : await db.Hosts.Where(h => hostIds.Contains(h.Id)).Select(h => h.Id).ToListAsync(cancellationToken);
+            : await db.Hosts.Where(h => hostIds.Contains(h.Id) && h.ClusterNodeName == null).Select(h => h.Id).ToListAsync(cancellationToken);
         var knownGroups = groupId is null ? []
             : await db.HostGroups.Where(g => g.Id == groupId).Select(g => g.Id).ToListAsync(cancellationToken);
         var rules = new MonitorRules(probing.CurrentValue.MinIntervalSeconds, knownHosts.ToHashSet(), knownGroups.ToHashSet());

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProbeDashboard.Core.Alerts;
-using ProbeDashboard.Core.Cluster;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Notifications;
 using ProbeDashboard.Tests.Support;
@@ -20,34 +19,31 @@ namespace ProbeDashboard.Tests.Cluster;
 /// when it resolved.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class AlertsFireOnceTests(ITestOutputHelper output, ThrowawayPostgres postgres) : IClassFixture<ThrowawayPostgres>, IAsyncLifetime
+public sealed class AlertsFireOnceTests(ITestOutputHelper output, ThrowawayPostgres postgres) : ClusterProcessTest(output, postgres)
 {
     private const int Monitors = 6;
     private const int FailoverSeconds = 5;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private readonly TempDirectory _temp = new();
-    private readonly List<AppProcess> _nodes = [];
-    private RedisServer _redis = null!;
     private FlippingTarget _target = null!;
-    private ClusterDatabase _db = null!;
     private List<int> _monitorIds = [];
 
-    public async Task InitializeAsync()
+    protected override int LogLines => 40;
+
+    protected override async Task StartHelpersAsync() => _target = await FlippingTarget.StartAsync();
+
+    protected override async ValueTask DisposeHelpersAsync() => await _target.DisposeAsync();
+
+    protected override async Task SeedAsync()
     {
-        _redis = await RedisServer.StartAsync();
-        _target = await FlippingTarget.StartAsync();
-        _db = new ClusterDatabase(await postgres.CreateDatabaseAsync());
-        await using var db = _db.Open();
-        await db.Database.MigrateAsync();
+        _monitorIds = await AddHttpMonitorsAsync(Monitors, "alerting", 2, 2, id => $"{_target.BaseUrl}/target/{id}", m =>
+        {
+            m.EnableAlert = true;
+            m.FailThreshold = 1;
+            m.RecoverThreshold = 1;
+        });
+        await using var db = Db.Open();
         var now = DateTime.UtcNow;
-        for (var i = 1; i <= Monitors; i++)
-            db.Monitors.Add(new MonitorDefinition
-            {
-                Name = $"alerting {i}", Kind = MonitorKind.Http, IntervalSeconds = 2, TimeoutSeconds = 2, CreatedAt = now, UpdatedAt = now,
-                EnableAlert = true, FailThreshold = 1, RecoverThreshold = 1,
-            });
-        await db.SaveChangesAsync();
         // One group per monitor, each with a webhook of its own path, so the receiver counts per monitor.
         foreach (var monitor in await db.Monitors.ToListAsync())
         {
@@ -58,53 +54,27 @@ public sealed class AlertsFireOnceTests(ITestOutputHelper output, ThrowawayPostg
             };
             db.NotificationGroups.Add(group);
             await db.SaveChangesAsync();
-            monitor.Target = $"{_target.BaseUrl}/target/{monitor.Id}";
             monitor.NotificationGroupId = group.Id;
         }
         await db.SaveChangesAsync();
-        _monitorIds = await db.Monitors.Select(m => m.Id).Order().ToListAsync();
     }
 
-    public async Task DisposeAsync()
+    private AppProcess StartNode(string name) => StartNode(name, new Dictionary<string, string>
     {
-        foreach (var node in _nodes)
-        {
-            await node.KillAsync();
-            output.WriteLine(string.Join('\n', node.Output.TakeLast(40)));
-        }
-        foreach (var node in _nodes) await node.DisposeAsync();
-        await _target.DisposeAsync();
-        await _redis.DisposeAsync();
-        _temp.Dispose();
-    }
-
-    private AppProcess StartNode(string name)
-    {
-        var node = AppProcess.Start(["serve", .. AppProcess.AnyLocalPort,
-            "--data-dir", Path.Combine(_temp.Path, name), "--Auth:AdminPassword=cluster-test-password"],
-            new Dictionary<string, string>
-            {
-                ["Storage__Provider"] = "PostgreSQL",
-                ["Storage__ConnectionString"] = _db.ConnectionString,
-                ["Cluster__Redis"] = _redis.Configuration,
-                ["Cluster__FailoverSeconds"] = FailoverSeconds.ToString(),
-                ["Cluster__NodeName"] = name,
-                ["Alerts__TickIntervalMs"] = "500",
-                ["Notifications__PollIntervalMs"] = "200",
-            });
-        _nodes.Add(node);
-        return node;
-    }
+        ["Cluster__FailoverSeconds"] = FailoverSeconds.ToString(),
+        ["Alerts__TickIntervalMs"] = "500",
+        ["Notifications__PollIntervalMs"] = "200",
+    });
 
     private async Task<List<AlertEvent>> EventsAsync()
     {
-        await using var db = _db.Open();
+        await using var db = Db.Open();
         return await db.AlertEvents.AsNoTracking().ToListAsync();
     }
 
     private async Task<List<NotificationOutboxEntry>> OutboxAsync()
     {
-        await using var db = _db.Open();
+        await using var db = Db.Open();
         return await db.NotificationOutbox.AsNoTracking().ToListAsync();
     }
 
@@ -120,19 +90,13 @@ public sealed class AlertsFireOnceTests(ITestOutputHelper output, ThrowawayPostg
     {
         StartNode("node-a");
         StartNode("node-b");
-        foreach (var node in _nodes) await node.ListeningUrlAsync(Patience);
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _db.Open();
-            var now = DateTime.UtcNow;
-            var live = (await db.Set<ClusterNode>().AsNoTracking().ToListAsync())
-                .Where(n => ClusterNodeTable.Lease(n, TimeSpan.FromSeconds(FailoverSeconds)).IsLiveAt(now)).ToList();
-            return live.Count == 2 && live.Sum(n => n.RoundsOwned) == Monitors;
-        }, "both nodes to share the rounds", (int)Patience.TotalMilliseconds);
+        foreach (var node in Nodes) await node.ListeningUrlAsync(Patience);
+        await WaitForLiveNodesAsync(FailoverSeconds, live => live.Count == 2 && live.Sum(n => n.RoundsOwned) == Monitors,
+            "both nodes to share the rounds", Patience);
         // A loaded machine can time out a first probe (and so alert): start counting from a calm state.
         await Eventually.TrueAsync(async () =>
         {
-            await using var db = _db.Open();
+            await using var db = Db.Open();
             return await db.Monitors.AllAsync(m => m.Current.LastSuccess == true)
                 && !await db.AlertEvents.AnyAsync(e => e.Status != AlertEventStatus.Resolved) && await QuietAsync();
         }, "every monitor up, no alert open, nothing on its way", (int)Patience.TotalMilliseconds);
@@ -165,13 +129,13 @@ public sealed class AlertsFireOnceTests(ITestOutputHelper output, ThrowawayPostg
             outbox.Where(m => m.AlertEventId == e.Id).Select(m => m.Purpose).Order()));
         Assert.Equal(2 * Monitors, outbox.Count);
         Assert.All(_monitorIds, id => Assert.Equal(2, NewHooks(id)));
-        output.WriteLine($"notifications sent: node-a {Sent(0)}, node-b {Sent(1)}");
+        Output.WriteLine($"notifications sent: node-a {Sent(0)}, node-b {Sent(1)}");
     }
 
-    private int Sent(int node) => _nodes[node].Output.Count(l => l.Contains("sent by Webhook", StringComparison.OrdinalIgnoreCase));
+    private int Sent(int node) => Nodes[node].Output.Count(l => l.Contains("sent by Webhook", StringComparison.OrdinalIgnoreCase));
 
     private void Report(string when, Func<int, int> newHooks) =>
-        output.WriteLine($"{when}: new webhooks per monitor {string.Join(' ', _monitorIds.Select(id => $"{id}:{newHooks(id)}"))}");
+        Output.WriteLine($"{when}: new webhooks per monitor {string.Join(' ', _monitorIds.Select(id => $"{id}:{newHooks(id)}"))}");
 
     /// <summary>The monitors' target (200, or 500 while <see cref="Failing"/>) and their webhooks' receiver, counting per monitor.</summary>
     private sealed class FlippingTarget : IAsyncDisposable

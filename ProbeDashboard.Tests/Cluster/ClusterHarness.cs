@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,60 +9,6 @@ using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Cluster;
-
-/// <summary>A real redis-server (Debian's) on a free 127.0.0.1 port, nothing saved; stopped by its own PID.</summary>
-public sealed class RedisServer : IAsyncDisposable
-{
-    private readonly Process _process;
-
-    private RedisServer(Process process, int port) => (_process, Port) = (process, port);
-
-    public int Port { get; }
-
-    public string Configuration => $"127.0.0.1:{Port}";
-
-    public static Task<RedisServer> StartAsync() => StartAsync(FreePort());
-
-    /// <summary>On a given port: also to start Redis again where a stopped one was, as after an outage.</summary>
-    public static async Task<RedisServer> StartAsync(int port)
-    {
-        var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", port.ToString(), "--save", "", "--appendonly", "no" }) info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        await Eventually.TrueAsync(() => Answers(port), "redis-server to listen", 20_000);
-        return new RedisServer(process, port);
-    }
-
-    private static bool Answers(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited) _process.Kill();
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
-}
 
 /// <summary>An HTTP target that counts the requests to each <c>/m/{id}</c>: the probes the whole cluster sent.</summary>
 public sealed class CountingTarget : IAsyncDisposable

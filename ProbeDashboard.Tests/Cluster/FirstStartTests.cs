@@ -9,51 +9,30 @@ namespace ProbeDashboard.Tests.Cluster;
 /// migrating and creating the first rows (an advisory lock), so both come up and there is one set of initial rows.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class FirstStartTests(ITestOutputHelper output, ThrowawayPostgres postgres) : IClassFixture<ThrowawayPostgres>, IAsyncLifetime
+public sealed class FirstStartTests(ITestOutputHelper output, ThrowawayPostgres postgres) : ClusterProcessTest(output, postgres)
 {
-    private readonly TempDirectory _temp = new();
-    private readonly List<AppProcess> _nodes = [];
-    private RedisServer _redis = null!;
+    /// <summary>The database stays empty until the nodes start.</summary>
+    protected override bool MigrateFirst => false;
 
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.KillAsync();
-            output.WriteLine(string.Join('\n', node.Output.TakeLast(30)));
-        }
-        foreach (var node in _nodes) await node.DisposeAsync();
-        await _redis.DisposeAsync();
-        _temp.Dispose();
-    }
+    /// <summary>No admin password given: the node that creates the admin generates one and prints it.</summary>
+    protected override string? NodeAdminPassword => null;
 
     [Fact]
     public async Task Two_nodes_started_at_once_on_an_empty_database_both_come_up_with_one_set_of_initial_rows()
     {
-        var database = new ClusterDatabase(await postgres.CreateDatabaseAsync());
-        foreach (var name in new[] { "first-a", "first-b" })
-            _nodes.Add(AppProcess.Start(["serve", .. AppProcess.AnyLocalPort, "--data-dir", Path.Combine(_temp.Path, name)],
-                new Dictionary<string, string>
-                {
-                    ["Storage__Provider"] = "PostgreSQL",
-                    ["Storage__ConnectionString"] = database.ConnectionString,
-                    ["Cluster__Redis"] = _redis.Configuration,
-                    ["Cluster__NodeName"] = name,
-                }));
+        foreach (var name in new[] { "first-a", "first-b" }) StartNode(name);
 
-        foreach (var node in _nodes)
+        foreach (var node in Nodes)
         {
             await node.ListeningUrlAsync(TimeSpan.FromSeconds(120));
             Assert.False(node.HasExited, node.OutputText);
         }
 
-        await using var db = database.Open();
+        await using var db = Db.Open();
         Assert.Equal(1, await db.Hosts.CountAsync(h => h.IsServer));
         Assert.Equal(1, await db.Users.CountAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         // Exactly one node made the admin (and printed its generated password).
-        Assert.Single(_nodes, n => n.Output.Any(l => l.Contains("Created admin user", StringComparison.Ordinal)));
+        Assert.Single(Nodes, n => n.Output.Any(l => l.Contains("Created admin user", StringComparison.Ordinal)));
     }
 }

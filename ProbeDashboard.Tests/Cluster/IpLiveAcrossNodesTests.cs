@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Cluster;
 using ProbeDashboard.Tests.Support;
 using Xunit.Abstractions;
 using static ProbeDashboard.Tests.Support.IpLiveWire;
@@ -13,45 +12,32 @@ namespace ProbeDashboard.Tests.Cluster;
 /// probed partly by each node gets exactly one callback per round, and every callback carries every record.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class IpLiveAcrossNodesTests(ITestOutputHelper output, ThrowawayPostgres postgres) : IClassFixture<ThrowawayPostgres>, IAsyncLifetime
+public sealed class IpLiveAcrossNodesTests(ITestOutputHelper output, ThrowawayPostgres postgres) : ClusterProcessTest(output, postgres)
 {
     /// <summary>Enough that the hash splits them over two nodes (all on one node: a chance of 2 in 4,096).</summary>
     private const int Records = 12;
     private const int IntervalSeconds = 2;
 
-    private readonly TempDirectory _temp = new();
-    private RedisServer _redis = null!;
     private CountingTarget _target = null!;
     private WebhookReceiver _callback = null!;
-    private ClusterDatabase _db = null!;
-    private LiveClusterNodes _nodes = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task StartHelpersAsync()
     {
-        _redis = await RedisServer.StartAsync();
         _target = await CountingTarget.StartAsync();
         _callback = await WebhookReceiver.StartAsync();
-        _db = new ClusterDatabase(await postgres.CreateDatabaseAsync());
-        await using var db = _db.Open();
-        await db.Database.MigrateAsync();
-        _nodes = new LiveClusterNodes(_db, _redis, _temp.Path);
     }
 
-    public async Task DisposeAsync()
+    protected override async ValueTask DisposeHelpersAsync()
     {
-        output.WriteLine(_nodes.Logs());
-        await _nodes.DisposeAsync();
         await _callback.DisposeAsync();
         await _target.DisposeAsync();
-        await _redis.DisposeAsync();
-        _temp.Dispose();
     }
 
     [Fact]
     public async Task A_group_probed_by_both_nodes_gets_one_callback_per_round_with_every_record()
     {
-        var a = await _nodes.StartAsync("node-a");   // alone first: it creates the initial rows
-        var b = await _nodes.StartAsync("node-b");
+        var a = await Live.StartAsync("node-a");   // alone first: it creates the initial rows
+        var b = await Live.StartAsync("node-b");
         var token = await CreateAppAsync(a.Api, "portal", _callback.Url + "/iplive/callback");
         var port = new Uri(_target.BaseUrl).Port.ToString();
         await AssertCodeAsync(await PostFormAsync(b.Api, "/operate_monitor", ("app_name", "portal"), ("token", token), ("group_id", "77"),
@@ -59,14 +45,8 @@ public sealed class IpLiveAcrossNodesTests(ITestOutputHelper output, ThrowawayPo
             ("port", port), ("path", "/m/1"), ("http_code", "200"), ("interval", IntervalSeconds.ToString()), ("timeout", "1")), 0);
 
         // Both nodes live and each probing part of the group: a whole round then needs results from both.
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _db.Open();
-            var now = DateTime.UtcNow;
-            var live = (await db.Set<ClusterNode>().AsNoTracking().ToListAsync())
-                .Where(n => ClusterNodeTable.Lease(n, TimeSpan.FromSeconds(5)).IsLiveAt(now)).ToList();
-            return live.Count == 2 && live.All(n => n.RoundsOwned is > 0 and < Records);
-        }, "both nodes to share the group's rounds", 90_000);
+        await WaitForLiveNodesAsync(5, live => live.Count == 2 && live.All(n => n.RoundsOwned is > 0 and < Records),
+            "both nodes to share the group's rounds", TimeSpan.FromSeconds(90));
         // Rounds that straddled the join may be cut short; judge the ones that start after it.
         var from = DateTimeOffset.UtcNow.AddSeconds(IntervalSeconds).ToUnixTimeSeconds();
 

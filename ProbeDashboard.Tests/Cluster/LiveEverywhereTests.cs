@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Cluster;
-using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Tests.Api.Realtime;
 using ProbeDashboard.Tests.Support;
 using Xunit.Abstractions;
@@ -15,48 +13,20 @@ namespace ProbeDashboard.Tests.Cluster;
 /// the nodes keep probing and say "degraded" at /readyz, and the crossing resumes by itself when Redis is back.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostgres postgres) : IClassFixture<ThrowawayPostgres>, IAsyncLifetime
+public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostgres postgres) : ClusterProcessTest(output, postgres)
 {
     private const int Monitors = 8;
     private const int IntervalSeconds = 2;
     /// <summary>Generous: the machine is shared; a passing wait returns as soon as the messages are in.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly TempDirectory _temp = new();
-    private RedisServer? _redis;
     private CountingTarget _target = null!;
-    private ClusterDatabase _db = null!;
-    private LiveClusterNodes _nodes = null!;
-    private int _redisPort;
 
-    public async Task InitializeAsync()
-    {
-        var redis = await RedisServer.StartAsync();
-        (_redis, _redisPort) = (redis, redis.Port);
-        _target = await CountingTarget.StartAsync();
-        _db = new ClusterDatabase(await postgres.CreateDatabaseAsync());
-        await using var db = _db.Open();
-        await db.Database.MigrateAsync();
-        var now = DateTime.UtcNow;
-        for (var i = 1; i <= Monitors; i++)
-            db.Monitors.Add(new MonitorDefinition
-            {
-                Name = $"live {i}", Kind = MonitorKind.Http, IntervalSeconds = IntervalSeconds, TimeoutSeconds = 1, CreatedAt = now, UpdatedAt = now,
-            });
-        await db.SaveChangesAsync();
-        foreach (var monitor in await db.Monitors.ToListAsync()) monitor.Target = $"{_target.BaseUrl}/m/{monitor.Id}";
-        await db.SaveChangesAsync();
-        _nodes = new LiveClusterNodes(_db, redis, _temp.Path);
-    }
+    protected override async Task StartHelpersAsync() => _target = await CountingTarget.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        output.WriteLine(_nodes.Logs());
-        await _nodes.DisposeAsync();
-        await _target.DisposeAsync();
-        if (_redis is not null) await _redis.DisposeAsync();
-        _temp.Dispose();
-    }
+    protected override Task SeedAsync() => AddHttpMonitorsAsync(Monitors, "live", IntervalSeconds, 1, id => $"{_target.BaseUrl}/m/{id}");
+
+    protected override async ValueTask DisposeHelpersAsync() => await _target.DisposeAsync();
 
     [Fact]
     public async Task Probe_results_committed_on_either_node_reach_socket_subscribers_on_both_once()
@@ -100,12 +70,11 @@ public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostg
     public async Task Without_Redis_the_nodes_keep_probing_and_say_degraded_then_live_updates_cross_again()
     {
         var (a, b) = await StartTwoNodesSharingTheRoundsAsync();
-        await _redis!.DisposeAsync();   // stops the redis-server this test started, by its PID
-        _redis = null;
+        await StopRedisAsync();   // stops the redis-server this test started, by its PID
 
         await Eventually.TrueAsync(async () => (await ReadyzAsync(a)).Contains("redis: degraded"), "node A's /readyz to report Redis lost", 60_000);
         var readyz = await ReadyzAsync(a);
-        output.WriteLine(readyz);
+        Output.WriteLine(readyz);
         Assert.StartsWith("ready", readyz);
         using (var health = await a.Api.GetAsync("/healthz")) Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         await using (var local = await HubTestClient.ConnectAsync(b.Socket("/hubs/monitoring"), b.Token))
@@ -116,14 +85,14 @@ public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostg
         await using (var socket = await SubscribeServicesAsync(b))
             Assert.Equal("probe_result", (await socket.ReceiveAsync(Patience)).GetProperty("type").GetString());
         long before;
-        await using (var db = _db.Open()) before = await db.ProbeResults.LongCountAsync();
+        await using (var db = Db.Open()) before = await db.ProbeResults.LongCountAsync();
         await Eventually.TrueAsync(async () =>
         {
-            await using var db = _db.Open();
+            await using var db = Db.Open();
             return await db.ProbeResults.LongCountAsync() >= before + 2 * Monitors;
         }, "both nodes to keep committing results without Redis", (int)Patience.TotalMilliseconds);
 
-        _redis = await RedisServer.StartAsync(_redisPort);
+        await RestartRedisAsync();
         await Eventually.TrueAsync(async () => (await ReadyzAsync(a)).Contains("redis: ok") && (await ReadyzAsync(b)).Contains("redis: ok"),
             "both nodes to reconnect to Redis by themselves", 60_000);
         await using var onB = await SubscribeServicesAsync(b);
@@ -137,17 +106,11 @@ public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostg
 
     private async Task<(LiveClusterNodes.Node A, LiveClusterNodes.Node B)> StartTwoNodesSharingTheRoundsAsync()
     {
-        var a = await _nodes.StartAsync("node-a");   // alone first: it creates the initial rows
-        var b = await _nodes.StartAsync("node-b");
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _db.Open();
-            var now = DateTime.UtcNow;
-            var live = (await db.Set<ClusterNode>().AsNoTracking().ToListAsync())
-                .Where(n => ClusterNodeTable.Lease(n, TimeSpan.FromSeconds(5)).IsLiveAt(now)).ToList();
-            // Each owns some rounds and neither all: results of the other node's share can only arrive over the bus.
-            return live.Count == 2 && live.All(n => n.RoundsOwned is > 0 and < Monitors);
-        }, "both nodes to share the rounds", 90_000);
+        var a = await Live.StartAsync("node-a");   // alone first: it creates the initial rows
+        var b = await Live.StartAsync("node-b");
+        // Each owns some rounds and neither all: results of the other node's share can only arrive over the bus.
+        await WaitForLiveNodesAsync(5, live => live.Count == 2 && live.All(n => n.RoundsOwned is > 0 and < Monitors),
+            "both nodes to share the rounds", TimeSpan.FromSeconds(90));
         return (a, b);
     }
 
@@ -175,7 +138,7 @@ public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostg
                 $"{node}'s subscriber got the same result twice: {message}");
             monitors.Add(monitor);
         }
-        output.WriteLine($"{node}: every monitor's results arrived ({seen.Count} results)");
+        Output.WriteLine($"{node}: every monitor's results arrived ({seen.Count} results)");
     }
 
     private static async Task<JsonElement> NextFiredAsync(SocketTestClient client, string targetName)

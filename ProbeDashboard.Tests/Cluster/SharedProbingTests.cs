@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ProbeDashboard.Core.Cluster;
-using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Tests.Support;
 using Xunit.Abstractions;
 
@@ -12,80 +10,31 @@ namespace ProbeDashboard.Tests.Cluster;
 /// within FailoverSeconds + one interval; a restarted node gets its share back.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class SharedProbingTests(ITestOutputHelper output, ThrowawayPostgres postgres) : IClassFixture<ThrowawayPostgres>, IAsyncLifetime
+public sealed class SharedProbingTests(ITestOutputHelper output, ThrowawayPostgres postgres) : ClusterProcessTest(output, postgres)
 {
     private const int Monitors = 20;
     private const int IntervalSeconds = 2;
     private const int FailoverSeconds = 5;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
-    private readonly TempDirectory _temp = new();
-    private readonly List<AppProcess> _nodes = [];
-    private RedisServer _redis = null!;
     private CountingTarget _target = null!;
-    private ClusterDatabase _db = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task StartHelpersAsync() => _target = await CountingTarget.StartAsync();
+
+    protected override Task SeedAsync() => AddHttpMonitorsAsync(Monitors, "shared", IntervalSeconds, 1, id => $"{_target.BaseUrl}/m/{id}");
+
+    protected override async ValueTask DisposeHelpersAsync() => await _target.DisposeAsync();
+
+    /// <summary>A node process; a restarted one gets a data directory of its own (the killed one's may still be in use).</summary>
+    private AppProcess StartNode(string name) => StartNode(name, new Dictionary<string, string>
     {
-        _redis = await RedisServer.StartAsync();
-        _target = await CountingTarget.StartAsync();
-        _db = new ClusterDatabase(await postgres.CreateDatabaseAsync());
-        await using var db = _db.Open();
-        await db.Database.MigrateAsync();
-        var now = DateTime.UtcNow;
-        for (var i = 1; i <= Monitors; i++)
-            db.Monitors.Add(new MonitorDefinition
-            {
-                Name = $"shared {i}", Kind = MonitorKind.Http, IntervalSeconds = IntervalSeconds, TimeoutSeconds = 1, CreatedAt = now, UpdatedAt = now,
-            });
-        await db.SaveChangesAsync();
-        foreach (var monitor in await db.Monitors.ToListAsync()) monitor.Target = $"{_target.BaseUrl}/m/{monitor.Id}";
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.KillAsync();
-            output.WriteLine(string.Join('\n', node.Output.TakeLast(30)));
-        }
-        foreach (var node in _nodes) await node.DisposeAsync();
-        await _target.DisposeAsync();
-        await _redis.DisposeAsync();
-        _temp.Dispose();
-    }
-
-    private AppProcess StartNode(string name) => Track(AppProcess.Start(["serve", .. AppProcess.AnyLocalPort,
-        "--data-dir", Path.Combine(_temp.Path, name + "-" + _nodes.Count), "--Auth:AdminPassword=cluster-test-password"],
-        new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "PostgreSQL",
-            ["Storage__ConnectionString"] = _db.ConnectionString,
-            ["Cluster__Redis"] = _redis.Configuration,
-            ["Cluster__FailoverSeconds"] = FailoverSeconds.ToString(),
-            ["Cluster__NodeName"] = name,
-        }));
-
-    private AppProcess Track(AppProcess node)
-    {
-        _nodes.Add(node);
-        return node;
-    }
+        ["Cluster__FailoverSeconds"] = FailoverSeconds.ToString(),
+    }, dataDirectory: name + "-" + Nodes.Count);
 
     /// <summary>Waits until the live nodes named own every round between them, each some.</summary>
-    private async Task WaitForSharesAsync(params string[] names)
-    {
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = _db.Open();
-            var now = DateTime.UtcNow;
-            var live = (await db.Set<ClusterNode>().AsNoTracking().ToListAsync())
-                .Where(n => ClusterNodeTable.Lease(n, TimeSpan.FromSeconds(FailoverSeconds)).IsLiveAt(now)).ToList();
-            return live.Select(n => n.Name).Order().SequenceEqual(names.Order())
-                && live.All(n => n.RoundsOwned > 0) && live.Sum(n => n.RoundsOwned) == Monitors;
-        }, $"nodes {string.Join(", ", names)} to share the {Monitors} rounds", 90_000);
-    }
+    private Task WaitForSharesAsync(params string[] names) => WaitForLiveNodesAsync(FailoverSeconds,
+        live => live.Select(n => n.Name).Order().SequenceEqual(names.Order()) && live.All(n => n.RoundsOwned > 0) && live.Sum(n => n.RoundsOwned) == Monitors,
+        $"nodes {string.Join(", ", names)} to share the {Monitors} rounds", TimeSpan.FromSeconds(90));
 
     /// <summary>Requests per monitor over <see cref="Window"/>.</summary>
     private async Task<Dictionary<int, int>> CountAsync()
@@ -100,7 +49,7 @@ public sealed class SharedProbingTests(ITestOutputHelper output, ThrowawayPostgr
     {
         var expected = Monitors * Window.TotalSeconds / IntervalSeconds;
         var total = hits.Values.Sum();
-        output.WriteLine($"{when}: {total} requests in {Window.TotalSeconds} s (expected {expected}); per monitor {string.Join(' ', hits.OrderBy(h => h.Key).Select(h => h.Value))}");
+        Output.WriteLine($"{when}: {total} requests in {Window.TotalSeconds} s (expected {expected}); per monitor {string.Join(' ', hits.OrderBy(h => h.Key).Select(h => h.Value))}");
         Assert.InRange(total, expected * 0.85, expected * 1.15);
         Assert.Equal(Monitors, hits.Count(h => h.Value > 0));
         // Not one per node: no monitor is probed more than once per interval (plus a round on the window's edge).
@@ -120,13 +69,13 @@ public sealed class SharedProbingTests(ITestOutputHelper output, ThrowawayPostgr
         AssertOncePerInterval(await CountAsync(), "three nodes");
 
         long committedBeforeKill;
-        await using (var db = _db.Open()) committedBeforeKill = await db.ProbeResults.LongCountAsync();
+        await using (var db = Db.Open()) committedBeforeKill = await db.ProbeResults.LongCountAsync();
         var killedAt = DateTime.UtcNow;
         await started[2].KillAsync();   // SIGKILL of the PID this test started
         // Within FailoverSeconds + one interval the two survivors carry the whole schedule again.
         await Task.Delay(TimeSpan.FromSeconds(FailoverSeconds + IntervalSeconds));
         AssertOncePerInterval(await CountAsync(), "after kill -9 of node-c");
-        await using (var db = _db.Open())
+        await using (var db = Db.Open())
             Assert.True(await db.ProbeResults.LongCountAsync(r => r.Timestamp <= killedAt) >= committedBeforeKill,
                 "results committed before the kill are still there");
 

@@ -9,14 +9,15 @@ namespace ProbeDashboard.Cluster;
 
 /// <summary>
 /// One server node: <c>live</c> while its heartbeat is younger than Cluster:FailoverSeconds; <c>rounds_owned</c> are the
-/// (monitor, host) rounds it probes; <c>self</c> marks the node that answered.
+/// (monitor, host) rounds it probes; <c>self</c> marks the node that answered; <c>host_id</c> is the host with its machine
+/// metrics (<c>/api/v1/hosts/{host_id}</c>; null without a cluster).
 /// </summary>
 public sealed record ClusterNodeResponse(
     Guid Id, string Name, string Address, string Version, DateTime StartedAt, DateTime LastHeartbeat,
-    bool Live, bool Self, int RoundsOwned, double ProbesPerSecond)
+    bool Live, bool Self, int RoundsOwned, double ProbesPerSecond, int? HostId)
 {
     public static ClusterNodeResponse From(ClusterNodeView n) =>
-        new(n.Id, n.Name, n.Address, n.Version, n.StartedAt, n.LastHeartbeatAt, n.Live, n.IsSelf, n.RoundsOwned, n.ProbesPerSecond);
+        new(n.Id, n.Name, n.Address, n.Version, n.StartedAt, n.LastHeartbeatAt, n.Live, n.IsSelf, n.RoundsOwned, n.ProbesPerSecond, n.HostId);
 }
 
 /// <summary><c>cluster</c> is false for a single server (SQLite, or no Cluster:Redis): then <c>nodes</c> is this server alone.</summary>

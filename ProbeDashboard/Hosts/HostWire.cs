@@ -14,15 +14,18 @@ public sealed record HostMetricsWire(
         new(s.Timestamp, s.CpuUsage, s.MemUsage, s.DiskUsage, s.Load1, s.Load5, s.Load15, s.NetInSpeed, s.NetOutSpeed);
 }
 
-/// <summary>A host in lists. <c>status</c> is online or offline; the server's own host is always online.</summary>
+/// <summary>
+/// A host in lists. <c>status</c> is online or offline; the server's own host is always online. <c>cluster_node</c> is
+/// set on a cluster node's own host (that node's machine metrics; it probes nothing and joins no group).
+/// </summary>
 public sealed record HostResponse(
-    int Id, Guid Uuid, string Name, string Hostname, string? Addresses, string? Version, bool IsServer, int? GroupId, string? GroupName,
+    int Id, Guid Uuid, string Name, string Hostname, string? Addresses, string? Version, bool IsServer, string? ClusterNode, int? GroupId, string? GroupName,
     string Status, DateTime? StatusSince, DateTime? LastSeen, string Command, HostMetricsWire Metrics)
 {
     public static HostResponse From(HostView view) => From(view.Host, view.GroupName);
 
     public static HostResponse From(ProbeHost h, string? groupName) => new(
-        h.Id, h.Uuid, h.Name, h.Hostname, h.Agent.Network, h.IsServer ? null : h.Agent.Version, h.IsServer, h.GroupId, groupName,
+        h.Id, h.Uuid, h.Name, h.Hostname, h.Agent.Network, h.IsServer ? null : h.Agent.Version, h.IsServer, h.ClusterNodeName, h.GroupId, groupName,
         IsOnline(h) ? "online" : "offline", h.OnlineSince, h.LastSeenAt, h.Command == AgentCommand.Stop ? "stop" : "start",
         HostMetricsWire.From(h.Metrics));
 
@@ -33,7 +36,7 @@ public sealed record HostResponse(
 public sealed record HostDetailResponse(HostResponse Host, AgentDetailsWire? Agent, int HeartbeatInterval, DateTime CreatedAt)
 {
     public static HostDetailResponse From(HostView view) => new(
-        HostResponse.From(view), view.Host.IsServer ? null : AgentDetailsWire.From(view.Host, view.Host.Agent), view.Host.HeartbeatSeconds, view.Host.CreatedAt);
+        HostResponse.From(view), !view.Host.IsAgent ? null : AgentDetailsWire.From(view.Host, view.Host.Agent), view.Host.HeartbeatSeconds, view.Host.CreatedAt);
 }
 
 public sealed record AgentDetailsWire(

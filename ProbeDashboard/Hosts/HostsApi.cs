@@ -52,13 +52,15 @@ public static class HostsApi
             : NotFound(id);
 
     /// <summary>Moves the host into a group (<c>group_id</c>) or out of any (<c>null</c>).</summary>
-    internal static async Task<Results<Ok<ApiEnvelope<HostDetailResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>>> UpdateHost(
+    internal static async Task<Results<Ok<ApiEnvelope<HostDetailResponse>>, BadRequest<ApiEnvelope>, NotFound<ApiEnvelope>, Conflict<ApiEnvelope>>> UpdateHost(
         int id, UpdateHostRequest? request, ClaimsPrincipal user, HostGroupService groups, HostService hosts, CancellationToken cancellationToken)
     {
         if (request is null) return TypedResults.BadRequest(ApiEnvelope.Error(400, "request body is required"));
         var actor = user.ToActor();
         var result = await groups.AssignAsync(actor, id, request.GroupId, cancellationToken);
         if (result.Outcome == HostGroupOutcome.NotFound) return NotFound(id);
+        if (result.Outcome == HostGroupOutcome.ClusterNodeHost)
+            return TypedResults.Conflict(ApiEnvelope.Error(409, "a cluster node's host only carries that node's own metrics and joins no group"));
         if (result.Outcome == HostGroupOutcome.UnknownGroup)
             return TypedResults.BadRequest(ApiEnvelope.Error(400, "invalid host: group_id",
                 new Dictionary<string, string[]> { ["group_id"] = [$"host group {request.GroupId} does not exist"] }));
@@ -86,6 +88,7 @@ public static class HostsApi
         {
             case HostCommandOutcome.NotFound: return NotFound(id);
             case HostCommandOutcome.ServerHost: return TypedResults.Conflict(ApiEnvelope.Error(409, "start/stop applies to agents; pause the server's monitors instead"));
+            case HostCommandOutcome.ClusterNodeHost: return TypedResults.Conflict(ApiEnvelope.Error(409, "start/stop applies to agents; a cluster node's host only carries that node's own metrics"));
         }
         return await hosts.GetAsync(actor, id, cancellationToken) is { } host ? TypedResults.Ok(ApiEnvelope.Ok(HostResponse.From(host))) : NotFound(id);
     }

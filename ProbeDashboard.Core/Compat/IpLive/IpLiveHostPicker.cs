@@ -6,7 +6,7 @@ namespace ProbeDashboard.Core.Compat.IpLive;
 /// <summary>
 /// Which probe hosts run a group's monitors. With node_ips: exactly those iplive nodes. Otherwise the seed's
 /// level decides how many: level + 1 hosts, the server's own host first, then the other hosts by id (iplive
-/// nodes and agents alike), fewer when fewer exist.
+/// nodes and agents alike; never a cluster node's metrics host), fewer when fewer exist.
 /// </summary>
 public static class IpLiveHostPicker
 {
@@ -21,7 +21,7 @@ public static class IpLiveHostPicker
             var unknown = nodeIps.Except(nodes.Select(n => n.NodeIp)).ToList();
             return (nodes.Select(n => n.HostId).Distinct().Order().ToList(), unknown);
         }
-        var hostIds = await db.Hosts.AsNoTracking().OrderByDescending(h => h.IsServer).ThenBy(h => h.Id)
+        var hostIds = await db.Hosts.AsNoTracking().Where(h => h.ClusterNodeName == null).OrderByDescending(h => h.IsServer).ThenBy(h => h.Id)
             .Select(h => h.Id).Take(level + 1).ToListAsync(cancellationToken);
         return (hostIds, []);
     }

@@ -37,7 +37,7 @@ public sealed class ProbeFlowService(IDbContextFactory<ProbeDbContext> dbFactory
         if (string.IsNullOrEmpty(proxyIp)) return Fail(ProbeFlowError.NoProxyConfigured, "no probe proxy is configured (ProbeFlows:ProxyIp)");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var host = await db.Hosts.AsNoTracking().Where(h => h.VmInstanceId == id && !h.IsServer)
+        var host = await db.Hosts.AsNoTracking().Where(h => h.VmInstanceId == id && !h.IsServer && h.ClusterNodeName == null)
             .OrderByDescending(h => h.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
         if (host is null) return Fail(ProbeFlowError.UnknownInstance, $"instance {id} is not a registered agent");
         if (!host.Agent.IsVm) return Fail(ProbeFlowError.NotVm, $"instance {id} is a physical device: probe flows are for VM agents only");

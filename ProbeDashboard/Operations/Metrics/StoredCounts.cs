@@ -59,7 +59,7 @@ public sealed class StoredCounts
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var deliveries = await db.NotificationOutbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var agents = await db.Hosts.Where(h => !h.IsServer).GroupBy(h => h.Online).Select(g => new { g.Key, Count = g.Count() })
+        var agents = await db.Hosts.Where(h => !h.IsServer && h.ClusterNodeName == null).GroupBy(h => h.Online).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
         foreach (var state in Enum.GetValues<AlertEventStatus>())

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ProbeDashboard.Core.Storage;
+using ProbeDashboard.TestEngines;
 
 namespace ProbeDashboard.Bench.Cluster;
 
@@ -19,7 +20,7 @@ public static class ClusterBenchRun
     {
         using var target = await TargetProcess.StartAsync(options.Ports, options.DelayMs);
         await using var postgres = await BenchPostgres.StartAsync();
-        await using var redis = await BenchRedis.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         var data = Directory.CreateTempSubdirectory("probedashboard-bench-").FullName;
         try
         {

@@ -1420,6 +1420,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ClusterNodeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Command")
                         .HasColumnType("integer");
 
@@ -1462,6 +1466,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterNodeName")
+                        .IsUnique();
 
                     b.HasIndex("GroupId");
 

@@ -1362,6 +1362,10 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClusterNodeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Command")
                         .HasColumnType("INTEGER");
 
@@ -1404,6 +1408,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterNodeName")
+                        .IsUnique();
 
                     b.HasIndex("GroupId");
 

@@ -5,8 +5,8 @@
 # VmRSS and its anon/file/shmem parts, PSS, and the load average. Nothing is kept afterwards.
 #
 #   scripts/measure-idle-rss.sh                                   # publish as documented, measure once
-#   scripts/measure-idle-rss.sh -o /tmp/pub-plain -- -p:EnableCompressionInSingleFile=false
-#   scripts/measure-idle-rss.sh --exe /tmp/pub-plain/ProbeDashboard --runs 3 --env DOTNET_TieredPGO=0
+#   scripts/measure-idle-rss.sh -o /tmp/pub-compressed -- -p:EnableCompressionInSingleFile=true
+#   scripts/measure-idle-rss.sh --exe /tmp/pub-compressed/ProbeDashboard --runs 3 --env DOTNET_TieredPGO=0
 #   scripts/measure-idle-rss.sh --exe FILE --detail               # also the 20 mappings holding the most RSS
 #
 # Options: --exe FILE (measure this file, no publish), -o DIR (publish here and keep it; default a temporary
@@ -44,7 +44,6 @@ if [ -z "$exe" ]; then
   echo "publishing to $out ${publish_args[*]:-}" >&2
   t0=$(date +%s)
   dotnet publish ProbeDashboard -c Release -r linux-x64 -p:PublishSingleFile=true \
-    -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
     ${publish_args[@]+"${publish_args[@]}"} -o "$out" -v q -nologo >&2
   echo "published in $(( $(date +%s) - t0 )) s" >&2
   exe=$out/ProbeDashboard

@@ -32,7 +32,7 @@ public class SingleFileTests
             ["--data-dir", Path.Combine(dir.Path, "data"), $"--Auth:AdminPassword={AdminPassword}",
              "--Probing:MinIntervalSeconds=1", "--Logging:LogLevel:Default=Warning", .. AppProcess.AnyLocalPort],
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, binary: binary, workingDirectory: dir.Path);
-        // A compressed self-contained file unpacks and JITs on its first start: on a busy machine that has taken over a minute.
+        // A self-contained file JITs (and unpacks SQLite) on its first start: on a busy machine that has taken over a minute.
         var baseUrl = await server.ListeningUrlAsync(TimeSpan.FromSeconds(150));
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         await WaitHealthyAsync(server, http, cts.Token);

@@ -15,7 +15,7 @@ public static class PublishedBinary
     public static readonly string[] PublishArgs =
     [
         "publish", "ProbeDashboard", "-c", "Release", "-r", "linux-x64",
-        "-p:PublishSingleFile=true", "-p:IncludeNativeLibrariesForSelfExtract=true", "-p:EnableCompressionInSingleFile=true",
+        "-p:PublishSingleFile=true",
     ];
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -63,7 +63,7 @@ public static class PublishedBinary
         }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-        // Publishes of older inputs are stale now (~60 MB each); an hour's grace for another test run still using one.
+        // Publishes of older inputs are stale now (~140 MB each); an hour's grace for another test run still using one.
         var cache = Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         foreach (var stale in cache.GetDirectories().Where(d => d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
             stale.Delete(recursive: true);

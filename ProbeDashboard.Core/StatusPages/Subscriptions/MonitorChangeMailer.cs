@@ -21,6 +21,8 @@ public sealed partial class MonitorChangeMailer(EventBus bus, IDbContextFactory<
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
+    /// <summary>How often the queue is emptied into the pending changes while a mail is being gathered or retried.</summary>
+    private static readonly TimeSpan DrainEvery = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<int, MonitorStatus> _known = [];
     private volatile Func<int>? _queued;
@@ -52,8 +54,7 @@ public sealed partial class MonitorChangeMailer(EventBus bus, IDbContextFactory<
                 _gathering = true;
                 Take(changes, pending);
                 var wait = retryIn > TimeSpan.Zero ? retryIn : TimeSpan.FromMilliseconds(options.Value.CoalesceMs);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken);
-                Take(changes, pending);
+                await GatherAsync(changes, pending, wait, stoppingToken);
                 try
                 {
                     await MailAsync(pending, stoppingToken);
@@ -70,6 +71,23 @@ public sealed partial class MonitorChangeMailer(EventBus bus, IDbContextFactory<
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>
+    /// Waits <paramref name="wait"/> (the coalescing window, or a retry's pause), emptying the queue into
+    /// <paramref name="pending"/> as it goes. Waiting first and taking after let the queue overflow when more monitors
+    /// changed within the window than it holds: 20,000 monitors going from unknown to online after a start dropped about
+    /// 3,500 changes (the bench's "bus messages dropped"). Pending changes are one entry per monitor, so this is bounded.
+    /// </summary>
+    private async Task GatherAsync(EventSubscription<MonitorStatusChanged> changes, Dictionary<int, (MonitorStatus Before, MonitorStatus After)> pending,
+        TimeSpan wait, CancellationToken stoppingToken)
+    {
+        for (var left = wait; left > TimeSpan.Zero; left -= DrainEvery)
+        {
+            await Task.Delay(left < DrainEvery ? left : DrainEvery, time, stoppingToken);
+            Take(changes, pending);
+        }
+        Take(changes, pending);
     }
 
     private void Take(EventSubscription<MonitorStatusChanged> changes, Dictionary<int, (MonitorStatus Before, MonitorStatus After)> pending)

@@ -14,38 +14,32 @@ namespace ProbeDashboard.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class RelativeTimeBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    public static TheoryData<string, string> Languages => new()
-    {
-        { "en", @"^(\d+) s ago$" },
-        { "zh-Hans", @"^(\d+) 秒前$" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task The_last_probe_label_counts_up_while_nothing_new_arrives(string culture, string agoPattern)
+    [Fact]
+    public async Task The_last_probe_label_counts_up_while_nothing_new_arrives_in_both_languages()
     {
         // Probed once when created, then not for an hour: no live update reaches its row while the test watches.
         await fixture.App.Services.GetRequiredService<MonitorService>().CreateAsync(Actor.System, new MonitorInput
         {
-            Name = $"quiet {culture}", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 3600,
+            Name = "quiet", Type = (int)MonitorKind.Http, Target = "http://127.0.0.1:9/", Duration = 3600,
         }, "test", CancellationToken.None);
         var page = await fixture.NewSignedInPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie
-        {
-            Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = fixture.App.BaseUrl,
-        }]);
         await FailureArtifacts.RunAsync(page, async () =>
         {
-            await page.GotoAsync("/monitors");
-            await BrowserFixture.WaitUntilInteractiveAsync(page);
-            var label = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"quiet {culture}" }).Locator("time[data-relative=ago]");
-            await Expect(label).ToHaveTextAsync(new Regex(agoPattern), new() { Timeout = 15_000 });
-            var first = int.Parse(Regex.Match(await label.InnerTextAsync(), agoPattern).Groups[1].Value);
+            foreach (var (culture, agoPattern) in new[] { ("en", @"^(\d+) s ago$"), ("zh-Hans", @"^(\d+) 秒前$") })
+            {
+                await page.Context.AddCookiesAsync([new Cookie
+                {
+                    Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = fixture.App.BaseUrl,
+                }]);
+                await DashboardPages.OpenAsync(page, "/monitors");
+                var label = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "quiet" }).Locator("time[data-relative=ago]");
+                await Expect(label).ToHaveTextAsync(new Regex(agoPattern), new() { Timeout = 15_000 });
+                var first = int.Parse(Regex.Match(await label.InnerTextAsync(), agoPattern).Groups[1].Value);
 
-            await Expect(label).ToHaveTextAsync(new Regex(agoPattern), new() { Timeout = 15_000 });
-            await Expect(label).Not.ToHaveTextAsync(new Regex($"^{first} "), new() { Timeout = 15_000 });
-            var later = int.Parse(Regex.Match(await label.InnerTextAsync(), agoPattern).Groups[1].Value);
-            Assert.True(later > first, $"the label went from {first} s to {later} s");
+                await Expect(label).Not.ToHaveTextAsync(new Regex($"^{first}\\D"), new() { Timeout = 15_000 });
+                var later = int.Parse(Regex.Match(await label.InnerTextAsync(), agoPattern).Groups[1].Value);
+                Assert.True(later > first, $"{culture}: the label went from {first} s to {later} s");
+            }
         });
     }
 }

@@ -41,11 +41,16 @@ window.probeDashboard = {
 // "12 s ago" labels (RelativeTime) tick here, in the browser, once a second for the whole page. The server renders each
 // label when its time changes; ticking them from the server cost one render batch per label per second per dashboard.
 (function () {
-  // Read while the page loads (this script ends the body), so the server's clock is compared with the browser's at once.
   var meta = document.querySelector('meta[name="probedashboard-relative-time"]');
   if (!meta) return;
   var wording = meta.dataset;
-  var skew = Number(wording.now) - Date.now();
+  // The server's clock against the browser's. The meta's time was taken early in rendering this page, after the browser
+  // sent its request and well before the page had loaded (rendering the page itself may take a second): comparing it
+  // with when the request left keeps the labels at most those few milliseconds ahead of the server's, never behind (they
+  // would then count down when the server renders a label anew).
+  var navigation = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  var requestedAt = navigation && navigation.requestStart > 0 ? performance.timeOrigin + navigation.requestStart : Date.now();
+  var skew = Number(wording.now) - requestedAt;
   function fill(template, a, b) { return template.replace("{0}", a).replace("{1}", b); }
   // The same units as TimeText.Duration on the server.
   function duration(ms) {

@@ -43,10 +43,11 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             await RefreshAsync();
             StateHasChanged();
         }), Time, Logger);
-        _listening = Feed.Listen(evt =>
+        _listening = Feed.Listen((LiveEvent seen) =>
         {
-            if (!IsRelevant(evt)) return;
-            Interlocked.Exchange(ref _lastRelevantEventAt, Time.GetTimestamp());
+            if (!IsRelevant(seen.Event)) return;
+            // The hub's stamp, not this listener's clock: every circuit refreshing for this event can then share one read.
+            Interlocked.Exchange(ref _lastRelevantEventAt, seen.SeenAt);
             _throttle.Request();
         });
         // The first data was shaped before the browser's time zone was known (chart axes, day buckets).

@@ -36,6 +36,7 @@ public static class UiSetup
         builder.Services.AddSingleton(CoreTextTranslator.Shared);
         builder.Services.AddLocalization();
         builder.Services.AddScoped<CircuitActor>();
+        builder.Services.AddSingleton<CircuitEventHub>();
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddSingleton<Monitors.MonitorListPageCache>();
         builder.Services.AddScoped<BrowserClock>();

@@ -31,6 +31,7 @@ public abstract class AlertComponentTest : ComponentTest
         Ctx.Services.AddScoped<CircuitActor>();
         // The fallback provider answers components only, not the constructors of services registered here.
         Ctx.Services.AddSingleton(factory.Services.GetRequiredService<EventBus>());
+        Ctx.Services.AddSingleton<CircuitEventHub>();
         Ctx.Services.AddScoped<StatusFeed>();
         Ctx.Services.AddScoped<AlertFeedPreferences>();
         Ctx.Services.AddFallbackServiceProvider(factory.Services);

@@ -31,6 +31,7 @@ public abstract class CoreComponentTest : ComponentTest, IDisposable
         Ctx.Services.AddProbeDashboardCore(configuration);
         Ctx.Services.AddAlerting(configuration);
         Ctx.Services.AddScoped<CircuitActor>();
+        Ctx.Services.AddSingleton<CircuitEventHub>();
         Ctx.Services.AddScoped<StatusFeed>();
         Ctx.Services.AddSingleton<ProbeDashboard.Monitors.MonitorListPageCache>();
         var auth = Ctx.AddAuthorization();

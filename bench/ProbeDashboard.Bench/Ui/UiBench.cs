@@ -78,7 +78,12 @@ public static class UiBench
                 open.Add(context);
             }
             Console.WriteLine($"opened {open.Count} dashboards in {opening.Elapsed.TotalSeconds:F0} s");
+            var barsBefore = await FirstBarsAsync(open);
             var (busyCpu, busyRss, busyRate) = await MeasureAsync(server, data, options.WindowSeconds);
+            var barsAfter = await FirstBarsAsync(open);
+            // A starved browser loses its circuit and its page stops changing: such a window measures nothing.
+            var live = barsBefore.Zip(barsAfter).Count(pair => pair.First is not null && pair.First != pair.Second);
+            Console.WriteLine($"live dashboards (first row's heartbeat bar redrawn by the server during the window): {live} of {open.Count}");
             Console.WriteLine($"{open.Count} dashboards open on /monitors: server CPU {busyCpu:P1} of one core, RSS {busyRss / 1048576.0:F0} MB, {busyRate:F1} results/s stored");
             Console.WriteLine($"per open dashboard: {(busyRss - idleRss) / 1048576.0 / Math.Max(1, open.Count):F2} MB RSS; UI fan-out CPU {busyCpu - idleCpu:P1} of one core");
             foreach (var context in open) await context.CloseAsync();
@@ -145,6 +150,18 @@ public static class UiBench
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(baseUrl + "/");
         return (context, page);
+    }
+
+    /// <summary>Each dashboard's first heartbeat bar as drawn now (null when it cannot be read): only the server redraws it.</summary>
+    private static async Task<List<string?>> FirstBarsAsync(List<IBrowserContext> dashboards)
+    {
+        var bars = new List<string?>();
+        foreach (var context in dashboards)
+        {
+            try { bars.Add(await context.Pages[0].Locator("tbody [role=img]").First.InnerHTMLAsync(new() { Timeout = 10_000 })); }
+            catch (TimeoutException) { bars.Add(null); }
+        }
+        return bars;
     }
 
     private static BrowserNewContextOptions ContextOptions(string baseUrl, string? storageState = null) => new()

@@ -141,8 +141,9 @@ public partial class MonitorList
         if (await MonitorEditDialog.OpenAsync(Dialogs, L, row.Id)) await ReloadAsync();
     }
 
-    private async Task ToggleAsync(MonitorRow row, bool enabled)
+    private async Task ToggleAsync((MonitorRow Row, bool Enabled) toggle)
     {
+        var (row, enabled) = toggle;
         var outcome = await CommandOutcome.RunAsync(async () =>
             MonitorOutcomes.Found(await Monitors.SetEnabledAsync(await Actor.GetAsync(), row.Id, enabled, ComponentToken)));
         if (outcome.Succeeded)

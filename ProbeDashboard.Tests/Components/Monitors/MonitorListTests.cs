@@ -68,6 +68,52 @@ public class MonitorListTests : CoreComponentTest
     }
 
     [Fact]
+    public async Task A_live_refresh_redraws_a_rows_switch_and_buttons_only_when_the_row_changed()
+    {
+        await MigrateAsync();
+        int id;
+        await using (var db = Db()) id = (await MonitorTestData.AddMonitorAsync(db, "shop")).Id;
+        var list = Ctx.Render<MonitorList>();
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("[aria-label='Edit shop']")), TimeSpan.FromSeconds(10));
+        var actions = list.FindComponent<MonitorRowActions>();
+        var drawn = actions.RenderCount;
+
+        // A result came in and the status went down: the row is drawn again, its switch and buttons are not.
+        await using (var db = Db())
+        {
+            var monitor = await db.Monitors.SingleAsync(m => m.Id == id);
+            monitor.Current.Status = MonitorStatus.Offline;
+            monitor.Current.StatusSince = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        }
+        Get<EventBus>().Publish(new MonitorStatusChanged(id, MonitorStatus.Offline, DateTime.UtcNow));
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("tbody tr.mud-table-row .status-offline")), TimeSpan.FromSeconds(10));
+        Assert.Equal(drawn, actions.RenderCount);
+
+        // Renamed elsewhere: the buttons' labels follow.
+        await using (var db = Db())
+            await db.Monitors.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Name, "webshop"));
+        Get<EventBus>().Publish(new MonitorStatusChanged(id, MonitorStatus.Offline, DateTime.UtcNow));
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("[aria-label='Edit webshop']")), TimeSpan.FromSeconds(10));
+        Assert.NotNull(list.Find("[aria-label='Delete webshop']"));
+    }
+
+    [Fact]
+    public async Task The_rows_switch_disables_the_monitor_and_stays_off()
+    {
+        await MigrateAsync();
+        int id;
+        await using (var db = Db()) id = (await MonitorTestData.AddMonitorAsync(db, "shop")).Id;
+        var list = Ctx.Render<MonitorList>();
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("tbody input[type=checkbox]")), TimeSpan.FromSeconds(10));
+
+        await list.Find("tbody input[type=checkbox]").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        await using (var db = Db()) Assert.False((await db.Monitors.SingleAsync(m => m.Id == id)).Enabled);
+        list.WaitForAssertion(() => Assert.False(list.Find("tbody input[type=checkbox]").HasAttribute("checked")), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task The_status_filter_from_the_overview_link_narrows_the_rows_in_sql()
     {
         await MigrateAsync();

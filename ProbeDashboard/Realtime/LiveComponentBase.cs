@@ -34,6 +34,15 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <summary>Whether an event can change what this component shows; everything by default.</summary>
     protected virtual bool IsRelevant(object evt) => true;
 
+    /// <summary>
+    /// Whether the component renders itself after <see cref="RefreshAsync"/>. A component whose refresh makes a child
+    /// render itself (a data grid reloading its rows) says no: rendering the parent too drew the child a second time.
+    /// </summary>
+    protected virtual bool RendersAfterRefresh => true;
+
+    /// <summary>At most one refresh per this much time, however many events arrive.</summary>
+    protected virtual TimeSpan RefreshInterval => RenderThrottle.DefaultInterval;
+
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender || !RendererInfo.IsInteractive || _disposed.IsCancellationRequested) return;
@@ -41,8 +50,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         {
             if (_disposed.IsCancellationRequested) return;
             await RefreshAsync();
-            StateHasChanged();
-        }), Time, Logger);
+            if (RendersAfterRefresh) StateHasChanged();
+        }), Time, Logger, RefreshInterval);
         _listening = Feed.Listen((LiveEvent seen) =>
         {
             if (!IsRelevant(seen.Event)) return;

@@ -37,6 +37,9 @@ internal sealed class MonitorDefinitionConfiguration : IEntityTypeConfiguration<
         });
         builder.Navigation(m => m.Current).IsRequired();
         builder.HasIndex(m => m.Name);
+        // The list's default order puts what is down first: this keeps those few in name order, so a page is read along
+        // two indexes rather than by sorting every monitor (MonitorQueries.DownFirstAsync). Valid SQL on both providers.
+        builder.HasIndex(m => m.Name, "IX_Monitors_Down_Name").HasFilter("\"Enabled\" AND \"CurrentStatus\" = 2");
         builder.HasIndex(m => m.Enabled);
         builder.HasIndex(m => m.PushToken).IsUnique();
         builder.HasIndex(m => m.PushDeadline);

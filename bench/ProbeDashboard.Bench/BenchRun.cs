@@ -34,7 +34,7 @@ public static class BenchRun
             using var host = BuildHost(options, StorageSettings(data, postgres?.ConnectionString));
             await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
             await SeedMonitorsAsync(host.Services, options, target?.Ports ?? [], external?.UrlFor);
-            await host.StartAsync();
+            await StartTimedAsync(host);
             Console.WriteLine($"Scheduled {options.Monitors} monitors on {(postgres is null ? "SQLite" : "PostgreSQL")}; warming up for {options.WarmupSeconds}s, then measuring for {options.DurationSeconds}s");
             await MeasureAsync(host, options, external?.Process ?? target!.Process, report);
             report.Stored = await CountStoredAsync(host.Services);
@@ -48,6 +48,23 @@ public static class BenchRun
         }
         return report;
     }
+
+    /// <summary>
+    /// Starts the host and prints what start-up costs at this size: the time until it has started (the whole schedule
+    /// built), until the first probe, and the RSS then.
+    /// </summary>
+    private static async Task StartTimedAsync(IHost host)
+    {
+        var dispatcher = host.Services.GetRequiredService<ProbeDispatcher>();
+        var (clock, cpu) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
+        await host.StartAsync();
+        var (started, startCpu) = (clock.Elapsed, CpuSince(cpu));
+        while (dispatcher.Started == 0 && clock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(10);
+        Console.WriteLine($"Host started in {started.TotalSeconds:F1} s ({startCpu:F1} s of CPU), first probe after {clock.Elapsed.TotalSeconds:F1} s; RSS {Environment.WorkingSet / 1048576.0:F0} MB");
+    }
+
+    /// <summary>This process's CPU seconds since <paramref name="before"/> (a wall time on a busy machine says little).</summary>
+    private static double CpuSince(TimeSpan before) => (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
 
     /// <summary>Where the data lives: the temp data directory, and the PostgreSQL database when there is one.</summary>
     public static Dictionary<string, string?> StorageSettings(string data, string? postgres) => postgres is null
@@ -129,25 +146,21 @@ public static class BenchRun
     {
         urlFor ??= i => $"http://127.0.0.1:{ports[i % ports.Count]}/ok";
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        await using var db = await services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        for (var i = 0; i < options.Monitors; i++)
+        var (seeding, cpu) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
+        await BenchDataDirectory.AddMonitorsAsync(services, Enumerable.Range(0, options.Monitors).Select(i => new MonitorDefinition
         {
-            db.Monitors.Add(new MonitorDefinition
-            {
-                Name = $"bench-{i}",
-                Kind = MonitorKind.Http,
-                Target = urlFor(i),
-                IntervalSeconds = options.IntervalSeconds,
-                TimeoutSeconds = Math.Max(1, Math.Min(10, options.IntervalSeconds - 1)),
-                Http = new HttpProbeOptions { Keyword = i % 4 == 0 ? "ok" : null },
-                EnableAlert = true,
-                FailThreshold = 3,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-        }
-        await db.SaveChangesAsync();
+            Name = $"bench-{i}",
+            Kind = MonitorKind.Http,
+            Target = urlFor(i),
+            IntervalSeconds = options.IntervalSeconds,
+            TimeoutSeconds = Math.Max(1, Math.Min(10, options.IntervalSeconds - 1)),
+            Http = new HttpProbeOptions { Keyword = i % 4 == 0 ? "ok" : null },
+            EnableAlert = true,
+            FailThreshold = 3,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }));
+        Console.WriteLine($"Seeded {options.Monitors} monitors in {seeding.Elapsed.TotalSeconds:F1} s ({CpuSince(cpu):F1} s of CPU); RSS {Environment.WorkingSet / 1048576.0:F0} MB");
     }
 
     /// <summary>Rows in ProbeResults, through the host's own database (either provider); still usable after a stop.</summary>

@@ -4,6 +4,8 @@ if (args.Length > 0 && args[0] == "target")
     return await BenchTarget.RunAsync(int.Parse(args[1]), int.Parse(args[2]));
 if (args.Length > 0 && args[0] == "ui")
     return await ProbeDashboard.Bench.Ui.UiBench.RunAsync(args.Skip(1));
+if (args.Length > 0 && args[0] == "list-query")
+    return await ProbeDashboard.Bench.Ui.ListQueryBench.RunAsync(args.Skip(1));
 if (args.Length > 0 && args[0] == "api")
     return await ProbeDashboard.Bench.Api.ApiBench.RunAsync(args.Skip(1));
 if (args.Length > 0 && args[0] == "push")

@@ -1656,6 +1656,9 @@ namespace ProbeDashboard.Core.Storage.Migrations.Sqlite
                     b.HasIndex("PushToken")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Name" }, "IX_Monitors_Down_Name")
+                        .HasFilter("\"Enabled\" AND \"CurrentStatus\" = 2");
+
                     b.ToTable("Monitors", (string)null);
                 });
 

@@ -56,6 +56,7 @@ public static class ProbePipelineServiceCollectionExtensions
         services.AddSingleton<IProbe, IcmpProbe>();
         services.AddSingleton<IProbe, TlsProbe>();
         services.AddSingleton<IProbe, Dns.DnsProbe>();
+        services.AddSingleton<ProbeDeadlines>();
         services.AddSingleton<ProbeRunner>();
         return services;
     }

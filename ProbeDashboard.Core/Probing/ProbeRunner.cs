@@ -6,9 +6,9 @@ namespace ProbeDashboard.Core.Probing;
 
 /// <summary>
 /// Runs one probe round of a monitor: up to 1 + <see cref="MonitorDefinition.Retry"/> attempts, each bounded
-/// by the monitor's timeout. Never throws for a failed target: every failure becomes a result with a short message.
+/// by the monitor's timeout (cut off at most <see cref="ProbeDeadlines.Tick"/> after it). Never throws for a failed target: every failure becomes a result with a short message.
 /// </summary>
-public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, TimeProvider time, ILogger<ProbeRunner> logger)
+public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, ProbeDeadlines deadlines, TimeProvider time, ILogger<ProbeRunner> logger)
 {
     private readonly Dictionary<MonitorKind, IProbe> _probes = probes.ToDictionary(p => p.Kind);
 
@@ -48,8 +48,8 @@ public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, TimeProvider
         if (!_probes.TryGetValue(monitor.Kind, out var probe))
             return ProbeOutcome.Down($"monitor type {(int)monitor.Kind} is not supported");
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(monitor.TimeoutSeconds), time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var timeout = deadlines.After(TimeSpan.FromSeconds(monitor.TimeoutSeconds));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout);
         try
         {
             return await probe.ProbeAsync(monitor, linked.Token);

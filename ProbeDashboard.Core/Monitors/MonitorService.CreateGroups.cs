@@ -66,8 +66,16 @@ public sealed partial class MonitorService
             {
                 for (var i = 0; i < group.Count; i++)
                 {
-                    Publish(staged[i]);
-                    group[i].Answer.TrySetResult(staged[i].Result);
+                    // Published before the answer, as a lone create did; a subscriber's failure reaches only its own caller.
+                    try
+                    {
+                        Publish(staged[i]);
+                        group[i].Answer.TrySetResult(staged[i].Result);
+                    }
+                    catch (Exception error)
+                    {
+                        group[i].Answer.TrySetException(error);
+                    }
                 }
                 return;
             }

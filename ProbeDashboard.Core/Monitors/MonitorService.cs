@@ -23,18 +23,15 @@ public sealed partial class MonitorService(
     TimeProvider time,
     IAuditLog audit)
 {
+    /// <summary>
+    /// Creates a monitor, committed together with the creates queued at the same moment (MonitorService.CreateGroups.cs):
+    /// answered after that commit, with its own id and audit entry.
+    /// </summary>
     /// <param name="origin">Where the monitor comes from ("api", "ui", ...), kept for operators.</param>
-    public async Task<MonitorSaveResult> CreateAsync(Actor actor, MonitorInput input, string origin, CancellationToken cancellationToken)
+    public Task<MonitorSaveResult> CreateAsync(Actor actor, MonitorInput input, string origin, CancellationToken cancellationToken)
     {
         actor.Demand(Permissions.ServiceMonitorsWrite);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The id is reserved inside this transaction, then monitor and audit entry are saved together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var change = await CreateAsync(db, actor, input, origin, cancellationToken);
-        if (change.Result.Monitor is null) return change.Result;
-        await transaction.CommitAsync(cancellationToken);
-        Publish(change);
-        return change.Result;
+        return CreateInGroupAsync(actor, input, origin, cancellationToken);
     }
 
     /// <summary>Replaces every setting of the monitor (PUT semantics); its history stays.</summary>

@@ -25,7 +25,8 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
             : await maintenance.CoverageAsync(db, results.Min(r => r.Timestamp), results.Max(r => r.Timestamp), cancellationToken);
         var connection = db.Database.GetDbConnection();
         var sql = SqlDialect.Of(db);
-        await using var transaction = await sql.BeginWriteAsync(connection, cancellationToken);
+        await using var write = await sql.BeginWriteAsync(connection, cancellationToken);
+        var transaction = write.Transaction;
 
         var monitors = await MonitorRows.LoadAsync(connection, sql, results.Select(r => r.MonitorId).Distinct(), cancellationToken);
         var stored = results.Where(r => monitors.ContainsKey(r.MonitorId)).ToList();
@@ -39,7 +40,7 @@ public sealed class ResultBatchStore(IDbContextFactory<ProbeDbContext> dbFactory
         var changes = ApplyToMonitors(monitors, stored, closedRounds);
         await MonitorRows.SaveAsync(connection, transaction, monitors.Values.Where(m => m.Touched), cancellationToken);
         await MovePushDeadlinesAsync(connection, transaction, stored.Where(r => r.MovesPushDeadlineTo is not null), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
 
         foreach (var deletedId in results.Select(r => r.MonitorId).Distinct().Where(id => !monitors.ContainsKey(id)))
         {

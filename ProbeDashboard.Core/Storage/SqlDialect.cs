@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -61,8 +62,11 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string ReserveMonitorId { get; }
 
-    /// <summary>The writer's transaction: on SQLite it takes the write lock at once (no upgrade deadlock later).</summary>
-    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>
+    /// The writer's transaction: on SQLite it takes the write lock at once (no upgrade deadlock later), in its turn at the
+    /// file's <see cref="SqliteWriteGate"/>.
+    /// </summary>
+    public abstract Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
     /// An untyped parameter: each provider infers the type from the value, which is what makes a UTC DateTime text in
@@ -120,8 +124,8 @@ internal abstract class SqlDialect
             SELECT max(coalesce((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Monitors'), 0), coalesce((SELECT max("Id") FROM "Monitors"), 0)) + 1
             """;
 
-        public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-            Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+        public override async Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            new(await SqliteWriteGate.BeginAsync((SqliteConnection)connection, IsolationLevel.Serializable, cancellationToken));
     }
 
     private sealed class PostgresSql : SqlDialect
@@ -171,7 +175,7 @@ internal abstract class SqlDialect
             RETURNING "Id"
             """;
 
-        public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-            await connection.BeginTransactionAsync(cancellationToken);
+        public override async Task<WriteTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            new(await connection.BeginTransactionAsync(cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ProbeDashboard.Core.Storage;
 
@@ -9,7 +10,8 @@ public sealed class SqliteProbeDb(DbContextOptions<SqliteProbeDb> options) : Pro
     {
         Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
         options.UseSqlite($"Data Source={storage.DatabasePath};Cache=Private;Pooling=True")
-            .AddInterceptors(new SqlitePragmaInterceptor());
+            .AddInterceptors(new SqlitePragmaInterceptor(), new SqliteWriteGateInterceptor())
+            .ReplaceService<IRelationalTransactionFactory, SqliteGatedTransactionFactory>();
     }
 
     /// <summary>A context on the SQLite file of <paramref name="storage"/>, for start-up tools and tests.</summary>

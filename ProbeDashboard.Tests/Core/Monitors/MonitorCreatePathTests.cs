@@ -5,6 +5,7 @@ using ProbeDashboard.Core.Alerts.Engine;
 using ProbeDashboard.Core.Audit;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Tests.Core.Results;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Core.Monitors;
@@ -81,6 +82,32 @@ public class MonitorCreatePathTests
         await using var db = core.CreateDbContext();
         var stored = await db.Monitors.ToDictionaryAsync(m => m.Id, m => m.Name);
         Assert.Equal(ids.Order(), stored.Keys.Order());
+        var targets = await db.AuditLog.Where(e => e.Action == AuditActions.MonitorCreate).Select(e => e.Target).ToListAsync();
+        Assert.Equal(stored.Select(m => $"monitor #{m.Key} {m.Value}").Order(), targets.Order());
+    }
+
+    [Fact]
+    public async Task Parallel_creates_committed_together_are_each_answered_and_one_the_database_refuses_fails_alone()
+    {
+        await using var core = await PipelineServices.StartAsync(startWriter: false);
+        var service = core.Get<MonitorService>();
+        // A fault we cannot cause otherwise: the database refuses the insert of the monitor named "refused".
+        await ResultWriterTests.ExecuteAsync(core, TestDatabase.IsPostgres
+            ? """
+              CREATE FUNCTION refuse_monitor() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+              CREATE TRIGGER refuse BEFORE INSERT ON "Monitors" FOR EACH ROW WHEN (NEW."Name" = 'refused') EXECUTE FUNCTION refuse_monitor();
+              """
+            : """CREATE TRIGGER refuse BEFORE INSERT ON "Monitors" WHEN NEW."Name" = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END""");
+
+        var creates = Enumerable.Range(0, 24).Select(i => service.CreateAsync(Actor.System, Web with { Name = i == 11 ? "refused" : $"web{i}" },
+            "api", CancellationToken.None)).ToList();
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => creates[11]);
+        var created = await Task.WhenAll(creates.Where((_, i) => i != 11));
+
+        await using var db = core.CreateDbContext();
+        var stored = await db.Monitors.ToDictionaryAsync(m => m.Id, m => m.Name);
+        Assert.Equal(created.Select(c => c.Monitor!.Id).Order(), stored.Keys.Order());
+        Assert.DoesNotContain("refused", stored.Values);
         var targets = await db.AuditLog.Where(e => e.Action == AuditActions.MonitorCreate).Select(e => e.Target).ToListAsync();
         Assert.Equal(stored.Select(m => $"monitor #{m.Key} {m.Value}").Order(), targets.Order());
     }

@@ -12,7 +12,8 @@ namespace ProbeDashboard.Bench.Api;
 /// server process on a fresh data directory: start-up and idle memory, creating M monitors through the REST API with C
 /// parallel clients (each answer a 201 after its commit and audit entry), the warm first page of the monitors list,
 /// and a restart after kill -9 until every monitor has probed again, with the peak probe rate on the way (a burst
-/// would show as a peak far above M / I per second).
+/// would show as a peak far above M / I per second). <c>--create-only 1</c> stops after creating, for trying changes to
+/// the create path without waiting for the list and restart phases.
 /// </summary>
 public static class ApiBench
 {
@@ -20,13 +21,15 @@ public static class ApiBench
     {
         var get = NamedNumbers.Parse(args);
         var (monitors, clients, interval) = (get("monitors", 5000), get("clients", 8), get("interval", 60));
+        var createOnly = get("create-only", 0) != 0;
         using var target = await TargetProcess.StartAsync(4, 0);
         var data = Directory.CreateTempSubdirectory("probedashboard-apibench-").FullName;
         try
         {
             var starting = Stopwatch.StartNew();
             var server = await DashboardProcess.StartAsync(data, Math.Min(interval, 5));
-            Console.WriteLine($"fresh start to listening: {starting.Elapsed.TotalSeconds:F1} s");
+            // The id is what a profiler attaches to (dotnet-trace collect -p).
+            Console.WriteLine($"fresh start to listening: {starting.Elapsed.TotalSeconds:F1} s (server process {server.Process.Id})");
             using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
             (await http.GetAsync("/login")).EnsureSuccessStatusCode();
             await Task.Delay(TimeSpan.FromSeconds(10));
@@ -37,6 +40,11 @@ public static class ApiBench
             var createTimes = await CreateAsync(http, monitors, clients, interval, target.Ports);
             Console.WriteLine($"created {monitors} monitors with {clients} clients in {creating.Elapsed.TotalSeconds:F1} s " +
                 $"({monitors / creating.Elapsed.TotalSeconds:F0}/s); per request: {NamedNumbers.Describe(createTimes)}");
+            if (createOnly)
+            {
+                await server.DisposeAsync();
+                return 0;
+            }
 
             // Every monitor fires once within one interval of its creation.
             await Task.Delay(TimeSpan.FromSeconds(interval + 5));

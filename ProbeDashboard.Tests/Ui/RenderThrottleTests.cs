@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProbeDashboard.Realtime;
 
@@ -50,5 +51,29 @@ public class RenderThrottleTests
         await Task.Delay(200);
         throttle.Request();
         Assert.Equal(1, refreshes);
+    }
+
+    [Fact]
+    public async Task A_routine_change_waits_for_the_routine_interval_and_an_urgent_one_cuts_the_wait_short()
+    {
+        var refreshed = Channel.CreateUnbounded<long>();
+        using var throttle = new RenderThrottle(() => { refreshed.Writer.TryWrite(Stopwatch.GetTimestamp()); return Task.CompletedTask; },
+            TimeProvider.System, NullLogger.Instance, interval: TimeSpan.FromMilliseconds(50), routineInterval: TimeSpan.FromMinutes(5));
+
+        // Nothing was drawn for longer than either interval: the first change is drawn at once.
+        throttle.Request(urgent: false);
+        await refreshed.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A second routine change is held (five minutes here)...
+        throttle.Request(urgent: false);
+        await Task.Delay(300);
+        Assert.False(refreshed.Reader.TryRead(out _), "a routine change was drawn before the routine interval");
+
+        // ...until an urgent one arrives: both are drawn together, long before the routine interval.
+        var urgentAt = Stopwatch.GetTimestamp();
+        throttle.Request(urgent: true);
+        var drawnAt = await refreshed.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(drawnAt >= urgentAt);
+        Assert.False(refreshed.Reader.TryRead(out _), "the held and the urgent change were drawn twice");
     }
 }

@@ -43,6 +43,12 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <summary>At most one refresh per this much time, however many events arrive.</summary>
     protected virtual TimeSpan RefreshInterval => RenderThrottle.DefaultInterval;
 
+    /// <summary>Whether a relevant event must be shown within <see cref="RefreshInterval"/>; every one by default.</summary>
+    protected virtual bool IsUrgent(object evt) => true;
+
+    /// <summary>How long events that are not urgent may wait for a refresh (<see cref="RenderThrottle"/>).</summary>
+    protected virtual TimeSpan RoutineRefreshInterval => RefreshInterval;
+
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender || !RendererInfo.IsInteractive || _disposed.IsCancellationRequested) return;
@@ -51,13 +57,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             if (_disposed.IsCancellationRequested) return;
             await RefreshAsync();
             if (RendersAfterRefresh) StateHasChanged();
-        }), Time, Logger, RefreshInterval);
+        }), Time, Logger, RefreshInterval, RoutineRefreshInterval);
         _listening = Feed.Listen((LiveEvent seen) =>
         {
             if (!IsRelevant(seen.Event)) return;
             // The hub's stamp, not this listener's clock: every circuit refreshing for this event can then share one read.
             Interlocked.Exchange(ref _lastRelevantEventAt, seen.SeenAt);
-            _throttle.Request();
+            _throttle.Request(IsUrgent(seen.Event));
         });
         // The first data was shaped before the browser's time zone was known (chart axes, day buckets).
         if (!Clock.KnowsTimeZone) Clock.TimeZoneLearned += _throttle.Request;

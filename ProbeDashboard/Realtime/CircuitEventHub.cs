@@ -19,44 +19,53 @@ public sealed class CircuitEventHub(EventBus bus, TimeProvider time, ILogger<Cir
     /// <summary>Bursts of 10,000 monitors changing at once fit; beyond that the hub drops (counted by the bus), never blocks.</summary>
     private const int QueueCapacity = 16_384;
 
-    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private ImmutableArray<Action<LiveEvent>> _listeners = [];
     private EventSubscription<object>? _subscription;
+    private bool _disposed;
+
+    /// <summary>Listeners of open circuits' components: none once every dashboard is closed.</summary>
+    public int ListenerCount => _listeners.Length;
 
     /// <summary>Calls <paramref name="onEvent"/> for every event published after this call until the result is disposed.</summary>
     public IDisposable Listen(Action<LiveEvent> onEvent)
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
-            // Subscribed when the first dashboard opens: a server nobody watches queues nothing for dashboards.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // Subscribed while some dashboard is open: a server nobody watches queues nothing for dashboards.
             if (_subscription is null)
             {
                 _subscription = bus.Subscribe<object>(QueueCapacity, includePeerEvents: true);
-                _ = PumpAsync(_subscription, _stop.Token);
+                _ = PumpAsync(_subscription);
             }
+            _listeners = _listeners.Add(onEvent);
         }
-        ImmutableInterlocked.Update(ref _listeners, list => list.Add(onEvent));
         return new Registration(this, onEvent);
     }
 
-    private async Task PumpAsync(EventSubscription<object> subscription, CancellationToken cancellationToken)
+    private void Remove(Action<LiveEvent> listener)
     {
-        try
+        lock (_gate)
         {
-            await foreach (var evt in subscription.Reader.ReadAllAsync(cancellationToken))
-            {
-                var seen = new LiveEvent(evt, time.GetTimestamp());
-                foreach (var listener in _listeners)
-                {
-                    try { listener(seen); }
-                    catch (Exception ex) { logger.LogWarning(ex, "A live-update listener failed"); }
-                }
-            }
+            _listeners = _listeners.Remove(listener);
+            if (!_listeners.IsEmpty || _subscription is null) return;
+            // The last dashboard closed: leave the bus (its pump ends once the queue is read).
+            _subscription.Dispose();
+            _subscription = null;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    }
+
+    private async Task PumpAsync(EventSubscription<object> subscription)
+    {
+        await foreach (var evt in subscription.Reader.ReadAllAsync())
         {
+            var seen = new LiveEvent(evt, time.GetTimestamp());
+            foreach (var listener in _listeners)
+            {
+                try { listener(seen); }
+                catch (Exception ex) { logger.LogWarning(ex, "A live-update listener failed"); }
+            }
         }
     }
 
@@ -64,11 +73,10 @@ public sealed class CircuitEventHub(EventBus bus, TimeProvider time, ILogger<Cir
     {
         lock (_gate)
         {
-            if (_stop.IsCancellationRequested) return;
-            _stop.Cancel();
+            _disposed = true;
             _subscription?.Dispose();
+            _subscription = null;
         }
-        _stop.Dispose();
     }
 
     private sealed class Registration(CircuitEventHub hub, Action<LiveEvent> listener) : IDisposable
@@ -77,8 +85,7 @@ public sealed class CircuitEventHub(EventBus bus, TimeProvider time, ILogger<Cir
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                ImmutableInterlocked.Update(ref hub._listeners, list => list.Remove(listener));
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) hub.Remove(listener);
         }
     }
 }

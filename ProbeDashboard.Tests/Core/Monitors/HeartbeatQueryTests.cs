@@ -1,6 +1,7 @@
 using ProbeDashboard.Core.Access;
 using ProbeDashboard.Core.Hosts;
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Tests.Support;
 
@@ -18,10 +19,12 @@ public class HeartbeatQueryTests
         var other = await AddHostAsync(core, "probe-b");
         var strict = await core.AddMonitorAsync(Monitor("strict", failQuorum: 1, maxLatency: 0.5));
         var lenient = await core.AddMonitorAsync(Monitor("lenient", failQuorum: null, maxLatency: null));
-        var now = DateTime.UtcNow;
         // Four rounds, newest last: both hosts fine, one host failing, both failing, both fine but slow.
         foreach (var monitor in new[] { strict, lenient })
         {
+            // Each round's results sit on the monitor's own fire time, as the scheduler puts them: a round placed at an
+            // arbitrary clock instant could straddle the boundary between two rounds and be split.
+            var now = LastFireTime(monitor, DateTime.UtcNow);
             await AddRoundAsync(core, monitor.Id, now.AddSeconds(-3 * Interval), (core.ServerHostId, true, 100), (other, true, 120));
             await AddRoundAsync(core, monitor.Id, now.AddSeconds(-2 * Interval), (core.ServerHostId, true, 100), (other, false, 0));
             await AddRoundAsync(core, monitor.Id, now.AddSeconds(-1 * Interval), (core.ServerHostId, false, 0), (other, false, 0));
@@ -111,6 +114,13 @@ public class HeartbeatQueryTests
         Name = name, Kind = MonitorKind.Tcp, Target = "127.0.0.1:9", IntervalSeconds = Interval, FailQuorum = failQuorum,
         MaxLatencySeconds = maxLatency, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
     };
+
+    private static DateTime LastFireTime(MonitorDefinition monitor, DateTime now)
+    {
+        var intervalMs = Interval * 1000L;
+        var sincePhase = new DateTimeOffset(now).ToUnixTimeMilliseconds() - ProbeSchedule.OffsetMs(monitor.Id, Interval);
+        return now.AddMilliseconds(-(((sincePhase % intervalMs) + intervalMs) % intervalMs));
+    }
 
     private static async Task<int> AddHostAsync(PipelineServices core, string name)
     {

@@ -36,10 +36,16 @@ public static class ApiBench
             Console.WriteLine($"idle after the first page load, 0 monitors: RSS {server.ResidentBytes() / 1048576.0:F0} MB");
 
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http));
+            var (serverCpu, benchCpu) = (server.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
             var creating = Stopwatch.StartNew();
             var createTimes = await CreateAsync(http, monitors, clients, interval, target.Ports);
             Console.WriteLine($"created {monitors} monitors with {clients} clients in {creating.Elapsed.TotalSeconds:F1} s " +
                 $"({monitors / creating.Elapsed.TotalSeconds:F0}/s); per request: {NamedNumbers.Describe(createTimes)}");
+            // On two cores the wall time cannot fall below (server + clients' CPU) / 2: this says which side to cut.
+            serverCpu = server.CpuTime() - serverCpu;
+            benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
+            Console.WriteLine($"CPU while creating: server {serverCpu.TotalSeconds:F1} s ({serverCpu.TotalMilliseconds / monitors:F2} ms per create), " +
+                $"the bench's clients {benchCpu.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             if (createOnly)
             {
                 await server.DisposeAsync();

@@ -11,8 +11,13 @@ namespace ProbeDashboard.Probing;
 /// </summary>
 public sealed class PhaseTrigger : SimpleTriggerImpl
 {
-    public PhaseTrigger(TriggerKey key, DateTimeOffset phaseStart, TimeSpan interval, DateTimeOffset? probeFirstAt = null)
+    private readonly TimeProvider _quartzClock;
+
+    /// <param name="quartzClock">The scheduler's clock, read when a fire is late; Quartz runs on the system clock here.</param>
+    public PhaseTrigger(TriggerKey key, DateTimeOffset phaseStart, TimeSpan interval, DateTimeOffset? probeFirstAt = null, TimeProvider? quartzClock = null)
+        : base(quartzClock)
     {
+        _quartzClock = quartzClock ?? TimeProvider.System;
         Key = key;
         JobKey = ProbeJobKeys.Job;
         StartTimeUtc = phaseStart;
@@ -39,9 +44,9 @@ public sealed class PhaseTrigger : SimpleTriggerImpl
     public override void UpdateAfterMisfire(ICalendar? calendar)
     {
         // The probe before the phase is still made when the scheduler reaches it late: it is one probe, never a burst
-        // (what a one-shot trigger did). Quartz runs on the system clock here (it is given no TimeProvider).
+        // (what a one-shot trigger did).
         if (PreviousFireTimeUtc is null && ProbeFirstAt is { } first && NextFireTimeUtc == first)
-            NextFireTimeUtc = TimeProvider.System.GetUtcNow();
+            NextFireTimeUtc = _quartzClock.GetUtcNow();
         else
             base.UpdateAfterMisfire(calendar);
     }

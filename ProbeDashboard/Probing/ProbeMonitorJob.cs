@@ -13,9 +13,7 @@ public sealed class ProbeMonitorJob(MonitorCatalog catalog, ProbeDispatcher disp
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var data = context.MergedJobDataMap;
-        var monitorId = data.GetInt(ProbeJobKeys.MonitorIdKey);
-        var hostId = data.GetInt(ProbeJobKeys.HostIdKey);
+        if (!ProbeJobKeys.TryParse(context.Trigger.Key, out var monitorId, out var hostId)) return ValueTask.CompletedTask;
         // A monitor missing from the catalog was just unscheduled; its last trigger may still fire once.
         var scheduledAt = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         if (catalog.TryGet(monitorId, out var monitor) && cluster.Owns(monitorId, hostId, scheduledAt))

@@ -44,8 +44,8 @@ public sealed partial class ProbeScheduleSync
             {
                 if (!catalog.TryGet(monitorId, out var monitor)) continue;
                 // A monitor this server does not run has no trigger here: RescheduleJob changes nothing then.
-                await scheduler.RescheduleJob(ProbeJobKeys.Trigger(monitorId, _host.Id),
-                    RepeatingTrigger(monitorId, _host.Id, start, wanted), cancellationToken);
+                var key = ProbeJobKeys.Trigger(monitorId, _host.Id);
+                await scheduler.RescheduleJob(key, new PhaseTrigger(key, start, TimeSpan.FromSeconds(wanted)), cancellationToken);
                 if (wanted == monitor.IntervalSeconds) _rhythms.TryRemove(monitorId, out _);
                 else _rhythms[monitorId] = wanted;
                 LogRhythm(logger, monitorId, wanted);

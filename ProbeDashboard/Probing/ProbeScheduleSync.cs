@@ -96,12 +96,9 @@ public sealed partial class ProbeScheduleSync(
             {
                 if (!catalog.TryGet(id, out var monitor)) continue;
                 var (before, after) = (ProbeAssignment.RunsOn(monitor, previous), ProbeAssignment.RunsOn(monitor, host));
-                if (before && !after) await scheduler.DeleteJob(ProbeJobKeys.Job(id, host.Id), cancellationToken);
+                if (before && !after) await scheduler.UnscheduleJob(ProbeJobKeys.Trigger(id, host.Id), cancellationToken);
                 if (after && !before)
-                {
-                    var (job, triggers) = Build(monitor, host.Id, now, probeAt: now);
-                    await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
-                }
+                    await scheduler.ScheduleJob(ProbeJob(), [Build(monitor, host.Id, now, probeAt: now)], ScheduleJobOptions.Replacing, cancellationToken);
             }
         }
         finally
@@ -120,66 +117,53 @@ public sealed partial class ProbeScheduleSync(
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The probe scheduler has not started.");
         var now = time.GetUtcNow();
-        var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
+        var triggers = new List<ITrigger>();
+        var dropped = new List<TriggerKey>();
         foreach (var monitor in monitors)
         {
             var previous = catalog.Set(monitor);
             var ranHere = previous is not null && ProbeAssignment.RunsOn(previous, _host);
             if (!ProbeAssignment.RunsOn(monitor, _host))
             {
-                if (ranHere) await scheduler.DeleteJob(ProbeJobKeys.Job(monitor.Id, _host.Id), cancellationToken);
+                if (ranHere) dropped.Add(ProbeJobKeys.Trigger(monitor.Id, _host.Id));
                 continue;
             }
             // Same target and interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
             if (ranHere && SameRhythm(previous!, monitor)) continue;
-            var (job, triggers) = Build(monitor, _host.Id, phaseFrom?.Invoke(monitor) ?? now, probeAt(monitor));
-            jobs[job] = triggers;
+            triggers.Add(Build(monitor, _host.Id, phaseFrom?.Invoke(monitor) ?? now, probeAt(monitor)));
             _rhythms.TryRemove(monitor.Id, out _);
         }
-        if (jobs.Count > 0) await scheduler.ScheduleJobs(jobs, ScheduleJobOptions.Replacing, cancellationToken);
+        if (dropped.Count > 0) await scheduler.UnscheduleJobs(dropped, cancellationToken);
+        if (triggers.Count > 0)
+            await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [ProbeJob()] = triggers },
+                ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     private async Task UnscheduleAsync(int monitorId, CancellationToken cancellationToken)
     {
         catalog.Remove(monitorId);
         _rhythms.TryRemove(monitorId, out _);
-        if (_scheduler is not null) await _scheduler.DeleteJob(ProbeJobKeys.Job(monitorId, _host.Id), cancellationToken);
+        if (_scheduler is not null) await _scheduler.UnscheduleJob(ProbeJobKeys.Trigger(monitorId, _host.Id), cancellationToken);
     }
 
     private static bool SameRhythm(MonitorDefinition previous, MonitorDefinition monitor) =>
         previous.IntervalSeconds == monitor.IntervalSeconds && previous.Kind == monitor.Kind && previous.Target == monitor.Target;
 
+    /// <summary>The one durable probe job all the triggers fire; built per call, as Quartz may touch a job's data map.</summary>
+    private static IJobDetail ProbeJob() =>
+        JobBuilder.Create<ProbeMonitorJob>().WithIdentity(ProbeJobKeys.Job).StoreDurably().Build();
+
     /// <summary>
-    /// The job of one (monitor, host) and its triggers: the repeating one on the monitor's phase, and with
-    /// <paramref name="probeAt"/> a one-shot trigger that fires then (the phase then starts at least 3/4 of an
-    /// interval later, so both probes are rounds of their own).
+    /// The trigger of one (monitor, host): repeating on the monitor's phase, and with <paramref name="probeAt"/> a probe
+    /// then, before the phase (which then starts at least 3/4 of an interval later, so both probes are rounds of their own).
     /// </summary>
-    internal static (IJobDetail Job, IReadOnlyCollection<ITrigger> Triggers) Build(MonitorDefinition monitor, int hostId, DateTimeOffset now, DateTimeOffset? probeAt)
+    internal static ITrigger Build(MonitorDefinition monitor, int hostId, DateTimeOffset now, DateTimeOffset? probeAt)
     {
-        var job = JobBuilder.Create<ProbeMonitorJob>()
-            .WithIdentity(ProbeJobKeys.Job(monitor.Id, hostId))
-            .UsingJobData(ProbeJobKeys.MonitorIdKey, monitor.Id)
-            .UsingJobData(ProbeJobKeys.HostIdKey, hostId)
-            .Build();
         var firstPhaseFire = probeAt is { } once
             ? ProbeSchedule.FirstFireAfterProbeNow(monitor.Id, monitor.IntervalSeconds, once)
             : ProbeSchedule.FirstFireAt(monitor.Id, monitor.IntervalSeconds, now);
-        var trigger = RepeatingTrigger(monitor.Id, hostId, firstPhaseFire, monitor.IntervalSeconds);
-        if (probeAt is null) return (job, [trigger]);
-        var oneShot = TriggerBuilder.Create().WithIdentity(ProbeJobKeys.ProbeNowTrigger(monitor.Id, hostId)).ForJob(job).StartAt(probeAt.Value).Build();
-        return (job, [oneShot, trigger]);
+        return new PhaseTrigger(ProbeJobKeys.Trigger(monitor.Id, hostId), firstPhaseFire, TimeSpan.FromSeconds(monitor.IntervalSeconds), probeAt);
     }
-
-    /// <summary>The repeating trigger of one (monitor, host): every <paramref name="intervalSeconds"/> from <paramref name="start"/>.</summary>
-    private static ITrigger RepeatingTrigger(int monitorId, int hostId, DateTimeOffset start, int intervalSeconds) =>
-        TriggerBuilder.Create()
-            .WithIdentity(ProbeJobKeys.Trigger(monitorId, hostId))
-            .ForJob(ProbeJobKeys.Job(monitorId, hostId))
-            .StartAt(start)
-            // A fire missed by more than the misfire threshold is skipped, never made up in a burst.
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(intervalSeconds)).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe schedule updated: {Scheduled} monitors (re)loaded, {Removed} removed, {Total} known")]
     private static partial void LogReconciled(ILogger logger, int scheduled, int removed, int total);

@@ -59,19 +59,19 @@ public sealed class ServerPlacementTests() : AppWithTargetTests(schedulerRunning
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/hosts/{serverId}", ApiJson.Content(new { group_id = groupId }))).StatusCode);
         await EventuallyAsync(async () => await ServerResultsAsync(onGroup, serverId) >= 2, "the server probing its group's monitor");
         var scheduler = await App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.True(await scheduler.Exists(ProbeJobKeys.Job(onGroup, serverId)));
+        Assert.True(await scheduler.Exists(ProbeJobKeys.Trigger(onGroup, serverId)));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/hosts/{serverId}", ApiJson.Content(new { group_id = (int?)null }))).StatusCode);
-        // The signal that the server stopped: its scheduler no longer holds the group monitor's job here, and no
+        // The signal that the server stopped: its scheduler no longer holds the group monitor's trigger here, and no
         // round of it is running. Its last result may still sit in the single writer's queue, ahead of anything
         // probed later: once a later probe of the 'all' monitor is stored, the count is final.
-        await EventuallyAsync(async () => !await scheduler.Exists(ProbeJobKeys.Job(onGroup, serverId)), "the server to drop the group's monitor");
+        await EventuallyAsync(async () => !await scheduler.Exists(ProbeJobKeys.Trigger(onGroup, serverId)), "the server to drop the group's monitor");
         await App.Services.GetRequiredService<ProbeDispatcher>().WaitIdleAsync(CancellationToken.None);
         await StoredAfterAsync(everywhere, serverId, DateTime.UtcNow);
         var afterLeaving = await ServerResultsAsync(onGroup, serverId);
         // Rather than sleeping and hoping: the 'all' monitor's next rounds prove the scheduler kept running meanwhile.
         await StoredAfterAsync(everywhere, serverId, DateTime.UtcNow.AddSeconds(2));
-        Assert.False(await scheduler.Exists(ProbeJobKeys.Job(onGroup, serverId)));
+        Assert.False(await scheduler.Exists(ProbeJobKeys.Trigger(onGroup, serverId)));
         Assert.Equal(afterLeaving, await ServerResultsAsync(onGroup, serverId));
         Assert.Equal(0, await ServerResultsAsync(skipped, serverId));
     }

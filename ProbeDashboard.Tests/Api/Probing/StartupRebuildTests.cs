@@ -43,25 +43,30 @@ public sealed class StartupRebuildTests() : AppWithTargetTests(schedulerRunning:
                 await sync.ReconcileAsync(CancellationToken.None);
             }
 
-            var triggers = new List<ITrigger>();
-            foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
-                triggers.Add((await scheduler.GetTrigger(key))!);
-            var catchUps = triggers.Where(t => t.Key.Name.EndsWith("-now", StringComparison.Ordinal)).Select(t => t.StartTimeUtc).Order().ToList();
-            var caughtUp = triggers.Where(t => t.Key.Name.EndsWith("-now", StringComparison.Ordinal)).Select(MonitorIdOf).ToHashSet();
+            var triggers = new List<PhaseTrigger>();
+            foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(ProbeJobKeys.Group)))
+                triggers.Add((PhaseTrigger)(await scheduler.GetTrigger(key))!);
+            // One trigger per monitor, the catch-up being its first fire rather than a trigger of its own.
+            Assert.Equal(300, triggers.Count);
+            var caughtUpTriggers = triggers.Where(t => t.ProbeFirstAt is not null).ToList();
+            Assert.All(caughtUpTriggers, t => Assert.Equal(t.ProbeFirstAt, t.NextFireTimeUtc));
+            var catchUps = caughtUpTriggers.Select(t => t.ProbeFirstAt!.Value).Order().ToList();
+            var caughtUp = caughtUpTriggers.Select(MonitorIdOf).ToHashSet();
 
             Assert.Equal(30, catchUps.Count);
             Assert.Equal(30, catchUps.Distinct().Count());
             Assert.True(catchUps[0] >= now + StartupCatchUp.Lead, $"first catch-up at {catchUps[0] - now}");
             Assert.True(catchUps[^1] < now + StartupCatchUp.Lead + StartupCatchUp.Window, $"last catch-up at {catchUps[^1] - now}");
-            // The rest keep their phase: one repeating trigger each, the caught-up ones starting on it later.
-            var repeating = triggers.Where(t => !t.Key.Name.EndsWith("-now", StringComparison.Ordinal)).ToList();
-            Assert.Equal(300, repeating.Count);
-            Assert.All(repeating, t => Assert.Equal(0, (t.StartTimeUtc.ToUnixTimeMilliseconds() - ProbeSchedule.OffsetMs(MonitorIdOf(t), 60)) % 60_000));
+            // Every trigger then follows the monitor's phase, the caught-up ones starting on it later.
+            Assert.All(triggers, t => Assert.Equal(0, (t.StartTimeUtc.ToUnixTimeMilliseconds() - ProbeSchedule.OffsetMs(MonitorIdOf(t), 60)) % 60_000));
             // No first slot before the rebuild; a monitor probed 10 s ago keeps the slot it would have had without the
             // stop (45-105 s after that probe).
-            Assert.All(repeating, t => Assert.True(t.StartTimeUtc >= now, $"{t.Key} starts at {t.StartTimeUtc - now}"));
-            Assert.All(repeating.Where(t => !caughtUp.Contains(MonitorIdOf(t))), t =>
-                Assert.InRange(t.StartTimeUtc - (now - TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(105)));
+            Assert.All(triggers, t => Assert.True(t.StartTimeUtc >= now, $"{t.Key} starts at {t.StartTimeUtc - now}"));
+            Assert.All(triggers.Where(t => !caughtUp.Contains(MonitorIdOf(t))), t =>
+            {
+                Assert.Equal(t.StartTimeUtc, t.NextFireTimeUtc);
+                Assert.InRange(t.StartTimeUtc - (now - TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(105));
+            });
         }
         finally
         {
@@ -69,6 +74,6 @@ public sealed class StartupRebuildTests() : AppWithTargetTests(schedulerRunning:
         }
     }
 
-    /// <summary>The monitor id in the job's name, <c>monitor-{id}@host-{host}</c>.</summary>
-    private static int MonitorIdOf(ITrigger trigger) => int.Parse(trigger.JobKey.Name.Split('@')[0]["monitor-".Length..]);
+    private static int MonitorIdOf(ITrigger trigger) =>
+        ProbeJobKeys.TryParse(trigger.Key, out var monitorId, out _) ? monitorId : throw new InvalidOperationException($"not a probe trigger: {trigger.Key}");
 }

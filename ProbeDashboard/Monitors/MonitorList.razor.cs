@@ -19,6 +19,7 @@ public partial class MonitorList
     [Inject] private CircuitActor Actor { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private StatusFeed Feed { get; set; } = default!;
 
     [Parameter] public ShownStatus? InitialStatus { get; set; }
     [Parameter] public bool OpenCreate { get; set; }
@@ -38,6 +39,9 @@ public partial class MonitorList
     private bool _canWrite;
     /// <summary>Set by a live refresh: its load may share a page read after the event (others read afresh).</summary>
     private bool _liveRefresh;
+    /// <summary>The first page, read from the circuit's start; the grid's first load takes it.</summary>
+    private FirstPageHeadStart? _headStart;
+    private const int FirstPageSize = 20;
 
     private string? _search;
     private MonitorKind? _kind;
@@ -53,6 +57,9 @@ public partial class MonitorList
     protected override async Task OnInitializedAsync()
     {
         _status = InitialStatus;
+        if (RendererInfo.IsInteractive)
+            _headStart = new FirstPageHeadStart(Feed, async () => await Pages.GetAsync(await Actor.GetAsync(), Filter, SortOf(null), 0, FirstPageSize,
+                Clock.GetTimestamp(), ComponentToken));
         _canWrite = await Actor.CanAsync(Permissions.ServiceMonitorsWrite);
         _anyMonitors = await Queries.AnyAsync(await Actor.GetAsync(), ComponentToken);
     }
@@ -93,7 +100,7 @@ public partial class MonitorList
             var actor = await Actor.GetAsync();
             var notBefore = _liveRefresh ? LastRelevantEventAt : Clock.GetTimestamp();
             _liveRefresh = false;
-            var (page, rounds) = await Pages.GetAsync(actor, Filter, SortOf(state.SortDefinitions.FirstOrDefault()),
+            var (page, rounds) = await TakeHeadStartAsync(state) ?? await Pages.GetAsync(actor, Filter, SortOf(state.SortDefinitions.FirstOrDefault()),
                 state.Page * state.PageSize, state.PageSize, notBefore, both.Token);
             // Rows already on screen are patched in place, so a click landing during a live refresh still hits its button.
             var rows = page.Rows.Select(r => (_onScreen.GetValueOrDefault(r.Id)?.CopyFrom(r) ?? MonitorRow.From(r))
@@ -115,6 +122,24 @@ public partial class MonitorList
         {
             _loading = false;
         }
+    }
+
+    /// <summary>The page read from the circuit's start, when the grid's first load asks for that very page.</summary>
+    private async Task<MonitorListView?> TakeHeadStartAsync(GridState<MonitorRow> state)
+    {
+        if (_headStart is not { } headStart) return null;
+        _headStart = null;
+        var asked = state.Page == 0 && state.PageSize == FirstPageSize && state.SortDefinitions.Count == 0
+                    && Filter == new MonitorListFilter(Status: InitialStatus);
+        if (asked) return await headStart.TakeAsync(ids => _visibleIds = ids);
+        headStart.Dispose();
+        return null;
+    }
+
+    public override void Dispose()
+    {
+        _headStart?.Dispose();
+        base.Dispose();
     }
 
     // The grid names the sorted column by the row's property; only these columns sort (in SQL).

@@ -65,8 +65,9 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             Interlocked.Exchange(ref _lastRelevantEventAt, seen.SeenAt);
             _throttle.Request(IsUrgent(seen.Event));
         });
-        // The first data was shaped before the browser's time zone was known (chart axes, day buckets).
-        if (!Clock.KnowsTimeZone) Clock.TimeZoneLearned += _throttle.Request;
+        // The first data may have been shaped in another zone than the browser's (none known yet, or the cookie's was
+        // out of date): chart axes, day buckets.
+        Clock.TimeZoneLearned += _throttle.Request;
     }
 
     public virtual void Dispose()

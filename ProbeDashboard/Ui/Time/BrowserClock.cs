@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.JSInterop;
 
 namespace ProbeDashboard.Ui.Time;
@@ -17,14 +18,26 @@ public sealed class BrowserClock(TimeProvider time) : IDisposable
     /// <summary>False until the browser has told us its zone; times render in UTC until then.</summary>
     public bool KnowsTimeZone => _zone is not null;
 
-    /// <summary>Raised once when the browser's zone becomes known.</summary>
+    /// <summary>Raised when the browser's zone becomes known, or turns out other than its cookie said.</summary>
     public event Action? TimeZoneLearned;
 
+    /// <summary>The cookie the browser's time-zone.js sets on every page, so times are local from the first render.</summary>
+    public const string CookieName = "pd-tz";
+
+    /// <summary>Starts with the zone the browser's cookie names ("IANA name|offset minutes"); raises nothing.</summary>
+    public void StartFrom(string? cookie)
+    {
+        if (_zone is not null || cookie?.Split('|') is not [var name, var offset]
+            || !int.TryParse(offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes)) return;
+        _zone = Resolve(new BrowserTimeZone(name, minutes));
+    }
+
+    /// <summary>Asks the browser for its zone (the cookie may be from before a move) and tells listeners if it differs.</summary>
     public async Task LearnBrowserTimeZoneAsync(IJSRuntime js)
     {
-        if (_zone is not null) return;
-        var browser = await js.InvokeAsync<BrowserTimeZone>("probeDashboard.timeZone");
-        _zone = Resolve(browser);
+        var zone = Resolve(await js.InvokeAsync<BrowserTimeZone>("probeDashboard.timeZone"));
+        if (_zone is not null && _zone.Id == zone.Id && _zone.BaseUtcOffset == zone.BaseUtcOffset) return;
+        _zone = zone;
         TimeZoneLearned?.Invoke();
     }
 

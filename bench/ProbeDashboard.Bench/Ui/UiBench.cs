@@ -43,8 +43,16 @@ public static class UiBench
             // One sign-in first, not counted: the first browser profile of the run also pays for Chromium's own start.
             await SignInToMonitorsAsync(browser, server.BaseUrl);
             var signIns = new List<double>();
-            for (var i = 0; i < options.SignIns; i++) signIns.Add(await SignInToMonitorsAsync(browser, server.BaseUrl));
+            var timelines = new List<IReadOnlyDictionary<string, double>>();
+            for (var i = 0; i < options.SignIns; i++)
+            {
+                var (elapsed, stages) = await SignInToMonitorsAsync(browser, server.BaseUrl);
+                signIns.Add(elapsed);
+                timelines.Add(stages);
+            }
             Console.WriteLine($"sign-in to a usable monitors page: {NamedNumbers.Describe(signIns)}");
+            Console.WriteLine("  its stages, ms after the click:");
+            foreach (var line in SignInTimeline.Report(timelines)) Console.WriteLine(line);
 
             var renders = await ServerRenderAsync(browser, server.BaseUrl, 30);
             Console.WriteLine($"monitors page server render (GET /monitors, whole response): {NamedNumbers.Describe(renders)}");
@@ -96,26 +104,33 @@ public static class UiBench
         }
     }
 
-    /// <summary>From the click on "Sign in" to the monitors page with its first page of rows and heartbeat bars, live.</summary>
-    private static async Task<double> SignInToMonitorsAsync(IBrowser browser, string baseUrl)
+    /// <summary>
+    /// From the click on "Sign in" to the monitors page with its first page of rows and heartbeat bars, live; and the
+    /// stages in between.
+    /// </summary>
+    private static async Task<(double Elapsed, IReadOnlyDictionary<string, double> Stages)> SignInToMonitorsAsync(IBrowser browser, string baseUrl)
     {
         var context = await browser.NewContextAsync(ContextOptions(baseUrl));
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login?ReturnUrl=%2Fmonitors");
         await page.GetByLabel("User name").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync(DashboardProcess.AdminPassword);
+        var timeline = SignInTimeline.Watch(page);
         var clock = Stopwatch.StartNew();
+        timeline.Clicked();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(baseUrl + "/monitors");
-        await UsableAsync(page);
+        await UsableAsync(page, timeline);
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        var stages = timeline.Usable();
         await context.CloseAsync();
-        return elapsed;
+        return (elapsed, stages);
     }
 
-    private static async Task UsableAsync(IPage page)
+    private static async Task UsableAsync(IPage page, SignInTimeline? timeline = null)
     {
         await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 120_000 });
+        timeline?.Mark("circuit interactive (data-interactive=true)");
         // The page's CSP forbids evaluated scripts, so wait with a locator: the last row of the first page has its bar.
         await page.Locator("tbody tr [role=img]").Nth(FirstPageRows - 1).WaitForAsync(new() { Timeout = 120_000 });
     }

@@ -27,12 +27,19 @@ public class SqliteWriteGateTests
         var probed = (await service.CreateAsync(Actor.System, Web with { Name = "probed" }, "api", CancellationToken.None)).Monitor!;
         using var stop = new CancellationTokenSource();
         var store = pipeline.Get<ResultBatchStore>();
+        // The creates start once the writer has stored its first batch: on a busy thread pool the writer's task could
+        // otherwise start after the creates had finished, and nothing would have overlapped.
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var batches = Task.Run(async () =>
         {
             var at = DateTime.UtcNow;
-            for (var n = 0; !stop.IsCancellationRequested; n++)
+            for (var n = 0; n == 0 || !stop.IsCancellationRequested; n++)
+            {
                 await store.StoreAsync([BatchRollupTests.Result(probed.Id, pipeline.ServerHostId, at.AddSeconds(n), true, 10)], CancellationToken.None);
+                writing.TrySetResult();
+            }
         });
+        await writing.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(client => Task.Run(async () =>
         {

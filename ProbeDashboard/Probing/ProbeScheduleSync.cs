@@ -121,6 +121,8 @@ public sealed partial class ProbeScheduleSync(
         var dropped = new List<TriggerKey>();
         foreach (var monitor in monitors)
         {
+            // Read before the catalog slims the snapshot: the phase after a restart counts from the last probe.
+            var from = phaseFrom?.Invoke(monitor) ?? now;
             var previous = catalog.Set(monitor);
             var ranHere = previous is not null && ProbeAssignment.RunsOn(previous, _host);
             if (!ProbeAssignment.RunsOn(monitor, _host))
@@ -130,7 +132,7 @@ public sealed partial class ProbeScheduleSync(
             }
             // Same target and interval: the trigger keeps its rhythm and the next fire reads the new snapshot from the catalog.
             if (ranHere && SameRhythm(previous!, monitor)) continue;
-            triggers.Add(Build(monitor, _host.Id, phaseFrom?.Invoke(monitor) ?? now, probeAt(monitor)));
+            triggers.Add(Build(monitor, _host.Id, from, probeAt(monitor)));
             _rhythms.TryRemove(monitor.Id, out _);
         }
         if (dropped.Count > 0) await scheduler.UnscheduleJobs(dropped, cancellationToken);

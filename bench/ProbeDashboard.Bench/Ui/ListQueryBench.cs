@@ -30,7 +30,7 @@ public static class ListQueryBench
     public static async Task<int> RunAsync(IEnumerable<string> args)
     {
         var get = NamedNumbers.Parse(args);
-        var options = new UiBenchOptions(get("monitors", 20000), get("days", 1), get("interval", 60), 0, 0, 0, 0);
+        var options = new UiBenchOptions(get("monitors", 20000), get("days", 1), get("interval", 60), 0, 0, 0, 0, 0);
         var data = Directory.CreateTempSubdirectory("probedashboard-listbench-").FullName;
         try
         {

@@ -87,26 +87,37 @@ public sealed class SignInTimeline
     {
         if (!_sinceClick.IsRunning) return;
         Interlocked.Increment(ref _requests);
-        var stage = new Uri(request.Url).AbsolutePath switch
+        var path = new Uri(request.Url).AbsolutePath;
+        var stage = path switch
         {
             "/monitors" when request.Method == "GET" => "GET /monitors: last byte",
             "/_content/MudBlazor/MudBlazor.min.js" => "MudBlazor.min.js loaded",
             "/assets/js/app.js" => "app.js loaded",
             "/_framework/blazor.web.js" => "blazor.web.js loaded",
             "/_blazor/negotiate" => "negotiate answered",
-            _ => null,
+            _ => OtherRequest + path,
         };
-        if (stage is not null) Mark(stage);
+        Mark(stage);
     }
 
-    /// <summary>Median of each stage over the sign-ins that reached it, in the order a sign-in passes them.</summary>
+    /// <summary>Prefix of the stage "the first request for this path finished", for the requests not named in <see cref="Order"/>.</summary>
+    private const string OtherRequest = "other request done: ";
+
+    /// <summary>
+    /// Median of each stage over the sign-ins that reached it, in the order a sign-in passes them; then the other
+    /// requests, by median.
+    /// </summary>
     public static IEnumerable<string> Report(IReadOnlyList<IReadOnlyDictionary<string, double>> signIns)
     {
-        foreach (var stage in Order)
+        var others = signIns.SelectMany(s => s.Keys).Where(k => k.StartsWith(OtherRequest, StringComparison.Ordinal)).Distinct()
+            .OrderBy(k => Median(signIns.Where(s => s.ContainsKey(k)).Select(s => s[k]).Order().ToList()));
+        foreach (var stage in Order.Concat(others))
         {
             var values = signIns.Where(s => s.ContainsKey(stage)).Select(s => s[stage]).Order().ToList();
             if (values.Count == 0) continue;
-            yield return $"  {stage,-45} median {values[values.Count / 2],7:F0}, p95 {values[(int)Math.Min(values.Count - 1, Math.Floor(0.95 * values.Count))],7:F0} (n={values.Count})";
+            yield return $"  {stage,-45} median {Median(values),7:F0}, p95 {values[(int)Math.Min(values.Count - 1, Math.Floor(0.95 * values.Count))],7:F0} (n={values.Count})";
         }
     }
+
+    private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
 }

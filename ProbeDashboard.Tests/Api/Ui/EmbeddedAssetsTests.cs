@@ -1,10 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Api.Ui;
 
-/// <summary>The UI's static files as a browser fetches them from the binary: type, validators, compression.</summary>
-public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+/// <summary>The UI's static files as a browser fetches them from the binary: type, validators, caching, compression.</summary>
+public partial class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Theory]
     [InlineData("/assets/css/app.css", "text/css")]
@@ -75,4 +76,29 @@ public class EmbeddedAssetsTests(DashboardFactory factory) : IClassFixture<Dashb
         Assert.Empty(sound.Content.Headers.ContentEncoding);
         Assert.NotEqual("text/css", missing.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Pages_link_assets_by_version_which_browsers_keep_without_asking_again_while_other_urls_are_revalidated()
+    {
+        using var client = factory.CreateClient();
+        var page = await client.GetStringAsync("/login");
+        var linked = VersionedUrl().Matches(page).Select(m => m.Groups["url"].Value).ToList();
+        Assert.Contains(linked, url => url.StartsWith("assets/css/app.css?v=", StringComparison.Ordinal));
+        Assert.Contains(linked, url => url.StartsWith("_framework/blazor.web.js?v=", StringComparison.Ordinal));
+
+        var css = linked.First(url => url.StartsWith("assets/css/app.css?v=", StringComparison.Ordinal));
+        using var versioned = await client.GetAsync("/" + css);
+        using var plain = await client.GetAsync("/assets/css/app.css");
+        using var older = await client.GetAsync("/assets/css/app.css?v=000000000000");
+
+        Assert.True(versioned.Headers.CacheControl is { Public: true, MaxAge.TotalDays: >= 365 }, versioned.Headers.CacheControl?.ToString());
+        Assert.Contains("immutable", versioned.Headers.CacheControl!.Extensions.Select(e => e.Name));
+        Assert.True(plain.Headers.CacheControl?.NoCache, plain.Headers.CacheControl?.ToString());
+        Assert.True(older.Headers.CacheControl?.NoCache, older.Headers.CacheControl?.ToString());
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await versioned.Content.ReadAsByteArrayAsync());
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await older.Content.ReadAsByteArrayAsync());
+    }
+
+    [GeneratedRegex("(?:href|src)=\"(?<url>[^\"]+\\?v=[0-9a-f]{12})\"")]
+    private static partial Regex VersionedUrl();
 }

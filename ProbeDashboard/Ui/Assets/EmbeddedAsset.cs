@@ -15,7 +15,7 @@ public sealed class EmbeddedAsset
     private readonly Lazy<byte[]> _content;
     private readonly Lazy<byte[]> _brotli;
     private readonly Lazy<byte[]> _gzip;
-    private readonly Lazy<string> _etag;
+    private readonly Lazy<byte[]> _hash;
 
     public EmbeddedAsset(Assembly assembly, string resourceName, string contentType)
     {
@@ -25,13 +25,19 @@ public sealed class EmbeddedAsset
         _content = new Lazy<byte[]>(Read);
         _brotli = new Lazy<byte[]>(() => Compress(stream => new BrotliStream(stream, CompressionLevel.Optimal)));
         _gzip = new Lazy<byte[]>(() => Compress(stream => new GZipStream(stream, CompressionLevel.Optimal)));
-        _etag = new Lazy<string>(() => "\"" + Convert.ToBase64String(SHA256.HashData(Content)[..16]) + "\"");
+        _hash = new Lazy<byte[]>(() => SHA256.HashData(Content));
     }
 
     public string ContentType { get; }
 
     /// <summary>A strong validator from the content, so it is the same for every process serving the same build.</summary>
-    public string ETag => _etag.Value;
+    public string ETag => field ??= "\"" + Convert.ToBase64String(_hash.Value[..16]) + "\"";
+
+    /// <summary>
+    /// What the page puts in the asset's URL (<c>?v=</c>): the content's, so a new build's file has a new URL and a
+    /// browser may keep the old one for good without asking again.
+    /// </summary>
+    public string Version => field ??= Convert.ToHexStringLower(_hash.Value[..6]);
 
     /// <summary>Text formats shrink several times; sounds and images are compressed already or gain little.</summary>
     public bool IsCompressible => ContentType.StartsWith("text/", StringComparison.Ordinal)

@@ -37,4 +37,11 @@ public sealed class EmbeddedAssets
 
     public EmbeddedAsset? Find(PathString path) =>
         path.Value is { } value && _byPath.TryGetValue(value, out var asset) ? asset : null;
+
+    /// <summary>
+    /// The URL a page links <paramref name="path"/> (relative to the base, as in the markup) by: with its content's
+    /// version, which the middleware serves as immutable, so pages after the first take it from the browser's cache
+    /// without a round trip. A path that is not embedded comes back as it is.
+    /// </summary>
+    public string Url(string path) => Find("/" + path) is { } asset ? $"{path}?v={asset.Version}" : path;
 }

@@ -4,11 +4,14 @@ namespace ProbeDashboard.Ui.Assets;
 
 /// <summary>
 /// Answers GET/HEAD for <see cref="EmbeddedAssets"/>: content type, a strong ETag with If-None-Match → 304, and
-/// brotli or gzip when the browser accepts it. URLs carry no version, so browsers revalidate (no-cache) and get
-/// a 304 with no body while the build is the same.
+/// brotli or gzip when the browser accepts it. A URL with the asset's current version (<see cref="EmbeddedAssets.Url"/>,
+/// what the pages link) is cacheable for a year and immutable; any other (no version, an older build's) is revalidated
+/// (no-cache) and gets a 304 with no body while the build is the same.
 /// </summary>
 public sealed class EmbeddedAssetsMiddleware(RequestDelegate next, EmbeddedAssets assets)
 {
+    private const string Immutable = "public, max-age=31536000, immutable";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -19,7 +22,7 @@ public sealed class EmbeddedAssetsMiddleware(RequestDelegate next, EmbeddedAsset
         }
         var response = context.Response;
         response.Headers.ETag = asset.ETag;
-        response.Headers.CacheControl = "no-cache";
+        response.Headers.CacheControl = request.Query["v"] == asset.Version ? Immutable : "no-cache";
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         response.ContentType = asset.ContentType;
         if (request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(tag => tag.Trim() == asset.ETag))))

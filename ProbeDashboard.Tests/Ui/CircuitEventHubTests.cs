@@ -75,4 +75,40 @@ public sealed class CircuitEventHubTests : IDisposable
         Assert.Equal(1, ((MonitorConfigurationChanged)(await NextAsync(heard)).Event).MonitorId);
         Assert.Equal(2, ((MonitorConfigurationChanged)(await NextAsync(heard)).Event).MonitorId);
     }
+
+    [Fact]
+    public async Task A_dashboard_whose_browser_dropped_off_gets_no_events_until_it_is_back_and_then_reloads_once()
+    {
+        var connection = new CircuitConnection();
+        var away = new StatusFeed(_hub, connection);
+        var watching = new StatusFeed(_hub);
+        var (awayHeard, awayListener) = Recorder();
+        var (watchingHeard, watchingListener) = Recorder();
+        away.Listen(awayListener);
+        watching.Listen(watchingListener);
+        var reloads = 0;
+        away.Resumed += () => reloads++;
+        await connection.OnConnectionUpAsync(null!, CancellationToken.None);
+        Assert.Equal(0, reloads); // the circuit's first connection: nothing was missed
+
+        await connection.OnConnectionDownAsync(null!, CancellationToken.None);
+        var missed = new MonitorStatusChanged(7, MonitorStatus.Offline, DateTime.UtcNow);
+        _bus.Publish(missed);
+        // The hub hands an event to its listeners in turn: once the other dashboard heard it, this one had its turn.
+        Assert.Same(missed, (await NextAsync(watchingHeard)).Event);
+        Assert.False(awayHeard.Reader.TryRead(out _), "a dashboard nobody could see was handed an event");
+
+        await connection.OnConnectionUpAsync(null!, CancellationToken.None);
+        Assert.Equal(1, reloads);
+        var later = new MonitorStatusChanged(7, MonitorStatus.Online, DateTime.UtcNow);
+        _bus.Publish(later);
+        Assert.Same(later, (await NextAsync(awayHeard)).Event);
+
+        // A drop during which nothing happened needs no reload.
+        await connection.OnConnectionDownAsync(null!, CancellationToken.None);
+        await connection.OnConnectionUpAsync(null!, CancellationToken.None);
+        Assert.Equal(1, reloads);
+        away.Dispose();
+        watching.Dispose();
+    }
 }

@@ -5,7 +5,8 @@ namespace ProbeDashboard.Realtime;
 
 /// <summary>
 /// A component that refreshes itself from the event bus: once interactive it listens to the circuit's
-/// <see cref="StatusFeed"/>, merges bursts through a <see cref="RenderThrottle"/> and stops listening on dispose.
+/// <see cref="StatusFeed"/>, merges bursts through a <see cref="RenderThrottle"/>, reloads when its browser comes back
+/// after a dropped connection, and stops listening on dispose.
 /// </summary>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
@@ -68,6 +69,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         // The first data may have been shaped in another zone than the browser's (none known yet, or the cookie's was
         // out of date): chart axes, day buckets.
         Clock.TimeZoneLearned += _throttle.Request;
+        // Events were held back while the browser was away: whatever it shows may be out of date.
+        Feed.Resumed += _throttle.Request;
     }
 
     public virtual void Dispose()
@@ -76,6 +79,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         if (_throttle is not null)
         {
             Clock.TimeZoneLearned -= _throttle.Request;
+            Feed.Resumed -= _throttle.Request;
             _throttle.Dispose();
         }
         _disposed.Cancel();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using ProbeDashboard.Alerts;
 using ProbeDashboard.Alerts.Feed;
 using ProbeDashboard.Auth;
@@ -37,6 +38,8 @@ public static class UiSetup
         builder.Services.AddLocalization();
         builder.Services.AddScoped<CircuitActor>();
         builder.Services.AddSingleton<CircuitEventHub>();
+        builder.Services.AddScoped<CircuitConnection>();
+        builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());
         builder.Services.AddScoped<StatusFeed>();
         builder.Services.AddSingleton<Monitors.MonitorListPageCache>();
         builder.Services.AddScoped<BrowserClock>();

@@ -22,7 +22,17 @@ public static class NamedNumbers
     public static string Describe(IEnumerable<double> ms)
     {
         var sorted = ms.Order().ToList();
-        double At(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
-        return $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms, max {sorted[^1]:F1} ms (n={sorted.Count})";
+        return $"median {Median(sorted):F1} ms, p95 {Quantile(sorted, 0.95):F1} ms, p99 {Quantile(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms (n={sorted.Count})";
     }
+
+    /// <summary>The middle value, or the mean of the two middle ones for an even count.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>The value at quantile <paramref name="q"/> (0.95 for p95) of values sorted ascending.</summary>
+    public static double Quantile(IReadOnlyList<double> sorted, double q) =>
+        sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
 }

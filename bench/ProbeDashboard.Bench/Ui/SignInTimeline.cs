@@ -110,14 +110,12 @@ public sealed class SignInTimeline
     public static IEnumerable<string> Report(IReadOnlyList<IReadOnlyDictionary<string, double>> signIns)
     {
         var others = signIns.SelectMany(s => s.Keys).Where(k => k.StartsWith(OtherRequest, StringComparison.Ordinal)).Distinct()
-            .OrderBy(k => Median(signIns.Where(s => s.ContainsKey(k)).Select(s => s[k]).Order().ToList()));
+            .OrderBy(k => NamedNumbers.Median(signIns.Where(s => s.ContainsKey(k)).Select(s => s[k])));
         foreach (var stage in Order.Concat(others))
         {
             var values = signIns.Where(s => s.ContainsKey(stage)).Select(s => s[stage]).Order().ToList();
             if (values.Count == 0) continue;
-            yield return $"  {stage,-45} median {Median(values),7:F0}, p95 {values[(int)Math.Min(values.Count - 1, Math.Floor(0.95 * values.Count))],7:F0} (n={values.Count})";
+            yield return $"  {stage,-45} median {NamedNumbers.Median(values),7:F0}, p95 {NamedNumbers.Quantile(values, 0.95),7:F0} (n={values.Count})";
         }
     }
-
-    private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
 }

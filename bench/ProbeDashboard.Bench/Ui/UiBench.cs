@@ -98,7 +98,7 @@ public static class UiBench
             foreach (var context in open) await LeaveAsync(context);
             idle.AddRange(await MeasureWindowsAsync(server, data, options, "0 dashboards open (after closing them)"));
 
-            var (idleCpu, busyCpu) = (Median(idle.Select(w => w.Cpu)), Median(busy.Select(w => w.Cpu)));
+            var (idleCpu, busyCpu) = (NamedNumbers.Median(idle.Select(w => w.Cpu)), NamedNumbers.Median(busy.Select(w => w.Cpu)));
             Console.WriteLine($"per open dashboard: {(busy.Max(w => w.Rss) - idle[0].Rss) / 1048576.0 / Math.Max(1, open.Count):F2} MB RSS; " +
                               $"UI fan-out CPU {busyCpu - idleCpu:P1} of one core (median of {busy.Count} windows open {busyCpu:P1}, of {idle.Count} without {idleCpu:P1}; " +
                               $"the windows without ranged {idle.Min(w => w.Cpu):P1}-{idle.Max(w => w.Cpu):P1})");
@@ -223,12 +223,6 @@ public static class UiBench
             Console.WriteLine($"{what}, window {i + 1} of {options.Windows}: server CPU {window.Cpu:P1} of one core, RSS {window.Rss / 1048576.0:F0} MB, {window.ResultsPerSecond:F1} results/s stored");
         }
         return windows;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>

@@ -38,7 +38,9 @@ PrivateFiles.RestrictNewFiles();                  // 0600 files, 0700 directorie
 var cli = await ProbeCommandLine.RunAsync(args);   // --help, --version, agent, backup, restore end here
 if (cli.ExitCode is { } exitCode) { Environment.ExitCode = exitCode; return; }
 
-var builder = WebApplication.CreateBuilder(cli.HostArgs);
+// Settings are read once, at start. Reloading appsettings.json on change would watch the working directory and all below
+// it, and with the data directory beneath it (./data by default) every SQLite write would wake a watcher thread.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. cli.HostArgs]);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 

@@ -8,8 +8,9 @@ namespace ProbeDashboard.Bench.Push;
 
 /// <summary>
 /// <c>push --monitors M [--interval I] [--duration T] [--runs R]</c>: the real server with M push monitors pinged by
-/// this process at their period, side by side with the same server probing M HTTP monitors at the same interval,
-/// alternating R times (a shared machine drifts; alternation spreads the drift over both). Server CPU comes from /proc
+/// this process at their period, side by side with the same server with no monitors at all ("none", what the push
+/// monitors add to) and probing M HTTP monitors at the same interval, alternating R times (a shared machine drifts;
+/// alternation spreads the drift over all three). Server CPU comes from /proc
 /// over T measured seconds after a warm-up of one interval; pings and targets run in other processes, as they would.
 /// </summary>
 public static class PushBench
@@ -22,17 +23,20 @@ public static class PushBench
         Console.WriteLine($"| kind | monitors | interval | measured | results/s stored / expected | server CPU (of one core) | RSS |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         for (var run = 0; run < runs; run++)
-            foreach (var push in new[] { false, true })
-                Console.WriteLine(await MeasureAsync(push, monitors, interval, duration, target.Ports));
+            foreach (var kind in new[] { Kind.None, Kind.Push, Kind.Http })
+                Console.WriteLine(await MeasureAsync(kind, kind == Kind.None ? 0 : monitors, interval, duration, target.Ports));
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(bool push, int monitors, int interval, int duration, IReadOnlyList<int> ports)
+    private enum Kind { None, Push, Http }
+
+    private static async Task<string> MeasureAsync(Kind kind, int monitors, int interval, int duration, IReadOnlyList<int> ports)
     {
         var data = Directory.CreateTempSubdirectory("probedashboard-pushbench-").FullName;
         try
         {
             var now = DateTime.UtcNow;
+            var push = kind == Kind.Push;
             var definitions = Enumerable.Range(0, monitors).Select(i => push
                 ? PushMonitor(i, interval, now)
                 : BenchDataDirectory.HttpMonitor(i, $"http://127.0.0.1:{ports[i % ports.Count]}/ok", interval, now)).ToList();
@@ -56,7 +60,7 @@ public static class PushBench
             await stop.CancelAsync();
             await pinging;
             var failed = pinger is { Failed: > 0 } ? $" ({pinger.Failed} pings failed)" : "";
-            return $"| {(push ? "push" : "HTTP")} | {monitors:N0} | {interval} s | {duration} s | {stored:F1} / {monitors / (double)interval:F1}{failed} | {cpu:P1} | {rss / 1048576.0:F0} MB |";
+            return $"| {kind switch { Kind.Push => "push", Kind.Http => "HTTP", _ => "none" }} | {monitors:N0} | {interval} s | {duration} s | {stored:F1} / {monitors / (double)interval:F1}{failed} | {cpu:P1} | {rss / 1048576.0:F0} MB |";
         }
         finally
         {

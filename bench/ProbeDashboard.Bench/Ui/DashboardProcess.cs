@@ -6,6 +6,8 @@ namespace ProbeDashboard.Bench.Ui;
 /// <summary>
 /// The real server, as an operator runs it: the ProbeDashboard executable built next to this one, in Production,
 /// on a data directory the bench seeded, on a port the system picks. Its CPU and memory are read from /proc.
+/// <c>PROBEDASHBOARD_BENCH_SERVER</c> names another executable to run instead, such as a published single file, to
+/// compare publish settings (ReadyToRun) on the same bench.
 /// </summary>
 public sealed partial class DashboardProcess : IAsyncDisposable
 {
@@ -22,7 +24,10 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
     public static async Task<DashboardProcess> StartAsync(string data, int minIntervalSeconds, params string[] settings)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ProbeDashboard"))
+        var executable = Environment.GetEnvironmentVariable("PROBEDASHBOARD_BENCH_SERVER") is { Length: > 0 } other
+            ? other
+            : Path.Combine(AppContext.BaseDirectory, "ProbeDashboard");
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

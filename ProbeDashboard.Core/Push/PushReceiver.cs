@@ -13,14 +13,23 @@ namespace ProbeDashboard.Core.Push;
 /// </summary>
 public sealed class PushReceiver(IDbContextFactory<ProbeDbContext> dbFactory, ResultWriter writer, ServerHostLookup serverHost, TimeProvider time)
 {
+    private sealed record PushTarget(int Id, bool Enabled, PushProbeOptions Push, DateTime? PushRunStartedAt);
+
+    /// <summary>
+    /// Compiled once: every ping runs this lookup, and a LINQ query would walk and cache-match its expression tree each
+    /// time (about a fifth of the lookup's CPU at hundreds of pings a second).
+    /// </summary>
+    private static readonly Func<ProbeDbContext, string, CancellationToken, Task<PushTarget?>> FindByToken =
+        EF.CompileAsyncQuery((ProbeDbContext db, string token, CancellationToken _) => db.Monitors.AsNoTracking()
+            .Where(m => m.PushToken == token && m.Kind == MonitorKind.Push)
+            .Select(m => new PushTarget(m.Id, m.Enabled, m.Push, m.PushRunStartedAt))
+            .SingleOrDefault());
+
     public async Task<PushReceipt> ReceiveAsync(string token, PushPing ping, CancellationToken cancellationToken)
     {
         if (!PushTokens.LooksValid(token)) return PushReceipt.UnknownToken;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var monitor = await db.Monitors.AsNoTracking()
-            .Where(m => m.PushToken == token && m.Kind == MonitorKind.Push)
-            .Select(m => new { m.Id, m.Enabled, m.Push, m.PushRunStartedAt })
-            .SingleOrDefaultAsync(cancellationToken);
+        var monitor = await FindByToken(db, token, cancellationToken);
         if (monitor is null) return PushReceipt.UnknownToken;
         if (!monitor.Enabled) return PushReceipt.Paused;
 

@@ -7,11 +7,12 @@ using ProbeDashboard.Core.Push;
 namespace ProbeDashboard.Bench.Push;
 
 /// <summary>
-/// <c>push --monitors M [--interval I] [--duration T] [--runs R]</c>: the real server with M push monitors pinged by
-/// this process at their period, side by side with the same server with no monitors at all ("none", what the push
-/// monitors add to) and probing M HTTP monitors at the same interval, alternating R times (a shared machine drifts;
-/// alternation spreads the drift over all three). Server CPU comes from /proc
-/// over T measured seconds after a warm-up of one interval; pings and targets run in other processes, as they would.
+/// <c>push --monitors M [--interval I] [--duration T] [--runs R] [--warmup W]</c>: the real server with M push
+/// monitors pinged by this process at their period, side by side with the same server with no monitors at all ("none",
+/// what the push monitors add to) and probing M HTTP monitors at the same interval, alternating R times (a shared
+/// machine drifts; alternation spreads the drift over all three). Server CPU comes from /proc over T measured seconds
+/// after a warm-up of W seconds (one interval by default; the JIT still compiles the hot path for a minute or two after
+/// a start, so a longer warm-up measures the steady cost); pings and targets run in other processes, as they would.
 /// </summary>
 public static class PushBench
 {
@@ -19,18 +20,19 @@ public static class PushBench
     {
         var get = NamedNumbers.Parse(args);
         var (monitors, interval, duration, runs) = (get("monitors", 10000), get("interval", 30), get("duration", 60), get("runs", 2));
+        var warmup = get("warmup", interval);
         using var target = await TargetProcess.StartAsync(4, 0);
         Console.WriteLine($"| kind | monitors | interval | measured | results/s stored / expected | server CPU (of one core) | RSS |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         for (var run = 0; run < runs; run++)
             foreach (var kind in new[] { Kind.None, Kind.Push, Kind.Http })
-                Console.WriteLine(await MeasureAsync(kind, kind == Kind.None ? 0 : monitors, interval, duration, target.Ports));
+                Console.WriteLine(await MeasureAsync(kind, kind == Kind.None ? 0 : monitors, interval, warmup, duration, target.Ports));
         return 0;
     }
 
     private enum Kind { None, Push, Http }
 
-    private static async Task<string> MeasureAsync(Kind kind, int monitors, int interval, int duration, IReadOnlyList<int> ports)
+    private static async Task<string> MeasureAsync(Kind kind, int monitors, int interval, int warmup, int duration, IReadOnlyList<int> ports)
     {
         var data = Directory.CreateTempSubdirectory("probedashboard-pushbench-").FullName;
         try
@@ -51,7 +53,7 @@ public static class PushBench
                 : null;
             var pinging = pinger?.RunAsync(stop.Token) ?? Task.CompletedTask;
 
-            await Task.Delay(TimeSpan.FromSeconds(interval));
+            await Task.Delay(TimeSpan.FromSeconds(warmup));
             var (cpuBefore, storedBefore, clock) = (server.CpuTime(), await CountResultsAsync(data), Stopwatch.StartNew());
             await Task.Delay(TimeSpan.FromSeconds(duration));
             var cpu = (server.CpuTime() - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;

@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace ProbeDashboard.Bench.SideBySide;
 
 /// <summary>
-/// The side-by-side run's own processes (nginx, blackbox_exporter, prometheus): each started here is killed by its PID
-/// when the run ends, fails, or is interrupted with Ctrl-C, so none outlives the bench.
+/// The bench's own processes (nginx, blackbox_exporter, prometheus, the dashboard servers it starts): each started or
+/// tracked here is killed by its PID when the run ends, fails, or is interrupted (Ctrl-C, SIGTERM), so none outlives
+/// the bench and loads the machine under the next measurement.
 /// </summary>
 public static class ChildProcesses
 {
@@ -31,6 +32,12 @@ public static class ChildProcesses
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Kills <paramref name="process"/>, started elsewhere, with the others if the bench is stopped before it is.</summary>
+    public static void Track(Process process)
+    {
+        lock (Started) Started.Add(process);
     }
 
     /// <summary>Kills one started process (by its PID) and waits for it.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ProbeDashboard.Bench.SideBySide;
 
 namespace ProbeDashboard.Bench.Ui;
 
@@ -47,6 +48,7 @@ public sealed partial class DashboardProcess : IAsyncDisposable
         }.Concat(settings))
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
+        ChildProcesses.Track(process);
         _ = process.StandardError.ReadToEndAsync();
         string? line;
         while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3))) is not null)
@@ -75,11 +77,8 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!Process.HasExited)
-        {
-            Process.Kill(entireProcessTree: true);
-            await Process.WaitForExitAsync();
-        }
+        ChildProcesses.Stop(Process);
+        await Process.WaitForExitAsync();
         Process.Dispose();
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace ProbeDashboard.Bench.SideBySide;
 
@@ -12,6 +13,10 @@ namespace ProbeDashboard.Bench.SideBySide;
 public static class ChildProcesses
 {
     private static readonly List<Process> Started = [];
+
+    // With only the two handlers below, `kill PID` (SIGTERM) ended the bench and left its servers running (seen, not
+    // explained); this registration kills them before the runtime handles the signal.
+    private static readonly PosixSignalRegistration OnTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => KillAll());
 
     static ChildProcesses()
     {

@@ -26,8 +26,9 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     /// </summary>
     private const string ReadOnlyPragmas = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
-    /// <summary>Handles already set up, with the pragmas they got; an entry goes with its handle when the pool closes it.</summary>
+    /// <summary>Handles already set up; an entry goes with its handle when the pool closes it.</summary>
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+    private static readonly object SetUp = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -35,7 +36,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = PragmasFor(connection);
         command.ExecuteNonQuery();
-        MarkConfigured(connection, command.CommandText);
+        MarkConfigured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -44,15 +45,15 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = PragmasFor(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        MarkConfigured(connection, command.CommandText);
+        MarkConfigured(connection);
     }
 
     private static bool NeedsPragmas(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);
 
-    private static void MarkConfigured(DbConnection connection, string pragmas)
+    private static void MarkConfigured(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle }) Configured.AddOrUpdate(handle, pragmas);
+        if (connection is SqliteConnection { Handle: { } handle }) Configured.TryAdd(handle, SetUp);
     }
 
     private static string PragmasFor(DbConnection connection) =>

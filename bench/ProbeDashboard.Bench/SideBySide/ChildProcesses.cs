@@ -45,12 +45,13 @@ public static class ChildProcesses
         lock (Started) Started.Add(process);
     }
 
-    /// <summary>Kills one started process (by its PID) and waits for it.</summary>
+    /// <summary>Kills one started process and its children (by their PIDs) and waits for it.</summary>
     public static void Stop(Process process)
     {
         try
         {
-            if (!process.HasExited) process.Kill();
+            // The whole tree: nginx's workers and anything a server started go with their parent.
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
             process.WaitForExit(10_000);
         }
         catch (InvalidOperationException)

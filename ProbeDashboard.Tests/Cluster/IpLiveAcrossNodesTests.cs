@@ -14,8 +14,8 @@ namespace ProbeDashboard.Tests.Cluster;
 [Trait("Category", "Cluster")]
 public sealed class IpLiveAcrossNodesTests(ITestOutputHelper output, ThrowawayPostgres postgres) : ClusterProcessTest(output, postgres)
 {
-    /// <summary>Enough that the hash splits them over two nodes (all on one node: a chance of 2 in 4,096).</summary>
-    private const int Records = 12;
+    /// <summary>Enough that the hash splits them over two nodes (all on one node: a chance of 2 in 2^20 per start).</summary>
+    private const int Records = 20;
     private const int IntervalSeconds = 2;
 
     private CountingTarget _target = null!;

@@ -73,7 +73,8 @@ public static class ApiBench
             var listening = restarting.Elapsed;
             var (everyMonitor, peakPerSecond) = await UntilEveryMonitorProbedAsync(data, before, monitors, restarting);
             Console.WriteLine($"restart after kill -9: listening after {listening.TotalSeconds:F1} s, every monitor probed again after " +
-                $"{everyMonitor.TotalSeconds:F1} s; peak {peakPerSecond} results/s (steady rate {monitors / (double)interval:F0}/s)");
+                $"{everyMonitor.TotalSeconds:F1} s; peak {peakPerSecond} results/s committed (steady rate {monitors / (double)interval:F0}/s)");
+            Console.WriteLine(RestartRate.Describe(await RestartRate.ReadAsync(data, before), restartedAt, monitors / (double)interval));
             var gaps = await RestartGaps.ReadAsync(data, before, killedAt, interval);
             var delays = gaps.OrderByDescending(g => g.DelaySeconds).ToList();
             Console.WriteLine($"longest gap in one monitor's results across the kill and restart: {gaps[0].Seconds:F1} s (interval {interval} s; " +

@@ -9,7 +9,9 @@ namespace ProbeDashboard.Bench.Push;
 /// <summary>
 /// <c>push --monitors M [--interval I] [--duration T] [--runs R] [--warmup W]</c>: the real server with M push
 /// monitors pinged by this process at their period, side by side with the same server with no monitors at all ("none",
-/// what the push monitors add to) and probing M HTTP monitors at the same interval, alternating R times (a shared
+/// what the push monitors add to), probing M HTTP monitors at the same interval, and a bare Kestrel endpoint (the bench's
+/// own target process) sent the same requests at the same rate ("floor": what receiving that many HTTP requests costs
+/// before any work of ours, which no push endpoint can go under), alternating R times (a shared
 /// machine drifts; alternation spreads the drift over all three). Server CPU comes from /proc over T measured seconds
 /// after a warm-up of W seconds (one interval by default; the JIT still compiles the hot path for a minute or two after
 /// a start, so a longer warm-up measures the steady cost); pings and targets run in other processes, as they would.
@@ -25,8 +27,11 @@ public static class PushBench
         Console.WriteLine($"| kind | monitors | interval | measured | results/s stored / expected | server CPU (of one core) | RSS |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         for (var run = 0; run < runs; run++)
+        {
             foreach (var kind in new[] { Kind.None, Kind.Push, Kind.Http })
                 Console.WriteLine(await MeasureAsync(kind, kind == Kind.None ? 0 : monitors, interval, warmup, duration, target.Ports));
+            Console.WriteLine(await MeasureFloorAsync(target, monitors, interval, warmup, duration));
+        }
         return 0;
     }
 
@@ -49,7 +54,7 @@ public static class PushBench
             await using var server = await DashboardProcess.StartAsync(data, Math.Min(interval, 5), "--RateLimits:Push:PermitLimit=100000000");
             using var stop = new CancellationTokenSource();
             var pinger = push
-                ? new PushPinger(server.BaseUrl, definitions.Select(d => d.PushToken!).ToList(), TimeSpan.FromSeconds(interval))
+                ? new PushPinger(server.BaseUrl, definitions.Select(d => PushTokens.UrlPath(d.PushToken!)).ToList(), TimeSpan.FromSeconds(interval))
                 : null;
             var pinging = pinger?.RunAsync(stop.Token) ?? Task.CompletedTask;
 
@@ -69,6 +74,26 @@ public static class PushBench
             SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>The same requests at the same rate to the target process's bare <c>/ok</c> endpoint, its CPU measured alike.</summary>
+    private static async Task<string> MeasureFloorAsync(TargetProcess target, int requests, int interval, int warmup, int duration)
+    {
+        var port = target.Ports[0];
+        var pinger = new PushPinger($"http://127.0.0.1:{port}", Enumerable.Repeat("/ok", requests).ToList(), TimeSpan.FromSeconds(interval));
+        using var stop = new CancellationTokenSource();
+        var pinging = pinger.RunAsync(stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(warmup));
+        target.Process.Refresh();
+        var (cpuBefore, clock) = (target.Process.TotalProcessorTime, Stopwatch.StartNew());
+        await Task.Delay(TimeSpan.FromSeconds(duration));
+        target.Process.Refresh();
+        var cpu = (target.Process.TotalProcessorTime - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;
+        var rss = target.Process.WorkingSet64;
+        await stop.CancelAsync();
+        await pinging;
+        var failed = pinger.Failed > 0 ? $" ({pinger.Failed} requests failed)" : "";
+        return $"| floor: bare Kestrel | {requests:N0} | {interval} s | {duration} s | {requests / (double)interval:F1} requests/s{failed} | {cpu:P1} | {rss / 1048576.0:F0} MB |";
     }
 
     private static MonitorDefinition PushMonitor(int index, int periodSeconds, DateTime now)

@@ -7,7 +7,7 @@ using ProbeDashboard.Core.Push;
 namespace ProbeDashboard.Bench.Push;
 
 /// <summary>
-/// <c>push --monitors M [--interval I] [--duration T] [--runs R] [--warmup W]</c>: the real server with M push
+/// <c>push --monitors M [--interval I] [--duration T] [--runs R] [--warmup W] [--kinds none,push,http,floor]</c>: the real server with M push
 /// monitors pinged by this process at their period, side by side with the same server with no monitors at all ("none",
 /// what the push monitors add to), probing M HTTP monitors at the same interval, and a bare Kestrel endpoint (the bench's
 /// own target process) sent the same requests at the same rate ("floor": what receiving that many HTTP requests costs
@@ -20,7 +20,13 @@ public static class PushBench
 {
     public static async Task<int> RunAsync(IEnumerable<string> args)
     {
-        var get = NamedNumbers.Parse(args);
+        // --kinds push,http (any of none, push, http, floor; all four by default) measures only those, for A/B runs.
+        var list = args.ToList();
+        var at = list.IndexOf("--kinds");
+        var kinds = at >= 0 && at + 1 < list.Count ? list[at + 1].Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
+        if (at >= 0) list.RemoveRange(at, Math.Min(2, list.Count - at));
+        bool Measures(string kind) => kinds is null || kinds.Contains(kind);
+        var get = NamedNumbers.Parse(list);
         var (monitors, interval, duration, runs) = (get("monitors", 10000), get("interval", 30), get("duration", 60), get("runs", 2));
         var warmup = get("warmup", interval);
         using var target = await TargetProcess.StartAsync(4, 0);
@@ -28,9 +34,9 @@ public static class PushBench
         Console.WriteLine("|---|---|---|---|---|---|---|");
         for (var run = 0; run < runs; run++)
         {
-            foreach (var kind in new[] { Kind.None, Kind.Push, Kind.Http })
+            foreach (var kind in new[] { Kind.None, Kind.Push, Kind.Http }.Where(k => Measures(k.ToString())))
                 Console.WriteLine(await MeasureAsync(kind, kind == Kind.None ? 0 : monitors, interval, warmup, duration, target.Ports));
-            Console.WriteLine(await MeasureFloorAsync(target, monitors, interval, warmup, duration));
+            if (Measures("floor")) Console.WriteLine(await MeasureFloorAsync(target, monitors, interval, warmup, duration));
         }
         return 0;
     }

@@ -8,13 +8,14 @@ namespace ProbeDashboard.Bench.Push;
 
 /// <summary>
 /// <c>push --monitors M [--interval I] [--duration T] [--runs R] [--warmup W] [--kinds none,push,http,floor]</c>: the
-/// real server with M push monitors pinged by this process at their period, side by side with the same server with no monitors at all ("none",
-/// what the push monitors add to), probing M HTTP monitors at the same interval, and a bare Kestrel endpoint (the bench's
-/// own target process) sent the same requests at the same rate ("floor": what receiving that many HTTP requests costs
-/// before any work of ours, which no push endpoint can go under), alternating R times (a shared
-/// machine drifts; alternation spreads the drift over all four). Server CPU comes from /proc over T measured seconds
-/// after a warm-up of W seconds (one interval by default; the JIT still compiles the hot path for a minute or two after
-/// a start, so a longer warm-up measures the steady cost); pings and targets run in other processes, as they would.
+/// real server with M push monitors pinged by this process at their period, side by side with the same server with no
+/// monitors at all ("none", what the push monitors add to), probing M HTTP monitors at the same interval, and a bare
+/// Kestrel endpoint (the bench's own target process) sent the same requests at the same rate ("floor": what receiving
+/// that many HTTP requests costs before any work of ours, which no push endpoint can go under), alternating R times (a
+/// shared machine drifts; alternation spreads the drift over all four). Server CPU comes from /proc over T measured
+/// seconds after a warm-up of W seconds (one interval by default; the JIT still compiles the hot path for a minute or
+/// two after a start, so a longer warm-up measures the steady cost); pings and targets run in other processes, as they
+/// would.
 /// </summary>
 public static class PushBench
 {

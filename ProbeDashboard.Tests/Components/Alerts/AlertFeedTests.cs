@@ -23,12 +23,16 @@ public class AlertFeedTests : AlertComponentTest, IClassFixture<AlertTestFactory
             Interlocked.Increment(ref _ids), null, "rule", AlertTargetType.Service, 1, "web-1", level, AlertEventStatus.Firing, title, "",
             DateTime.UtcNow, DateTime.UtcNow, null, null, false)));
 
-    /// <summary>Renders the feed and waits until it listens to the bus: what is published before that is not announced.</summary>
+    /// <summary>
+    /// Renders the feed and waits until it listens to the bus: what is published before that is not announced. Its
+    /// toasts outlive the test: on a busy machine the default 12 s ran out for an early toast before the test's last
+    /// alert came, and a toast gone by itself leaves room that changes what is folded.
+    /// </summary>
     private IRenderedComponent<AlertFeed> RenderFeed()
     {
         var bus = Factory.Services.GetRequiredService<EventBus>();
         var before = bus.SubscriberCount;
-        var feed = Ctx.Render<AlertFeed>();
+        var feed = Ctx.Render<AlertFeed>(p => p.Add(f => f.ToastDuration, TimeSpan.FromMinutes(5)));
         feed.WaitForState(() => bus.SubscriberCount > before);
         return feed;
     }

@@ -17,7 +17,7 @@ public sealed class LiveEverywhereTests(ITestOutputHelper output, ThrowawayPostg
 {
     /// <summary>
     /// Enough that the hash splits them over two nodes: node ids are random per start, so all on one node has a chance
-    /// of 2 in 2^24 per start (with 8 it was 1 in 128, and a CI run starts six pairs).
+    /// of 2 in 2^24 per start (with 8 it was 1 in 128, and this class starts three pairs per CI run).
     /// </summary>
     private const int Monitors = 24;
     private const int IntervalSeconds = 2;

@@ -1,4 +1,5 @@
 using ProbeDashboard.Core.Monitors;
+using ProbeDashboard.Monitors.Heartbeat;
 
 namespace ProbeDashboard.Monitors;
 
@@ -39,6 +40,23 @@ public sealed class MonitorRow
     {
         Rounds = rounds;
         return this;
+    }
+
+    /// <summary>
+    /// Whether a fresh read of this row leaves all but its live cells as they are (<see cref="PatchLive"/>): its
+    /// status badge, name, target and switch.
+    /// </summary>
+    internal bool SameFrameAs(MonitorListRow r) =>
+        (Name, Target, Kind, Enabled, IntervalSeconds, Origin, Status, StatusSince, InMaintenance)
+        == (r.Name, r.Target, r.Kind, r.Enabled, r.IntervalSeconds, r.Origin, r.Status, r.StatusSince, r.InMaintenance);
+
+    /// <summary>Takes a fresh read of this row; true when a live cell (heartbeat, last probe, the day's figures) changed.</summary>
+    internal bool PatchLive(MonitorListRow r, IReadOnlyList<HeartbeatRound> rounds)
+    {
+        var changed = LastProbeAt != r.LastProbeAt || Availability24h != r.LastDay?.AvailabilityPercent
+                      || AvgLatency24hMs != r.LastDay?.AverageLatencyMs || !Rounds.ShowsSameAs(rounds);
+        CopyFrom(r).WithRounds(rounds);
+        return changed;
     }
 
     internal MonitorRow CopyFrom(MonitorListRow r)

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using ProbeDashboard.Core.Auth;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
+using ProbeResult = ProbeDashboard.Core.Results.ProbeResult;
 using ProbeDashboard.Monitors;
+using ProbeDashboard.Monitors.LiveCells;
 
 namespace ProbeDashboard.Tests.Components.Monitors;
 
@@ -100,6 +102,74 @@ public class MonitorListTests : CoreComponentTest
         Get<EventBus>().Publish(new MonitorStatusChanged(id, MonitorStatus.Offline, DateTime.UtcNow));
         list.WaitForAssertion(() => Assert.NotNull(list.Find("[aria-label='Edit webshop']")), TimeSpan.FromSeconds(10));
         Assert.NotNull(list.Find("[aria-label='Delete webshop']"));
+    }
+
+    [Fact]
+    public async Task A_routine_result_draws_its_rows_new_tick_without_drawing_the_grid_or_the_other_rows_again()
+    {
+        await MigrateAsync();
+        int shopId, apiId, hostId;
+        await using (var db = Db())
+        {
+            hostId = db.Hosts.Single(h => h.IsServer).Id;
+            (shopId, apiId) = ((await MonitorTestData.AddMonitorAsync(db, "shop")).Id, (await MonitorTestData.AddMonitorAsync(db, "api")).Id);
+            // Two rounds two minutes and ninety seconds ago: the next round's result has a slot of its own.
+            db.ProbeResults.AddRange([
+                new ProbeResult { MonitorId = shopId, HostId = hostId, Timestamp = DateTime.UtcNow.AddSeconds(-120), Success = true, LatencyMs = 40 },
+                new ProbeResult { MonitorId = shopId, HostId = hostId, Timestamp = DateTime.UtcNow.AddSeconds(-90), Success = true, LatencyMs = 41 },
+            ]);
+            await db.SaveChangesAsync();
+        }
+        var list = Ctx.Render<MonitorList>();
+        list.WaitForAssertion(() => Assert.Equal("Last 50 rounds: 2 up, 0 down, 48 without data", ShopBar().GetAttribute("aria-label")), TimeSpan.FromSeconds(10));
+        // A grid that draws hands every live cell new content, which always draws it: the other row's cells tell.
+        var apiCells = list.FindComponents<LiveRowCell>().Where(c => c.Instance.RowId == apiId).ToList();
+        var apiCellsDrawn = apiCells.Select(c => c.RenderCount).ToList();
+        Assert.Equal(3, apiCells.Count);
+
+        // A round failed and the writer said so; the status is unchanged (a first failure is not yet an outage).
+        var failed = new ProbeResult { MonitorId = shopId, HostId = hostId, Timestamp = DateTime.UtcNow, Success = false, ErrorMessage = "connection refused" };
+        await using (var db = Db())
+        {
+            db.ProbeResults.Add(failed);
+            await db.SaveChangesAsync();
+        }
+        Get<EventBus>().Publish(new ProbeResultsCommitted([failed], []));
+
+        list.WaitForAssertion(() => Assert.Equal("Last 50 rounds: 2 up, 1 down, 47 without data", ShopBar().GetAttribute("aria-label")), TimeSpan.FromSeconds(10));
+        Assert.Equal(apiCellsDrawn, apiCells.Select(c => c.RenderCount));
+        Assert.Contains(list.FindAll("tbody tr.mud-table-row .monitor-name"), a => a.TextContent == "api");
+
+        AngleSharp.Dom.IElement ShopBar() => list.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains("shop")).QuerySelector("[role=img]")!;
+    }
+
+    [Fact]
+    public async Task A_routine_result_that_comes_with_a_changed_status_reloads_the_grid()
+    {
+        await MigrateAsync();
+        int id, hostId;
+        await using (var db = Db())
+        {
+            hostId = db.Hosts.Single(h => h.IsServer).Id;
+            id = (await MonitorTestData.AddMonitorAsync(db, "shop")).Id;
+        }
+        var list = Ctx.Render<MonitorList>();
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("tbody tr.mud-table-row .status-online")), TimeSpan.FromSeconds(10));
+
+        // The status change's own event has not come (yet): the result alone must not leave a stale badge next to a new tick.
+        var failed = new ProbeResult { MonitorId = id, HostId = hostId, Timestamp = DateTime.UtcNow, Success = false, ErrorMessage = "connection refused" };
+        await using (var db = Db())
+        {
+            db.ProbeResults.Add(failed);
+            var monitor = await db.Monitors.SingleAsync(m => m.Id == id);
+            monitor.Current.Status = MonitorStatus.Offline;
+            monitor.Current.StatusSince = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        }
+        Get<EventBus>().Publish(new ProbeResultsCommitted([failed], []));
+
+        list.WaitForAssertion(() => Assert.NotNull(list.Find("tbody tr.mud-table-row .status-offline")), TimeSpan.FromSeconds(10));
+        Assert.Equal("Last 50 rounds: 0 up, 1 down, 49 without data", list.Find("tbody tr.mud-table-row [role=img]").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public static class OperationsSetup
         builder.Services.AddOptions<FileLogOptions>().BindConfiguration(FileLogOptions.Section);
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{FileLogOptions.Section}:{nameof(FileLogOptions.Path)}"]))
             builder.Logging.Services.AddSingleton<ILoggerProvider, FileLoggerProvider>();
+        builder.Services.AddHostedService<StartupMemoryRelease>();
         return builder;
     }
 }

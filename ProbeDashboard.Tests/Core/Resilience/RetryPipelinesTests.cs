@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ProbeDashboard.Core.Resilience;
+using ProbeDashboard.Tests.Support;
 
 namespace ProbeDashboard.Tests.Core.Resilience;
 
@@ -49,19 +49,5 @@ public class RetryPipelinesTests
 
         Assert.Equal("failure 3", error.Message);
         Assert.Equal([1, 2], failures);
-    }
-
-    /// <summary>A clock whose timers fire at once and remember how long they were asked to wait.</summary>
-    private sealed class InstantTimers : TimeProvider
-    {
-        private readonly ConcurrentQueue<TimeSpan> _waits = new();
-
-        public IReadOnlyList<TimeSpan> Waits => [.. _waits];
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            _waits.Enqueue(dueTime);
-            return System.CreateTimer(callback, state, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
     }
 }

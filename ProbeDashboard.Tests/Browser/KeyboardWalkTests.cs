@@ -123,6 +123,9 @@ public class KeyboardWalkTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             var dialog = page.Locator(".mud-dialog");
             await dialog.WaitForAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The dialog moves focus into itself one server round trip after it shows; until then focus is still on
+            // the opener, and a Tab pressed at once would walk the page behind (a person's first Tab comes later).
+            await page.WaitForFunctionAsync("() => !!document.activeElement?.closest('.mud-dialog')", null, new() { Timeout = 10_000 });
             var controls = await dialog.EvaluateAsync<int>("d => d.querySelectorAll('a[href], button, input, select, textarea, [tabindex], [role]').length");
 
             var (trapped, walk) = await WalkAsync(page, controls + 20, insideDialog: true);

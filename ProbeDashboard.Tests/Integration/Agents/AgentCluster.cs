@@ -98,6 +98,15 @@ public sealed class AgentCluster : IAsyncDisposable
         return agent;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="agent"/> has adopted its first task list (it logs every list it adopts). The agent
+    /// spreads that first list over the monitors' phases and probes only later additions at once, so a test that needs
+    /// a long-interval monitor probed at once creates it after this.
+    /// </summary>
+    public Task WaitForFirstTaskListAsync(AppProcess agent, CancellationToken cancellationToken) =>
+        EventuallyAsync(() => Task.FromResult<string?>(agent.OutputText), text => text!.Contains("(task list version ", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "the agent's first task list", cancellationToken);
+
     private async Task<HttpClient> AdminClientAsync(CancellationToken cancellationToken)
     {
         var client = new HttpClient { BaseAddress = BaseUri };

@@ -23,12 +23,14 @@ public sealed class AgentFlapProcessTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var cluster = await AgentCluster.StartAsync(ct);
-        cluster.StartAgent("flap-agent");
+        var agent = cluster.StartAgent("flap-agent");
         var agentId = await cluster.EventuallyAsync(async () =>
                 (await cluster.GetAsync("api/v1/hosts?page_size=500", ct)).GetProperty("items").EnumerateArray()
                 .Where(h => h.GetProperty("name").GetString() == "flap-agent" && h.GetProperty("status").GetString() == "online")
                 .Select(h => (int?)h.GetProperty("id").GetInt32()).FirstOrDefault(),
             id => id is not null, TimeSpan.FromSeconds(60), "the agent online", ct);
+        // Created after the agent's first (empty) task list, the hourly monitor is a new task: probed at once.
+        await cluster.WaitForFirstTaskListAsync(agent, ct);
 
         var onAgent = new { type = "hosts", host_ids = new[] { agentId!.Value } };
         var flapping = await CreateAsync(cluster, new Dictionary<string, object?>

@@ -13,6 +13,7 @@ public sealed class PublicStatusInvalidation(EventBus bus, PublicStatusCache cac
     private IDisposable? _states;
     private IDisposable? _changes;
     private IDisposable? _maintenance;
+    private Task _publishedRead = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,10 +24,21 @@ public sealed class PublicStatusInvalidation(EventBus bus, PublicStatusCache cac
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a read of the published set that a change started: it must not outlive the host, whose database may
+    /// be gone right after (a query cut off by that logs an error on every stop that catches it).
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         Dispose();
-        return Task.CompletedTask;
+        try
+        {
+            await _publishedRead.WaitAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Stopping either way: a failed read is already logged by EF Core, and the next reader reads the set again.
+        }
     }
 
     public void Dispose()
@@ -48,6 +60,6 @@ public sealed class PublicStatusInvalidation(EventBus bus, PublicStatusCache cac
         if (cache.TryPeek<HashSet<int>>(PublicStatusReader.PublishedMonitorsKey, out var shown) && !shown.Contains(monitorId)) return;
         cache.Invalidate(PublicStatusReader.PageKeyPrefix);
         cache.Forget(PublicBadgeReader.KeyPrefix + monitorId);
-        if (shown is null) _ = Task.Run(() => reader.PublishedMonitorIdsAsync(CancellationToken.None));
+        if (shown is null) _publishedRead = Task.Run(() => reader.PublishedMonitorIdsAsync(CancellationToken.None));
     }
 }

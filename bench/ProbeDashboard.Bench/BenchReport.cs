@@ -21,6 +21,9 @@ public sealed class BenchReport
     public long Stored { get; set; }
     public long Failed { get; set; }
     public long SkippedOverlapping { get; set; }
+    /// <summary>Write transactions the result writer committed during the window, and their mean time.</summary>
+    public double CommitsPerSecond { get; set; }
+    public TimeSpan MeanCommitTime { get; set; }
     /// <summary>Most rounds in flight at a once-a-second sample.</summary>
     public int PeakInFlight { get; set; }
 
@@ -38,8 +41,10 @@ public sealed class BenchReport
         Console.WriteLine(string.Create(c, $"monitors {options.Monitors}, interval {options.IntervalSeconds}s, measured {options.DurationSeconds}s after {options.WarmupSeconds}s warm-up, {Environment.ProcessorCount} cores"));
         Console.WriteLine(string.Create(c, $"probes/s        {ProbesPerSecond:F1} achieved vs {options.ExpectedProbesPerSecond:F1} expected"));
         Console.WriteLine(string.Create(c, $"committed/s     {CommittedPerSecond:F1} results stored per second during the window ({(options.OnPostgres ? "PostgreSQL" : "SQLite")})"));
+        if (CommitsPerSecond > 0)
+            Console.WriteLine(string.Create(c, $"commits/s       {CommitsPerSecond:F1} write transactions, {CommittedPerSecond / CommitsPerSecond:F0} results each, {MeanCommitTime.TotalMilliseconds:F1} ms each"));
         Console.WriteLine(string.Create(c, $"start lateness  p50 {LatenessP50.TotalMilliseconds:F0} ms, p99 {LatenessP99.TotalMilliseconds:F0} ms, max {LatenessMax.TotalMilliseconds:F0} ms"));
-        Console.WriteLine(string.Create(c, $"CPU             {CpuCores * 100:F1}% of one core (targets: {TargetCpuCores * 100:F1}%)"));
+        Console.WriteLine(string.Create(c, $"CPU             {CpuCores * 100:F1}% of one core, {CpuCores * 1000 / ProbesPerSecond:F3} ms per probe (targets: {TargetCpuCores * 100:F1}%)"));
         Console.WriteLine(string.Create(c, $"peak RSS        {PeakRssBytes / 1024.0 / 1024.0:F0} MB"));
         Console.WriteLine(string.Create(c, $"results         {Started} probes started, {Stored} stored ({Failed} failed probes), lost {Lost}, skipped (overlap) {SkippedOverlapping}, bus messages dropped {BusDropped}"));
         Console.WriteLine(string.Create(c, $"in flight       up to {PeakInFlight} rounds at once (sampled each second); target delay {options.DelayMs} ms"));

@@ -9,6 +9,7 @@ using ProbeDashboard.Core.Alerts;
 using ProbeDashboard.Core.Events;
 using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
+using ProbeDashboard.Core.Results;
 using ProbeDashboard.Core.Storage;
 using ProbeDashboard.Probing;
 
@@ -84,6 +85,8 @@ public static class BenchRun
         dispatcher.Lateness.Reset();
         var startedBefore = dispatcher.Started;
         var storedBefore = await CountStoredAsync(host.Services);
+        var writer = host.Services.GetRequiredService<ResultWriterMetrics>();
+        var (commitsBefore, commitSecondsBefore) = (writer.CommitSeconds.Count, writer.CommitSeconds.Sum);
         await using var profile = options.Profile ? await Profile.BenchProfile.StartAsync(options.DurationSeconds) : null;
         var cpuBefore = self.TotalProcessorTime;
         var targetCpuBefore = target?.TotalProcessorTime ?? TimeSpan.Zero;
@@ -105,6 +108,9 @@ public static class BenchRun
         report.TargetCpuCores = ((target?.TotalProcessorTime ?? TimeSpan.Zero) - targetCpuBefore).TotalSeconds / wall;
         // Counted after the window's CPU so the count's own query is not in it; in a cluster, every node's results.
         report.CommittedPerSecond = (await CountStoredAsync(host.Services) - storedBefore) / clock.Elapsed.TotalSeconds;
+        var commits = writer.CommitSeconds.Count - commitsBefore;
+        report.CommitsPerSecond = commits / wall;
+        report.MeanCommitTime = commits == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((writer.CommitSeconds.Sum - commitSecondsBefore) / commits);
         report.LatenessP50 = dispatcher.Lateness.Percentile(0.50);
         report.LatenessP99 = dispatcher.Lateness.Percentile(0.99);
         report.LatenessMax = dispatcher.Lateness.Max;

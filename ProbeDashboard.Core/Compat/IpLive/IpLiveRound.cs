@@ -6,43 +6,88 @@ namespace ProbeDashboard.Core.Compat.IpLive;
 public sealed record IpLiveRoundResult(DateTime StartedAt, IReadOnlyDictionary<int, IReadOnlyList<ProbeResult>> ByMonitor);
 
 /// <summary>
-/// Collects one group's results into rounds, driven only by arriving results (no timers). A round opens with its
-/// first result and is finished when every monitor has a result from each of its hosts; it is cut short, with
-/// what it has, when a result arrives that belongs to the next round: a second result from the same monitor and
-/// host, or one at least an interval after the round began.
+/// Collects one group's results into rounds, driven only by arriving results (no timers). A round spans one interval
+/// from its earliest result and is finished when every monitor has a result from each of its hosts.
+/// <para>
+/// Results do not arrive in timestamp order: each node commits its own in batches and its peers' cross over Redis,
+/// and the group's monitors are phased over the whole interval, so the last record of a round and the first of the
+/// next are often probed on different nodes a few milliseconds apart. A result that belongs to a later round (at
+/// least an interval after the round began, or a second one from the same monitor and host) is therefore held for
+/// the next round instead of closing this one. The round is cut short, with what it has, only when the next round is
+/// complete, or when a result arrives so far on that a straggler of this round would have arrived by then: half an
+/// interval (at most 10 s) past this round's end, or a third result from one monitor and host. A partial round is
+/// thus reported that much later than a whole one, which is reported as soon as its last result is in.
+/// </para>
 /// </summary>
 public sealed class IpLiveRound(TimeSpan interval)
 {
-    private readonly Dictionary<int, List<ProbeResult>> _results = [];
-    private DateTime? _startedAt;
+    /// <summary>How late a peer's result may arrive and still count in its round: half an interval, at most 10 s.</summary>
+    private readonly TimeSpan _lateness = TimeSpan.FromTicks(Math.Min(interval.Ticks / 2, TimeSpan.FromSeconds(10).Ticks));
+    private Collecting _current = new();
+    private Collecting _next = new();
 
     /// <param name="expectedHosts">How many hosts run each of the group's monitors now.</param>
-    /// <returns>The rounds this result finished: none, one, or two (a cut-short round and, rarely, the one it opens).</returns>
+    /// <returns>The rounds this result finished, oldest first: none, one, or (when it also cut one short) more.</returns>
     public IReadOnlyList<IpLiveRoundResult> Add(ProbeResult result, IReadOnlyDictionary<int, int> expectedHosts)
     {
         if (!expectedHosts.ContainsKey(result.MonitorId)) return [];
         var finished = new List<IpLiveRoundResult>();
-        if (_startedAt is { } started && (result.Timestamp - started >= interval || Seen(result)))
-            finished.Add(Close());
-        _startedAt ??= result.Timestamp;
-        if (!_results.TryGetValue(result.MonitorId, out var list)) _results[result.MonitorId] = list = [];
-        list.Add(result);
-        if (IsComplete(expectedHosts)) finished.Add(Close());
+        while (!Place(result, expectedHosts, finished)) CutCurrent(expectedHosts, finished);
         return finished;
     }
 
-    private bool Seen(ProbeResult result) =>
-        _results.TryGetValue(result.MonitorId, out var list) && list.Any(r => r.HostId == result.HostId);
-
-    private bool IsComplete(IReadOnlyDictionary<int, int> expectedHosts) =>
-        expectedHosts.All(e => _results.TryGetValue(e.Key, out var list) && list.Select(r => r.HostId).Distinct().Count() >= e.Value);
-
-    private IpLiveRoundResult Close()
+    /// <summary>Puts the result in the current or the next round; false when it belongs beyond both.</summary>
+    private bool Place(ProbeResult result, IReadOnlyDictionary<int, int> expectedHosts, List<IpLiveRoundResult> finished)
     {
-        var round = new IpLiveRoundResult(_startedAt!.Value,
-            _results.ToDictionary(e => e.Key, e => (IReadOnlyList<ProbeResult>)[.. e.Value]));
-        _results.Clear();
-        _startedAt = null;
-        return round;
+        if (_current.Accepts(result, interval))
+        {
+            _current.Add(result);
+            if (_current.IsComplete(expectedHosts)) CutCurrent(expectedHosts, finished);
+            return true;
+        }
+        if (result.Timestamp - _current.StartedAt >= interval + _lateness || !_next.Accepts(result, interval)) return false;
+        _next.Add(result);
+        if (_next.IsComplete(expectedHosts)) CutCurrent(expectedHosts, finished);
+        return true;
+    }
+
+    /// <summary>Closes the current round with what it has; the next one becomes current (and closes too if whole).</summary>
+    private void CutCurrent(IReadOnlyDictionary<int, int> expectedHosts, List<IpLiveRoundResult> finished)
+    {
+        if (!_current.IsEmpty) finished.Add(_current.Close());
+        (_current, _next) = (_next, _current);
+        if (!_current.IsEmpty && _current.IsComplete(expectedHosts)) CutCurrent(expectedHosts, finished);
+    }
+
+    /// <summary>The results of one round being collected.</summary>
+    private sealed class Collecting
+    {
+        private readonly Dictionary<int, List<ProbeResult>> _results = [];
+
+        public DateTime StartedAt { get; private set; } = DateTime.MaxValue;
+        public bool IsEmpty => _results.Count == 0;
+
+        /// <summary>Within an interval of the round's start, and not a second result from the same monitor and host.</summary>
+        public bool Accepts(ProbeResult result, TimeSpan interval) =>
+            IsEmpty || (result.Timestamp - StartedAt < interval
+                        && !(_results.TryGetValue(result.MonitorId, out var list) && list.Any(r => r.HostId == result.HostId)));
+
+        public void Add(ProbeResult result)
+        {
+            if (!_results.TryGetValue(result.MonitorId, out var list)) _results[result.MonitorId] = list = [];
+            list.Add(result);
+            if (result.Timestamp < StartedAt) StartedAt = result.Timestamp;
+        }
+
+        public bool IsComplete(IReadOnlyDictionary<int, int> expectedHosts) =>
+            expectedHosts.All(e => _results.TryGetValue(e.Key, out var list) && list.Select(r => r.HostId).Distinct().Count() >= e.Value);
+
+        public IpLiveRoundResult Close()
+        {
+            var round = new IpLiveRoundResult(StartedAt, _results.ToDictionary(e => e.Key, e => (IReadOnlyList<ProbeResult>)[.. e.Value]));
+            _results.Clear();
+            StartedAt = DateTime.MaxValue;
+            return round;
+        }
     }
 }

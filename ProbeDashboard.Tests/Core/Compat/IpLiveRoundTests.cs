@@ -26,24 +26,67 @@ public class IpLiveRoundTests
     }
 
     [Fact]
-    public void A_second_result_from_the_same_monitor_and_host_closes_the_round_with_what_it_has()
+    public void A_result_of_the_round_that_arrives_after_one_of_the_next_round_still_counts_in_its_round()
     {
-        var round = new IpLiveRound(TimeSpan.FromSeconds(60));
+        // Monitor 2 is phased at the end of the interval and probed on a peer: its result crosses over after the
+        // first result of the next round.
+        var round = new IpLiveRound(TimeSpan.FromSeconds(2));
         Assert.Empty(round.Add(Result(1, 0), TwoMonitorsOneHost));
-        var cut = Assert.Single(round.Add(Result(1, 30), TwoMonitorsOneHost));
-        Assert.Equal([1], cut.ByMonitor.Keys);
+        Assert.Empty(round.Add(Result(1, 2.003), TwoMonitorsOneHost));
+        var first = Assert.Single(round.Add(Result(2, 1.9), TwoMonitorsOneHost));
+        Assert.Equal(T0, first.StartedAt);
+        Assert.Equal([0, 1.9], first.ByMonitor.OrderBy(m => m.Key).Select(m => (m.Value.Single().Timestamp - T0).TotalSeconds));
 
-        var next = Assert.Single(round.Add(Result(2, 31), TwoMonitorsOneHost));
-        Assert.Equal(T0.AddSeconds(30), next.StartedAt);
+        var second = Assert.Single(round.Add(Result(2, 3.9), TwoMonitorsOneHost));
+        Assert.Equal(T0.AddSeconds(2.003), second.StartedAt);
     }
 
     [Fact]
-    public void A_result_an_interval_after_the_round_began_starts_the_next_round()
+    public void A_result_arriving_before_an_earlier_one_of_the_same_round_moves_the_round_start_back()
+    {
+        var round = new IpLiveRound(TimeSpan.FromSeconds(60));
+        Assert.Empty(round.Add(Result(2, 5), TwoMonitorsOneHost));
+        var finished = Assert.Single(round.Add(Result(1, 4.9), TwoMonitorsOneHost));
+        Assert.Equal(T0.AddSeconds(4.9), finished.StartedAt);
+    }
+
+    [Fact]
+    public void A_round_missing_a_monitor_is_cut_short_when_the_next_round_is_whole()
     {
         var round = new IpLiveRound(TimeSpan.FromSeconds(60));
         Assert.Empty(round.Add(Result(1, 0), TwoMonitorsOneHost));
-        var cut = Assert.Single(round.Add(Result(2, 61), TwoMonitorsOneHost));
+        Assert.Empty(round.Add(Result(1, 60), TwoMonitorsOneHost));
+        var finished = round.Add(Result(2, 61), TwoMonitorsOneHost);
+
+        Assert.Equal([T0, T0.AddSeconds(60)], finished.Select(f => f.StartedAt));
+        Assert.Equal([1], finished[0].ByMonitor.Keys);
+        Assert.Equal([1, 2], finished[1].ByMonitor.Keys.Order());
+    }
+
+    [Fact]
+    public void A_round_missing_a_monitor_is_cut_short_once_results_are_well_past_its_end()
+    {
+        var round = new IpLiveRound(TimeSpan.FromSeconds(60));
+        var fourMonitors = new Dictionary<int, int> { [1] = 1, [2] = 1, [3] = 1, [4] = 1 };
+        Assert.Empty(round.Add(Result(1, 0), fourMonitors));
+        Assert.Empty(round.Add(Result(1, 60), fourMonitors));
+        Assert.Empty(round.Add(Result(2, 69.9), fourMonitors));   // still within 10 s of the round's end: held
+        var cut = Assert.Single(round.Add(Result(3, 70), fourMonitors));
+        Assert.Equal(T0, cut.StartedAt);
         Assert.Equal([1], cut.ByMonitor.Keys);
+    }
+
+    [Fact]
+    public void A_third_result_from_one_monitor_and_host_cuts_the_oldest_round_short()
+    {
+        var round = new IpLiveRound(TimeSpan.FromSeconds(60));
+        Assert.Empty(round.Add(Result(1, 0), TwoMonitorsOneHost));
+        Assert.Empty(round.Add(Result(1, 20), TwoMonitorsOneHost));   // an extra probe (after an edit): held
+        var cut = Assert.Single(round.Add(Result(1, 40), TwoMonitorsOneHost));
+        Assert.Equal(T0, cut.StartedAt);
+
+        var next = Assert.Single(round.Add(Result(2, 41), TwoMonitorsOneHost));
+        Assert.Equal(T0.AddSeconds(20), next.StartedAt);
     }
 
     [Fact]

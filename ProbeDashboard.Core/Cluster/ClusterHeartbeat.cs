@@ -43,7 +43,7 @@ public sealed partial class ClusterHeartbeat(
         if (!membership.Enabled) return;
         try
         {
-            var newer = await table.BeatAsync(Load, cancellationToken);
+            var newer = await table.BeatAsync(Load, workload.IsProbing, cancellationToken);
             if (_failing) LogRecovered(logger);
             _failing = false;
             if (newer is not null) RefuseOlderBuild(newer);

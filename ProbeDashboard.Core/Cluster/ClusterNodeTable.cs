@@ -11,27 +11,34 @@ public sealed class ClusterNodeTable(IDbContextFactory<ProbeDbContext> dbFactory
     /// <summary>Rows of nodes dead this long are deleted, so restarts do not pile up on the Cluster card.</summary>
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);
 
+    /// <summary>The OwnsFrom of a node that has joined others but cannot probe yet: it claims no rounds.</summary>
+    public static readonly DateTime NotClaiming = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+
     private bool _registered;
     private DateTime _ownsFrom;
 
     /// <summary>Writes this node's heartbeat and load, then refreshes the membership from all rows.</summary>
+    /// <param name="probing">This node's probe scheduler is running (see <see cref="IClusterWorkload.IsProbing"/>).</param>
     /// <returns>A live node whose schema this build does not know, if any.</returns>
-    public async Task<ClusterNode?> BeatAsync(NodeLoad load, CancellationToken cancellationToken)
+    public async Task<ClusterNode?> BeatAsync(NodeLoad load, bool probing, CancellationToken cancellationToken)
     {
         var options = membership.Options;
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        // A node that joined before its scheduler ran claims its share now, once the others have read the claim.
+        if (_ownsFrom == NotClaiming && probing) _ownsFrom = now + options.JoinDelay;
         var updated = !_registered ? 0 : await db.Set<ClusterNode>().Where(n => n.Id == membership.SelfId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LastHeartbeatAt, now).SetProperty(n => n.Address, membership.Address)
+                .SetProperty(n => n.OwnsFrom, _ownsFrom)
                 .SetProperty(n => n.RoundsOwned, load.RoundsOwned).SetProperty(n => n.ProbesPerSecond, load.ProbesPerSecond), cancellationToken);
         if (updated == 0)
         {
             // First beat (or the row was forgotten while this node hung): a node that is alone may own rounds at once;
-            // one that joins others waits until each of them has read its row.
+            // one that joins others waits until each of them has read its row, and until it can probe.
             var othersLive = await db.Set<ClusterNode>().AnyAsync(n => n.Id != membership.SelfId && n.LeftAt == null
                 && n.LastHeartbeatAt > now - options.Failover, cancellationToken);
-            _ownsFrom = othersLive ? now + options.JoinDelay : now;
+            _ownsFrom = !othersLive ? now : probing ? now + options.JoinDelay : NotClaiming;
             await db.Set<ClusterNode>().Where(n => n.Id == membership.SelfId).ExecuteDeleteAsync(cancellationToken);
             db.Add(new ClusterNode
             {

@@ -30,13 +30,13 @@ public sealed class ClusterNodeTableTests : IAsyncLifetime
     {
         var (a, tableA) = Node();
         var (b, tableB) = Node();
-        Assert.Null(await tableA.BeatAsync(new NodeLoad(3, 1.5), CancellationToken.None));
+        Assert.Null(await tableA.BeatAsync(new NodeLoad(3, 1.5), probing: true, CancellationToken.None));
         var now = _time.GetUtcNow();
         Assert.True(a.Owns(1, 1, now));
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        await tableB.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
-        await tableA.BeatAsync(new NodeLoad(3, 1.5), CancellationToken.None);
+        await tableB.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(3, 1.5), probing: true, CancellationToken.None);
         var leaseB = Assert.Single(a.Leases, l => l.Id == b.SelfId);
         AssertClose(_time.GetUtcNow().UtcDateTime + b.Options.JoinDelay, leaseB.OwnsFrom);
         // Both read the same row for the joiner, so they agree on the instant its share moves.
@@ -47,17 +47,41 @@ public sealed class ClusterNodeTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_joiner_whose_scheduler_is_not_running_yet_claims_no_rounds_until_it_is()
+    {
+        var (a, tableA) = Node();
+        var (b, tableB) = Node();
+        await tableA.BeatAsync(new NodeLoad(40, 0), probing: true, CancellationToken.None);
+        await tableB.BeatAsync(new NodeLoad(0, 0), probing: false, CancellationToken.None);   // still building its schedule
+        _time.Advance(b.Options.JoinDelay * 4);
+        await tableA.BeatAsync(new NodeLoad(40, 0), probing: true, CancellationToken.None);
+        await tableB.BeatAsync(new NodeLoad(0, 0), probing: false, CancellationToken.None);
+        var now = _time.GetUtcNow();
+        Assert.All(Enumerable.Range(1, 40), m => Assert.True(a.Owns(m, 1, now) && !b.Owns(m, 1, now)));
+        // Its row says it claims nothing yet (the Cluster card shows it live, joining).
+        Assert.Contains(await tableA.ListAsync(CancellationToken.None), n => n.Id == b.SelfId && n.OwnsFrom == ClusterNodeTable.NotClaiming);
+
+        await tableB.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);   // its scheduler now runs
+        await tableA.BeatAsync(new NodeLoad(40, 0), probing: true, CancellationToken.None);
+        var leaseB = Assert.Single(a.Leases, l => l.Id == b.SelfId);
+        AssertClose(_time.GetUtcNow().UtcDateTime + b.Options.JoinDelay, leaseB.OwnsFrom);
+        var later = _time.GetUtcNow() + b.Options.JoinDelay;
+        Assert.All(Enumerable.Range(1, 40), m => Assert.NotEqual(a.Owns(m, 1, later), b.Owns(m, 1, later)));
+        Assert.Contains(Enumerable.Range(1, 40), m => b.Owns(m, 1, later));
+    }
+
+    [Fact]
     public async Task A_silent_node_stops_being_live_after_the_failover_time_and_is_forgotten_after_an_hour()
     {
         var (a, tableA) = Node();
         var (b, tableB) = Node();
-        await tableB.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
-        await tableA.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        await tableB.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         var leaseB = Assert.Single(a.Leases, l => l.Id == b.SelfId);
         AssertClose(_time.GetUtcNow().UtcDateTime + a.Options.Failover, leaseB.LiveUntil);
 
         _time.Advance(ClusterNodeTable.ForgetAfter + TimeSpan.FromSeconds(1));
-        await tableA.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         Assert.Equal([a.SelfId], a.Leases.Select(l => l.Id));
     }
 
@@ -66,9 +90,9 @@ public sealed class ClusterNodeTableTests : IAsyncLifetime
     {
         var (a, tableA) = Node();
         var (b, tableB) = Node();
-        await tableB.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        await tableB.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         await tableB.LeaveAsync(CancellationToken.None);
-        await tableA.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         var leaseB = Assert.Single(a.Leases, l => l.Id == b.SelfId);
         Assert.True(leaseB.LiveUntil <= _time.GetUtcNow().UtcDateTime + b.Options.Heartbeat * 2);
     }
@@ -77,11 +101,11 @@ public sealed class ClusterNodeTableTests : IAsyncLifetime
     public async Task A_row_deleted_behind_a_nodes_back_is_written_again_at_its_next_heartbeat()
     {
         var (a, tableA) = Node();
-        await tableA.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         await using (var db = await _pipeline.Get<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync())
             await db.Set<ClusterNode>().ExecuteDeleteAsync();
         _time.Advance(TimeSpan.FromSeconds(1));
-        await tableA.BeatAsync(new NodeLoad(5, 2), CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(5, 2), probing: true, CancellationToken.None);
         var row = Assert.Single(await tableA.ListAsync(CancellationToken.None));
         Assert.Equal((a.SelfId, 5, 2.0), (row.Id, row.RoundsOwned, row.ProbesPerSecond));
     }
@@ -90,7 +114,7 @@ public sealed class ClusterNodeTableTests : IAsyncLifetime
     public async Task A_live_node_with_a_schema_this_build_does_not_know_is_reported()
     {
         var (_, tableA) = Node();
-        await tableA.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        await tableA.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         await using (var db = await _pipeline.Get<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync())
         {
             var now = _time.GetUtcNow().UtcDateTime;
@@ -98,7 +122,7 @@ public sealed class ClusterNodeTableTests : IAsyncLifetime
                 SchemaVersion = "99991231000000_FromTheFuture", StartedAt = now, LastHeartbeatAt = now, OwnsFrom = now });
             await db.SaveChangesAsync();
         }
-        var newer = await tableA.BeatAsync(new NodeLoad(0, 0), CancellationToken.None);
+        var newer = await tableA.BeatAsync(new NodeLoad(0, 0), probing: true, CancellationToken.None);
         Assert.Equal("newer", newer?.Name);
     }
 }

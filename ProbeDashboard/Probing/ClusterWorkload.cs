@@ -4,7 +4,8 @@ using ProbeDashboard.Core.Probing;
 namespace ProbeDashboard.Probing;
 
 /// <summary>The server host's scheduled rounds and started probes, for the cluster heartbeat's load figures.</summary>
-public sealed class ClusterWorkload(MonitorCatalog catalog, ProbeScheduleSync sync, ProbeDispatcher dispatcher) : IClusterWorkload
+public sealed class ClusterWorkload(MonitorCatalog catalog, ProbeScheduleSync sync, ProbeDispatcher dispatcher, ProbeSchedulerStatus status)
+    : IClusterWorkload
 {
     public IReadOnlyList<(int MonitorId, int HostId)> ScheduledRounds()
     {
@@ -16,4 +17,6 @@ public sealed class ClusterWorkload(MonitorCatalog catalog, ProbeScheduleSync sy
     }
 
     public long ProbesStarted => dispatcher.Started;
+
+    public bool IsProbing => status.IsRunning;
 }

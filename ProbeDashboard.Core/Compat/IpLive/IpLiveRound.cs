@@ -14,15 +14,18 @@ public sealed record IpLiveRoundResult(DateTime StartedAt, IReadOnlyDictionary<i
 /// next are often probed on different nodes a few milliseconds apart. A result that belongs to a later round (at
 /// least an interval after the round began, or a second one from the same monitor and host) is therefore held for
 /// the next round instead of closing this one. The round is cut short, with what it has, only when the next round is
-/// complete, or when a result arrives so far on that a straggler of this round would have arrived by then: half an
-/// interval (at most 10 s) past this round's end, or a third result from one monitor and host. A partial round is
-/// thus reported that much later than a whole one, which is reported as soon as its last result is in.
+/// complete, or when a result arrives so far on that a straggler of this round would have arrived by then: an interval
+/// (at most 10 s) past this round's end, or a third result from one monitor and host. A partial round is thus
+/// reported that much later than a whole one, which is reported as soon as its last result is in.
 /// </para>
 /// </summary>
 public sealed class IpLiveRound(TimeSpan interval)
 {
-    /// <summary>How late a peer's result may arrive and still count in its round: half an interval, at most 10 s.</summary>
-    private readonly TimeSpan _lateness = TimeSpan.FromTicks(Math.Min(interval.Ticks / 2, TimeSpan.FromSeconds(10).Ticks));
+    /// <summary>
+    /// How late a peer's result may arrive and still count in its round: an interval, at most 10 s. (More than an
+    /// interval would change nothing: a result for the round after the next closes this one anyway.)
+    /// </summary>
+    private readonly TimeSpan _lateness = TimeSpan.FromTicks(Math.Min(interval.Ticks, TimeSpan.FromSeconds(10).Ticks));
     private Collecting _current = new();
     private Collecting _next = new();
 

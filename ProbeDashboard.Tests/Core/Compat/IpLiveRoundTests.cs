@@ -42,6 +42,19 @@ public class IpLiveRoundTests
     }
 
     [Fact]
+    public void With_a_short_interval_a_result_may_arrive_up_to_an_interval_late()
+    {
+        var round = new IpLiveRound(TimeSpan.FromSeconds(2));
+        var threeMonitors = new Dictionary<int, int> { [1] = 1, [2] = 1, [3] = 1 };
+        Assert.Empty(round.Add(Result(1, 0), threeMonitors));
+        Assert.Empty(round.Add(Result(1, 2.0), threeMonitors));
+        Assert.Empty(round.Add(Result(3, 3.9), threeMonitors));   // the peer's result below is 2 s behind this one
+        Assert.Empty(round.Add(Result(3, 1.8), threeMonitors));
+        var first = Assert.Single(round.Add(Result(2, 1.9), threeMonitors));
+        Assert.Equal([1, 2, 3], first.ByMonitor.Keys.Order());
+    }
+
+    [Fact]
     public void A_result_arriving_before_an_earlier_one_of_the_same_round_moves_the_round_start_back()
     {
         var round = new IpLiveRound(TimeSpan.FromSeconds(60));

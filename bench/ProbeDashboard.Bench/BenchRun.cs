@@ -11,6 +11,7 @@ using ProbeDashboard.Core.Monitors;
 using ProbeDashboard.Core.Probing;
 using ProbeDashboard.Core.Results;
 using ProbeDashboard.Core.Storage;
+using ProbeDashboard.Operations.Metrics;
 using ProbeDashboard.Probing;
 
 namespace ProbeDashboard.Bench;
@@ -141,8 +142,13 @@ public static class BenchRun
         builder.AddProbing();
         // The alert engine consumes every committed batch; measure the pipeline with it, as the server runs it.
         builder.Services.AddAlerting(builder.Configuration);
+        // The server's runtime metrics listen to the runtime's and System.Net's event sources, which then raise events
+        // on every probe's HTTP exchange: measure with them on, as the server runs.
+        builder.Services.AddSingleton<RuntimeMetrics>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
-        return builder.Build();
+        var host = builder.Build();
+        host.Services.GetRequiredService<RuntimeMetrics>();
+        return host;
     }
 
     /// <summary>

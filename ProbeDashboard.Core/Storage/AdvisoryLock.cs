@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -30,10 +31,16 @@ public sealed class AdvisoryLock : IAsyncDisposable
     /// Takes the lock on a connection of its own, waiting as long as another session holds it; disposing lets go and
     /// closes that connection (not returned to a pool, where a forgotten lock could linger).
     /// </summary>
-    public static async Task<AdvisoryLock> OnOwnConnectionAsync(IOptions<StorageOptions> storage, long key, CancellationToken cancellationToken)
+    public static Task<AdvisoryLock> OnOwnConnectionAsync(IOptions<StorageOptions> storage, long key, CancellationToken cancellationToken) =>
+        storage.Value.Provider == StorageProvider.PostgreSQL
+            ? OnOwnPostgresConnectionAsync(storage.Value.ConnectionString, key, cancellationToken)
+            : Task.FromResult(new AdvisoryLock(null, false, key));
+
+    // Apart, so that a SQLite server never loads Npgsql: compiling a method loads the assemblies of the types it uses.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<AdvisoryLock> OnOwnPostgresConnectionAsync(string? connectionString, long key, CancellationToken cancellationToken)
     {
-        if (storage.Value.Provider != StorageProvider.PostgreSQL) return new AdvisoryLock(null, false, key);
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(storage.Value.ConnectionString) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -53,7 +60,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
     /// </summary>
     public static async Task<AdvisoryLock> OnContextAsync(ProbeDbContext db, long key, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql()) return new AdvisoryLock(null, false, key);
+        if (db.Database.IsSqlite()) return new AdvisoryLock(null, false, key);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", key, cancellationToken);

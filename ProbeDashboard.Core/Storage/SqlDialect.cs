@@ -15,7 +15,8 @@ internal abstract class SqlDialect
     private static readonly SqlDialect SqliteDialect = new SqliteSql();
     private static readonly SqlDialect PostgresDialect = new PostgresSql();
 
-    public static SqlDialect Of(ProbeDbContext db) => db.Database.IsNpgsql() ? PostgresDialect : SqliteDialect;
+    // IsSqlite, not IsNpgsql: the latter lives in the PostgreSQL provider's assembly, which a SQLite server need not load.
+    public static SqlDialect Of(ProbeDbContext db) => db.Database.IsSqlite() ? SqliteDialect : PostgresDialect;
 
     public const string InsertResult = """
         INSERT INTO "ProbeResults" ("MonitorId", "HostId", "Timestamp", "Success", "LatencyMs", "StatusCode", "ErrorMessage", "CertificateExpiresAt",

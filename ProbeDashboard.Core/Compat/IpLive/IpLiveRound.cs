@@ -48,6 +48,9 @@ public sealed class IpLiveRound(TimeSpan interval)
             if (_current.IsComplete(expectedHosts)) CutCurrent(expectedHosts, finished);
             return true;
         }
+        // Older than the round being collected, which already has this monitor and host: a straggler of a round
+        // already reported (an agent draining its spool, say). It belongs to no round still open.
+        if (result.Timestamp < _current.StartedAt) return true;
         if (result.Timestamp - _current.StartedAt >= interval + _lateness || !_next.Accepts(result, interval)) return false;
         _next.Add(result);
         if (_next.IsComplete(expectedHosts)) CutCurrent(expectedHosts, finished);

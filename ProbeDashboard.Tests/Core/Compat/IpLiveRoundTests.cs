@@ -64,6 +64,21 @@ public class IpLiveRoundTests
     }
 
     [Fact]
+    public void A_result_older_than_the_round_being_collected_from_a_monitor_it_already_has_is_dropped()
+    {
+        var round = new IpLiveRound(TimeSpan.FromSeconds(60));
+        Assert.Empty(round.Add(Result(1, 60), TwoMonitorsOneHost));
+        Assert.Empty(round.Add(Result(1, 0), TwoMonitorsOneHost));   // the round before, reported already
+        var finished = Assert.Single(round.Add(Result(2, 61), TwoMonitorsOneHost));
+        Assert.Equal(T0.AddSeconds(60), finished.StartedAt);
+        Assert.Equal(T0.AddSeconds(60), finished.ByMonitor[1].Single().Timestamp);
+
+        // Nor does it come back later as a round of its own.
+        Assert.Empty(round.Add(Result(1, 120), TwoMonitorsOneHost));
+        Assert.Equal([T0.AddSeconds(120)], round.Add(Result(2, 121), TwoMonitorsOneHost).Select(r => r.StartedAt));
+    }
+
+    [Fact]
     public void A_round_missing_a_monitor_is_cut_short_when_the_next_round_is_whole()
     {
         var round = new IpLiveRound(TimeSpan.FromSeconds(60));
